@@ -1,0 +1,223 @@
+package org.bianmin.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+
+/**
+ * Working-time arithmetic (行政许可法 art. 82: limits count working days): Monday-Friday minus
+ * statutory holidays plus make-up working days, during office hours. Immutable; a new calendar
+ * is built when an administrator changes a year's table.
+ *
+ * <p>A date in a year without a table is counted on plain weekdays and reported to the
+ * {@code uncoveredYear} listener, so the gap is never silent.
+ */
+public final class WorkingCalendar {
+
+    /** Far enough for any legal limit; stops a runaway search on a calendar with no working day. */
+    private static final int MAX_DAYS_SEARCHED = 3660;
+
+    private final Map<Integer, CalendarYear> years;
+    private final OfficeHours officeHours;
+    private final ZoneId zone;
+    private final IntConsumer uncoveredYear;
+
+    public WorkingCalendar(Collection<CalendarYear> years, OfficeHours officeHours, ZoneId zone, IntConsumer uncoveredYear) {
+        this.years = years.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(CalendarYear::year, y -> y));
+        this.officeHours = Objects.requireNonNull(officeHours);
+        this.zone = Objects.requireNonNull(zone);
+        this.uncoveredYear = uncoveredYear == null ? year -> { } : uncoveredYear;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public OfficeHours officeHours() {
+        return officeHours;
+    }
+
+    public SortedSet<Integer> coveredYears() {
+        return new TreeSet<>(years.keySet());
+    }
+
+    public boolean covers(int year) {
+        return years.containsKey(year);
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        CalendarYear table = years.get(date.getYear());
+        if (table == null) {
+            uncoveredYear.accept(date.getYear());
+            return isWeekday(date);
+        }
+        CalendarYear.DayEntry entry = table.days().get(date);
+        if (entry != null) {
+            return entry.kind() == CalendarYear.Kind.WORKDAY;
+        }
+        return isWeekday(date);
+    }
+
+    /** Whether the instant falls inside office hours of a working day. */
+    public boolean isOfficeTime(Instant instant) {
+        ZonedDateTime at = instant.atZone(zone);
+        if (!isWorkingDay(at.toLocalDate())) {
+            return false;
+        }
+        var time = at.toLocalTime();
+        return officeHours.periods().stream().anyMatch(p -> !time.isBefore(p.start()) && time.isBefore(p.end()));
+    }
+
+    /**
+     * "Within N working days": the close of office hours on the N-th working day after the day
+     * of acceptance. N = 0 means the close of the acceptance day, or of the next working day
+     * when the acceptance day is not one.
+     */
+    public Instant afterWorkingDays(Instant acceptedAt, int workingDays) {
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("workingDays must not be negative: " + workingDays);
+        }
+        LocalDate day = acceptedAt.atZone(zone).toLocalDate();
+        if (workingDays == 0) {
+            day = nextWorkingDayFrom(day);
+        }
+        int counted = 0;
+        int searched = 0;
+        while (counted < workingDays) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+            if (++searched > MAX_DAYS_SEARCHED) {
+                throw new IllegalStateException("no working day found within " + MAX_DAYS_SEARCHED + " days after " + acceptedAt);
+            }
+        }
+        return close(day);
+    }
+
+    /** The instant when {@code minutes} of office time have passed after {@code from}. */
+    public Instant afterWorkingMinutes(Instant from, long minutes) {
+        if (minutes < 0) {
+            throw new IllegalArgumentException("minutes must not be negative: " + minutes);
+        }
+        if (minutes == 0) {
+            return from;
+        }
+        ZonedDateTime start = from.atZone(zone);
+        LocalDate day = start.toLocalDate();
+        long remaining = minutes;
+        for (int searched = 0; searched <= MAX_DAYS_SEARCHED; searched++, day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            for (OfficeHours.Period period : officeHours.periods()) {
+                LocalDateTime periodStart = day.atTime(period.start());
+                LocalDateTime periodEnd = day.atTime(period.end());
+                LocalDateTime begin = max(periodStart, start.toLocalDateTime());
+                if (!begin.isBefore(periodEnd)) {
+                    continue;
+                }
+                long available = Duration.between(begin, periodEnd).toMinutes();
+                if (remaining <= available) {
+                    return begin.plusMinutes(remaining).atZone(zone).toInstant();
+                }
+                remaining -= available;
+            }
+        }
+        throw new IllegalStateException("no working time found within " + MAX_DAYS_SEARCHED + " days after " + from);
+    }
+
+    /** Office minutes between two instants (0 when {@code to} is not after {@code from}). */
+    public long workingMinutesBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        LocalDateTime a = from.atZone(zone).toLocalDateTime();
+        LocalDateTime b = to.atZone(zone).toLocalDateTime();
+        long total = 0;
+        for (LocalDate day = a.toLocalDate(); !day.isAfter(b.toLocalDate()); day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            for (OfficeHours.Period period : officeHours.periods()) {
+                LocalDateTime begin = max(day.atTime(period.start()), a);
+                LocalDateTime end = min(day.atTime(period.end()), b);
+                if (end.isAfter(begin)) {
+                    total += Duration.between(begin, end).toMinutes();
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Office minutes between two instants, leaving out the paused intervals (waiting for the applicant). */
+    public long workingMinutesBetween(Instant from, Instant to, Collection<Interval> paused) {
+        long total = workingMinutesBetween(from, to);
+        for (Interval pause : mergedWithin(paused, from, to)) {
+            total -= workingMinutesBetween(pause.start(), pause.end());
+        }
+        return Math.max(0, total);
+    }
+
+    /** The close of office hours on a day. */
+    public Instant close(LocalDate day) {
+        return day.atTime(officeHours.closing()).atZone(zone).toInstant();
+    }
+
+    public LocalDate nextWorkingDayFrom(LocalDate day) {
+        LocalDate candidate = day;
+        for (int searched = 0; !isWorkingDay(candidate); searched++) {
+            if (searched > MAX_DAYS_SEARCHED) {
+                throw new IllegalStateException("no working day found within " + MAX_DAYS_SEARCHED + " days after " + day);
+            }
+            candidate = candidate.plusDays(1);
+        }
+        return candidate;
+    }
+
+    /** A paused span of time; {@code end} null means still paused (treated as the upper bound). */
+    public record Interval(Instant start, Instant end) {
+    }
+
+    private static java.util.List<Interval> mergedWithin(Collection<Interval> intervals, Instant from, Instant to) {
+        java.util.List<Interval> clipped = intervals.stream()
+                .map(i -> new Interval(i.start().isBefore(from) ? from : i.start(),
+                        i.end() == null || i.end().isAfter(to) ? to : i.end()))
+                .filter(i -> i.end().isAfter(i.start()))
+                .sorted(java.util.Comparator.comparing(Interval::start))
+                .toList();
+        java.util.List<Interval> merged = new java.util.ArrayList<>();
+        for (Interval next : clipped) {
+            if (!merged.isEmpty() && !next.start().isAfter(merged.get(merged.size() - 1).end())) {
+                Interval last = merged.remove(merged.size() - 1);
+                merged.add(new Interval(last.start(), next.end().isAfter(last.end()) ? next.end() : last.end()));
+            } else {
+                merged.add(next);
+            }
+        }
+        return merged;
+    }
+
+    private static boolean isWeekday(LocalDate date) {
+        DayOfWeek dow = date.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

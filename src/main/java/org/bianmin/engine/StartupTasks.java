@@ -1,0 +1,25 @@
+package org.bianmin.engine;
+
+import org.bianmin.identity.IdentityBootstrap;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** What every start does once the engine is up, in order; a failure stops the start. */
+@Component
+class StartupTasks implements ApplicationRunner {
+
+    private final IdentityBootstrap identity;
+    private final ResourceDeployer deployer;
+
+    StartupTasks(IdentityBootstrap identity, ResourceDeployer deployer) {
+        this.identity = identity;
+        this.deployer = deployer;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        identity.run();
+        deployer.deploy();
+    }
+}

@@ -1,0 +1,31 @@
+package org.bianmin.identity;
+
+import java.util.Arrays;
+import java.util.List;
+import org.bianmin.web.ApiException;
+
+/** The authenticated caller of an {@code /api} request. */
+public record CurrentUser(String id, List<String> groups) {
+
+    public static final String REQUEST_ATTRIBUTE = CurrentUser.class.getName();
+
+    public CurrentUser {
+        groups = List.copyOf(groups);
+    }
+
+    public boolean isIn(String group) {
+        return groups.contains(group) || groups.contains(Groups.CAMUNDA_ADMIN);
+    }
+
+    public boolean isInAny(String... candidates) {
+        return Arrays.stream(candidates).anyMatch(this::isIn);
+    }
+
+    /** Refuses with 403 unless the user is in one of the groups (administrators pass everywhere). */
+    public void require(String... candidates) {
+        if (!isInAny(candidates)) {
+            throw ApiException.forbidden("无权执行此操作, 需要以下用户组之一 / not allowed, requires one of the groups: "
+                    + String.join(", ", candidates));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.bianmin.identity;
+
+import java.util.List;
+
+/** The group ids of DESIGN.md's contract. Windows are {@code window-*}, departments {@code dept-*}. */
+public final class Groups {
+
+    public static final String CLERKS = "clerks";
+    public static final String SUPERVISORS = "supervisors";
+    public static final String DIRECTORS = "directors";
+    public static final String RULE_ADMINS = "rule-admins";
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    public static final String WINDOW_PREFIX = "window-";
+    public static final String DEPARTMENT_PREFIX = "dept-";
+
+    /** Groups every installation has, with their Chinese names. */
+    public static final List<String[]> STANDARD = List.of(
+            new String[] {CLERKS, "窗口工作人员"},
+            new String[] {SUPERVISORS, "督查(值班主任)"},
+            new String[] {DIRECTORS, "中心主任/分管领导"},
+            new String[] {RULE_ADMINS, "规则管理员"},
+            new String[] {CAMUNDA_ADMIN, "系统管理员"});
+
+    private Groups() {
+    }
+}
