@@ -1,0 +1,13 @@
+package org.bianmin.cases.classification;
+
+/**
+ * A case's time limit as the time-limit table gives it: working days or working minutes, when to
+ * warn, the window's hand-over limit and the one extension allowed.
+ */
+public record TimeLimit(Integer days, Integer minutes, Integer warnPercent, Integer warnMinutesLeft,
+                        Integer warnDaysLeft, Integer handoverMinutes, int extensionMaxDays, String basis) {
+
+    public String describe() {
+        return days != null ? days + "个工作日" : minutes + "分钟(工作时间)";
+    }
+}
