@@ -81,7 +81,8 @@ public final class WorkingCalendar {
     /**
      * "Within N working days": the close of office hours on the N-th working day after the day
      * of acceptance. N = 0 means the close of the acceptance day, or of the next working day
-     * when the acceptance day is not one.
+     * when the acceptance day is not one or the acceptance came after its close (a deadline never
+     * precedes the acceptance).
      */
     public Instant afterWorkingDays(Instant acceptedAt, int workingDays) {
         if (workingDays < 0) {
@@ -90,6 +91,9 @@ public final class WorkingCalendar {
         LocalDate day = acceptedAt.atZone(zone).toLocalDate();
         if (workingDays == 0) {
             day = nextWorkingDayFrom(day);
+            if (close(day).isBefore(acceptedAt)) {
+                day = nextWorkingDayFrom(day.plusDays(1));
+            }
         }
         int counted = 0;
         int searched = 0;

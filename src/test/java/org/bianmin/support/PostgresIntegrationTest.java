@@ -1,0 +1,138 @@
+package org.bianmin.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration test on a real PostgreSQL: one embedded PostgreSQL 17 (zonky) per JVM,
+ * the application on a random port with the production profile {@code postgres}, the demo
+ * organisation switched on and a known administrator password.
+ *
+ * <p>Subclasses must not add context configuration of their own (no {@code @MockitoBean},
+ * {@code @TestPropertySource}, other profiles): then Spring's test context cache keeps a single
+ * application for all of them, and the engine boots once per test run.
+ */
+@AutoConfigureObservability(tracing = false) // metrics export (and /actuator/prometheus) as in production
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+public abstract class PostgresIntegrationTest {
+
+    public static final String ADMIN_PASSWORD = "demo-admin-secret";
+    public static final String DEMO_PASSWORD = "demo";
+    /** The database of the shared application context. */
+    public static final String DATABASE = "bianmin";
+
+    private static final EmbeddedPostgres POSTGRES = startPostgres();
+
+    @LocalServerPort
+    protected int port;
+
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @DynamicPropertySource
+    static void postgresProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> jdbcUrl(DATABASE));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+        registry.add("bianmin.demo.enabled", () -> "true");
+        registry.add("bianmin.admin.id", () -> "admin");
+        registry.add("bianmin.admin.password", () -> ADMIN_PASSWORD);
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setLocaleConfig("locale", "C")
+                    .setLocaleConfig("encoding", "UTF8")
+                    // a test database need not survive a power cut
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "100")
+                    // stopped after the Spring contexts (below), not concurrently with them
+                    .setRegisterShutdownHook(false)
+                    .start();
+            // Spring Boot runs its shutdown handlers after every application context has closed; a plain
+            // JVM hook would stop the server under the running engine and stall the exit of the fork
+            SpringApplication.getShutdownHandlers().add(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            createDatabase(postgres, DATABASE);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static void createDatabase(EmbeddedPostgres postgres, String name) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+    }
+
+    /** A new, empty database on the shared server, for tests that boot an application of their own. */
+    public static String freshDatabase(String name) {
+        createDatabase(POSTGRES, name);
+        return jdbcUrl(name);
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + POSTGRES.getPort() + "/" + database;
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** GET of JSON with HTTP Basic ({@code user} null: anonymous). */
+    protected HttpResponse<String> get(String path, String user, String password) {
+        return get(path, user, password, "application/json");
+    }
+
+    /** GET with HTTP Basic ({@code user} null: anonymous) accepting the given media type. */
+    protected HttpResponse<String> get(String path, String user, String password, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(30)).header("Accept", accept).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
