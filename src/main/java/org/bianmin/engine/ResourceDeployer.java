@@ -26,9 +26,11 @@ public class ResourceDeployer {
             "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form"};
 
     private final RepositoryService repository;
+    private final List<DeploymentResourceCustomizer> customizers;
 
-    public ResourceDeployer(RepositoryService repository) {
+    public ResourceDeployer(RepositoryService repository, List<DeploymentResourceCustomizer> customizers) {
         this.repository = repository;
+        this.customizers = customizers;
     }
 
     public void deploy() {
@@ -45,7 +47,13 @@ public class ResourceDeployer {
             DeploymentBuilder builder = repository.createDeployment()
                     .name(DEPLOYMENT_NAME).source("bianmin").enableDuplicateFiltering(true);
             for (Resource resource : resources) {
-                builder.addInputStream(resource.getFilename(), resource.getInputStream());
+                byte[] content = resource.getInputStream().readAllBytes();
+                for (DeploymentResourceCustomizer customizer : customizers) {
+                    if (customizer.appliesTo(resource.getFilename())) {
+                        content = customizer.customize(content);
+                    }
+                }
+                builder.addString(resource.getFilename(), new String(content, java.nio.charset.StandardCharsets.UTF_8));
             }
             DeploymentWithDefinitions deployment = builder.deployWithResult();
             log.info("Deployed {} process definitions and {} resources checked (unchanged files are not redeployed)",

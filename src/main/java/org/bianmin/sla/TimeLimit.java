@@ -1,4 +1,4 @@
-package org.bianmin.cases.classification;
+package org.bianmin.sla;
 
 /**
  * A case's time limit as the time-limit table gives it: working days or working minutes, when to

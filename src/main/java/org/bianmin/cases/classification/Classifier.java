@@ -10,6 +10,7 @@ import org.bianmin.catalogue.Material;
 import org.bianmin.catalogue.ServiceItem;
 import org.bianmin.cases.Disposition;
 import org.bianmin.rules.RuleEngine;
+import org.bianmin.sla.TimeLimit;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,0 +1,98 @@
+package org.bianmin.cases;
+
+import java.util.List;
+import org.bianmin.identity.CurrentUser;
+import org.bianmin.identity.Groups;
+import org.bianmin.notices.Notice;
+import org.bianmin.notices.NoticeRenderer;
+import org.bianmin.notices.NoticeRepository;
+import org.bianmin.notices.NoticeType;
+import org.bianmin.web.ApiException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    static final String[] CASE_WORKERS = {Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS};
+
+    private final CaseRegistrationService registration;
+    private final CaseRepository cases;
+    private final CaseViews views;
+    private final SupplementService supplements;
+    private final NoticeRepository notices;
+    private final NoticeRenderer renderer;
+    private final TaskService tasks;
+
+    CaseController(CaseRegistrationService registration, CaseRepository cases, CaseViews views,
+                   SupplementService supplements, NoticeRepository notices, NoticeRenderer renderer, TaskService tasks) {
+        this.registration = registration;
+        this.cases = cases;
+        this.views = views;
+        this.supplements = supplements;
+        this.notices = notices;
+        this.renderer = renderer;
+        this.tasks = tasks;
+    }
+
+    @PostMapping
+    ResponseEntity<RegistrationResult> register(@RequestBody RegistrationRequest request, CurrentUser user) {
+        user.require(CASE_WORKERS);
+        return ResponseEntity.status(HttpStatus.CREATED).body(registration.register(request, user.id()));
+    }
+
+    @GetMapping("/{caseNumber}")
+    CaseDetails details(@PathVariable String caseNumber, CurrentUser user) {
+        user.require(CASE_WORKERS);
+        return views.details(find(caseNumber));
+    }
+
+    record SupplementRequest(List<String> materials) {
+    }
+
+    /** The applicant brings materials: completes the case's open supplement task, as the clerk's form does. */
+    @PostMapping("/{caseNumber}/supplements")
+    CaseDetails supplement(@PathVariable String caseNumber, @RequestBody SupplementRequest request, CurrentUser user) {
+        user.require(CASE_WORKERS);
+        supplements.check(caseNumber, request == null ? null : request.materials());
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey(CaseProcesses.SUPPLEMENT).taskDefinitionKey("receiveSupplement").singleResult();
+        if (task == null) {
+            throw ApiException.conflict("NOT_WAITING_FOR_SUPPLEMENT", "案件没有待办的补正任务 / the case has no open supplement task");
+        }
+        tasks.complete(task.getId(), Variables.createVariables()
+                .putValue("suppliedMaterials", Variables.objectValue(List.copyOf(request.materials()))
+                        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())
+                .putValue("receivedBy", user.id()));
+        return views.details(find(caseNumber));
+    }
+
+    @GetMapping(value = "/{caseNumber}/notices/{type}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> notice(@PathVariable String caseNumber, @PathVariable String type,
+                                  @RequestParam(required = false) Integer sequence, CurrentUser user) {
+        user.require(CASE_WORKERS);
+        CaseRecord record = find(caseNumber);
+        NoticeType noticeType = NoticeType.parse(type).orElseThrow(() -> ApiException.notFound("UNKNOWN_NOTICE_TYPE",
+                "告知单类型不存在 / unknown notice type: " + type + " (acceptance, supplement, non-acceptance)"));
+        Notice notice = notices.find(caseNumber, noticeType, sequence).orElseThrow(() -> ApiException.notFound(
+                "NOTICE_NOT_ISSUED", "本案未出具" + noticeType.title() + " / no " + noticeType.slug() + " notice was issued for " + caseNumber));
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(renderer.render(views.noticeDocument(record, notice)));
+    }
+
+    private CaseRecord find(String caseNumber) {
+        return cases.find(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+    }
+}

@@ -1,0 +1,31 @@
+package org.bianmin.cases;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.bianmin.catalogue.CaseType;
+import org.bianmin.sla.SlaState;
+
+/** {@code GET /api/cases/{caseNumber}}: the case as a clerk or supervisor sees it (personal data masked). */
+public record CaseDetails(String caseNumber, String itemCode, String itemName, String department, String window,
+                          Disposition disposition, String dispositionLabel, CaseType caseType, String caseTypeLabel,
+                          CaseState state, String stateLabel, ApplicantView applicant, OffsetDateTime receivedAt,
+                          OffsetDateTime registeredAt, String registeredBy, String timeLimit, Sla sla,
+                          List<String> submittedMaterials, List<RegistrationResult.MaterialView> missingMaterials,
+                          String reason, String basis, List<TaskView> openTasks, List<EventView> escalations,
+                          List<RegistrationResult.NoticeView> notices, Map<String, String> ruleVersions,
+                          List<String> firedRules, List<EventView> events) {
+
+    public record ApplicantView(String name, String idNumber, String phone, String organization) {
+    }
+
+    public record Sla(OffsetDateTime deadline, OffsetDateTime warnAt, SlaState state, String stateLabel, long pausedMinutes) {
+    }
+
+    public record TaskView(String id, String name, String taskDefinitionKey, String assignee, List<String> candidateGroups,
+                           OffsetDateTime created, OffsetDateTime due, OffsetDateTime followUp) {
+    }
+
+    public record EventView(String type, OffsetDateTime occurredAt, String staff, String details) {
+    }
+}

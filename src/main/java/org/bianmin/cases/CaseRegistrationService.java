@@ -1,0 +1,122 @@
+package org.bianmin.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.bianmin.calendar.CalendarService;
+import org.bianmin.catalogue.Material;
+import org.bianmin.cases.classification.Classification;
+import org.bianmin.cases.classification.Classifier;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.events.CaseEventType;
+import org.bianmin.inquiries.Inquiry;
+import org.bianmin.inquiries.InquiryRepository;
+import org.bianmin.notices.NoticeRepository;
+import org.bianmin.notices.NoticeType;
+import org.bianmin.sla.SlaPlan;
+import org.bianmin.sla.SlaPlanner;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers an application — one service behind the REST API and the Tasklist intake form:
+ * validate, classify with the rule tables, number, time, issue notices, start the next process.
+ * All in one transaction: a refusal leaves no case, no notice, no process and no used number.
+ */
+@Service
+public class CaseRegistrationService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseRegistrationService.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final RegistrationValidator validator;
+    private final Classifier classifier;
+    private final SlaPlanner planner;
+    private final CaseRepository cases;
+    private final NoticeRepository notices;
+    private final InquiryRepository inquiries;
+    private final CaseEventRepository events;
+    private final CaseProcesses processes;
+    private final CaseViews views;
+    private final ZoneId zone;
+
+    public CaseRegistrationService(RegistrationValidator validator, Classifier classifier, SlaPlanner planner,
+                                   CaseRepository cases, NoticeRepository notices, InquiryRepository inquiries,
+                                   CaseEventRepository events, CaseProcesses processes, CaseViews views,
+                                   CalendarService calendars) {
+        this.validator = validator;
+        this.classifier = classifier;
+        this.planner = planner;
+        this.cases = cases;
+        this.notices = notices;
+        this.inquiries = inquiries;
+        this.events = events;
+        this.processes = processes;
+        this.views = views;
+        this.zone = calendars.calendar().zone();
+    }
+
+    @Transactional
+    public RegistrationResult register(RegistrationRequest request, String registeredBy) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        RegistrationValidator.ValidApplication app = validator.validate(request, now);
+        Classification decided = classifier.classify(new Classifier.Application(app.item(), app.materials(),
+                app.lawful(), app.consultationOnly(), app.petition(), app.major()));
+
+        if (decided.disposition() == Disposition.CONSULTATION) {
+            long inquiryId = inquiries.insert(new Inquiry(null, app.receivedAt() == null ? now : app.receivedAt(),
+                    "WINDOW", app.applicant().name(), app.applicant().organization(), app.applicant().phone(),
+                    app.item().code(), app.matter() == null ? "咨询: " + app.item().name() : app.matter(),
+                    app.answer() == null ? decided.reason() : app.answer(), null, registeredBy));
+            log.info("Consultation about {} logged as inquiry {} by {}", app.item().code(), inquiryId, registeredBy);
+            return new RegistrationResult(null, decided.disposition(), decided.disposition().label(), null, null, null,
+                    null, null, List.of(), decided.reason(), decided.basis(), List.of(), inquiryId, List.of());
+        }
+
+        Instant receivedAt = app.receivedAt() == null ? now : app.receivedAt();
+        String caseNumber = "BM" + DAY.format(now.atZone(zone)) + "-"
+                + String.format("%04d", cases.nextNumber(LocalDate.ofInstant(now, zone)));
+        SlaPlan plan = decided.timeLimit() == null ? null : planner.plan(receivedAt, decided.timeLimit());
+        CaseState state = switch (decided.disposition()) {
+            case RETURNED -> CaseState.RETURNED;
+            case SUPPLEMENT -> CaseState.WAITING_SUPPLEMENT;
+            default -> CaseState.IN_PROGRESS;
+        };
+        CaseRecord record = new CaseRecord(caseNumber, app.item().code(), app.item().name(), app.item().department(),
+                app.item().window(), decided.disposition(), decided.caseType(), state, app.applicant(), app.lawful(),
+                app.petition(), app.major(), new ArrayList<>(app.materials()),
+                decided.missingMaterials().stream().map(Material::code).toList(), decided.reason(), decided.basis(),
+                receivedAt, now, registeredBy,
+                decided.timeLimit() == null ? null : decided.timeLimit().days(),
+                decided.timeLimit() == null ? null : decided.timeLimit().minutes(),
+                decided.timeLimit() == null ? 0 : decided.timeLimit().extensionMaxDays(),
+                plan == null ? null : plan.deadline(), plan == null ? null : plan.warnAt(),
+                state == CaseState.WAITING_SUPPLEMENT ? now : null, 0,
+                decided.classificationVersion(), decided.timeLimitVersion(), decided.firedRules(),
+                state == CaseState.RETURNED ? now : null);
+        cases.insert(record);
+
+        List<String> missing = record.missingMaterials();
+        switch (decided.disposition()) {
+            case ACCEPTED -> notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, List.of());
+            case SUPPLEMENT -> {
+                notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, missing);
+                notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, registeredBy, missing);
+            }
+            case RETURNED -> notices.issue(caseNumber, NoticeType.NON_ACCEPTANCE, now, registeredBy, missing);
+            default -> throw new IllegalStateException(decided.disposition().name());
+        }
+        events.record(CaseEventType.CASE_REGISTERED, caseNumber, registeredBy, app.item().window(), now,
+                decided.disposition() + (decided.caseType() == null ? "" : "/" + decided.caseType()));
+        processes.startFor(record);
+        log.info("Registered {} ({} {}) for {} by {}: {} rules {}", caseNumber, app.item().code(), decided.disposition(),
+                app.applicant().display(), registeredBy, decided.caseType(), decided.firedRules());
+        return views.registrationResult(record);
+    }
+}

@@ -1,0 +1,149 @@
+package org.bianmin.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.bianmin.catalogue.CaseType;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@code case_record} and the per-day case-number counter. */
+@Repository
+public class CaseRepository {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    public CaseRepository(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The next number of the day, counted in the caller's transaction so a rollback gives it back. */
+    public int nextNumber(LocalDate day) {
+        var params = new MapSqlParameterSource("day", day);
+        String increment = "update case_number_counter set last_value = last_value + 1 where counter_day = :day";
+        if (jdbc.update(increment, params) == 0) {
+            createCounter(day);
+            jdbc.update(increment, params);
+        }
+        return jdbc.queryForObject("select last_value from case_number_counter where counter_day = :day", params, Integer.class);
+    }
+
+    /** Creates the day's counter in its own transaction; a concurrent creation is fine. */
+    private void createCounter(LocalDate day) {
+        try {
+            ownTransaction.executeWithoutResult(status -> jdbc.update(
+                    "insert into case_number_counter (counter_day, last_value) values (:day, 0)",
+                    new MapSqlParameterSource("day", day)));
+        } catch (DuplicateKeyException alreadyThere) {
+            // another registration created it first
+        }
+    }
+
+    public void insert(CaseRecord c) {
+        jdbc.update("""
+                insert into case_record (case_number, item_code, item_name, department, window_group, disposition, case_type,
+                  state, applicant_name, applicant_id_number, applicant_phone, applicant_organization, lawful, petition, major,
+                  submitted_materials, missing_materials, reason, basis, received_at, registered_at, registered_by,
+                  limit_days, limit_minutes, extension_max_days, deadline, warn_at, paused_since, paused_minutes,
+                  classification_version, time_limit_version, fired_rules, ended_at)
+                values (:caseNumber, :itemCode, :itemName, :department, :window, :disposition, :caseType,
+                  :state, :name, :idNumber, :phone, :organization, :lawful, :petition, :major,
+                  :submitted, :missing, :reason, :basis, :receivedAt, :registeredAt, :registeredBy,
+                  :limitDays, :limitMinutes, :extensionMaxDays, :deadline, :warnAt, :pausedSince, :pausedMinutes,
+                  :classificationVersion, :timeLimitVersion, :firedRules, :endedAt)""", params(c));
+    }
+
+    public void update(CaseRecord c) {
+        jdbc.update("""
+                update case_record set case_type = :caseType, state = :state, submitted_materials = :submitted,
+                  missing_materials = :missing, reason = :reason, deadline = :deadline, warn_at = :warnAt,
+                  paused_since = :pausedSince, paused_minutes = :pausedMinutes, time_limit_version = :timeLimitVersion,
+                  ended_at = :endedAt
+                where case_number = :caseNumber""", params(c));
+    }
+
+    public Optional<CaseRecord> find(String caseNumber) {
+        return jdbc.query("select * from case_record where case_number = :n",
+                new MapSqlParameterSource("n", caseNumber), MAPPER).stream().findFirst();
+    }
+
+    /** For update: serialises concurrent changes of one case. */
+    public Optional<CaseRecord> lock(String caseNumber) {
+        return jdbc.query("select * from case_record where case_number = :n for update",
+                new MapSqlParameterSource("n", caseNumber), MAPPER).stream().findFirst();
+    }
+
+    private static MapSqlParameterSource params(CaseRecord c) {
+        return new MapSqlParameterSource()
+                .addValue("caseNumber", c.caseNumber()).addValue("itemCode", c.itemCode()).addValue("itemName", c.itemName())
+                .addValue("department", c.department()).addValue("window", c.window())
+                .addValue("disposition", c.disposition().name())
+                .addValue("caseType", c.caseType() == null ? null : c.caseType().name())
+                .addValue("state", c.state().name())
+                .addValue("name", c.applicant().name()).addValue("idNumber", c.applicant().idNumber())
+                .addValue("phone", c.applicant().phone()).addValue("organization", c.applicant().organization())
+                .addValue("lawful", c.lawful()).addValue("petition", c.petition()).addValue("major", c.major())
+                .addValue("submitted", String.join(",", c.submittedMaterials()))
+                .addValue("missing", String.join(",", c.missingMaterials()))
+                .addValue("reason", c.reason()).addValue("basis", c.basis())
+                .addValue("receivedAt", ts(c.receivedAt())).addValue("registeredAt", ts(c.registeredAt()))
+                .addValue("registeredBy", c.registeredBy())
+                .addValue("limitDays", c.limitDays()).addValue("limitMinutes", c.limitMinutes())
+                .addValue("extensionMaxDays", c.extensionMaxDays())
+                .addValue("deadline", ts(c.deadline())).addValue("warnAt", ts(c.warnAt()))
+                .addValue("pausedSince", ts(c.pausedSince())).addValue("pausedMinutes", c.pausedMinutes())
+                .addValue("classificationVersion", c.classificationVersion())
+                .addValue("timeLimitVersion", c.timeLimitVersion())
+                .addValue("firedRules", String.join(",", c.firedRules()))
+                .addValue("endedAt", ts(c.endedAt()));
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static List<String> list(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static final RowMapper<CaseRecord> MAPPER = (rs, i) -> new CaseRecord(
+            rs.getString("case_number"), rs.getString("item_code"), rs.getString("item_name"),
+            rs.getString("department"), rs.getString("window_group"),
+            Disposition.valueOf(rs.getString("disposition")),
+            rs.getString("case_type") == null ? null : CaseType.valueOf(rs.getString("case_type")),
+            CaseState.valueOf(rs.getString("state")),
+            new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"),
+                    rs.getString("applicant_phone"), rs.getString("applicant_organization")),
+            rs.getBoolean("lawful"), rs.getBoolean("petition"), rs.getBoolean("major"),
+            list(rs.getString("submitted_materials")), list(rs.getString("missing_materials")),
+            rs.getString("reason"), rs.getString("basis"),
+            instant(rs, "received_at"), instant(rs, "registered_at"), rs.getString("registered_by"),
+            integer(rs, "limit_days"), integer(rs, "limit_minutes"), rs.getInt("extension_max_days"),
+            instant(rs, "deadline"), instant(rs, "warn_at"), instant(rs, "paused_since"), rs.getLong("paused_minutes"),
+            rs.getString("classification_version"), rs.getString("time_limit_version"),
+            list(rs.getString("fired_rules")), instant(rs, "ended_at"));
+}

@@ -1,0 +1,25 @@
+package org.bianmin.cases;
+
+/** Where a registered case stands. */
+public enum CaseState {
+    WAITING_SUPPLEMENT("待补正材料"),
+    IN_PROGRESS("办理中"),
+    RETURNED("已退回"),
+    COMPLETED("已办结"),
+    REJECTED("不予许可"),
+    WITHDRAWN("已撤回");
+
+    private final String label;
+
+    CaseState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isEnded() {
+        return this == RETURNED || this == COMPLETED || this == REJECTED || this == WITHDRAWN;
+    }
+}

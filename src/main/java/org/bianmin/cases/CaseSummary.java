@@ -1,0 +1,74 @@
+package org.bianmin.cases;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.bianmin.calendar.CalendarService;
+import org.bianmin.notices.NoticeRepository;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Markdown summary of a case that Tasklist forms show (variable {@code caseSummary}), with
+ * links to the printable notices, and the checklist options of its missing materials.
+ */
+@Component
+public class CaseSummary {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final CaseViews views;
+    private final NoticeRepository notices;
+    private final ZoneId zone;
+
+    public CaseSummary(CaseViews views, NoticeRepository notices, CalendarService calendars) {
+        this.views = views;
+        this.notices = notices;
+        this.zone = calendars.calendar().zone();
+    }
+
+    public String markdown(CaseRecord c) {
+        StringBuilder md = new StringBuilder();
+        md.append("**案件编号**: ").append(c.caseNumber()).append("  \n")
+                .append("**申请事项**: ").append(c.itemName()).append(" (").append(c.itemCode()).append(")  \n")
+                .append("**申请人**: ").append(c.applicant().display()).append("  \n")
+                .append("**处理方式**: ").append(c.disposition().label());
+        if (c.caseType() != null) {
+            md.append(" / ").append(c.caseType().label());
+        }
+        md.append(" — ").append(c.state().label()).append("  \n");
+        if (c.deadline() != null) {
+            md.append("**办结时限**: ").append(c.limitText()).append(", ")
+                    .append(c.state() == CaseState.WAITING_SUPPLEMENT ? "补正期间暂停计时" : "截止 " + TIME.format(c.deadline().atZone(zone)))
+                    .append("  \n");
+        }
+        if (c.reason() != null) {
+            md.append("**说明**: ").append(c.reason()).append("  \n");
+        }
+        List<RegistrationResult.MaterialView> missing = views.materials(c, c.missingMaterials());
+        if (!missing.isEmpty()) {
+            md.append("\n**").append(c.state() == CaseState.RETURNED ? "缺少的主件" : "需补报的材料").append("**:\n\n");
+            missing.forEach(m -> md.append("- ").append(m.name()).append(m.main() ? " (主件)" : "").append('\n'));
+        }
+        String links = notices.list(c.caseNumber()).stream()
+                .map(n -> "[" + n.type().title() + (n.sequence() > 1 ? "(第" + n.sequence() + "次)" : "") + "](/api/cases/"
+                        + c.caseNumber() + "/notices/" + n.type().slug() + "?sequence=" + n.sequence() + ")")
+                .collect(Collectors.joining(" | "));
+        if (!links.isEmpty()) {
+            md.append("\n**告知单(点击打印)**: ").append(links).append('\n');
+        }
+        return md.toString();
+    }
+
+    /** Checklist options for a Camunda Form ({@code valuesKey}): [{"label", "value"}] of the missing materials. */
+    public TypedValue missingOptions(CaseRecord c) {
+        var array = Spin.JSON("[]");
+        for (RegistrationResult.MaterialView m : views.materials(c, c.missingMaterials())) {
+            array.append(Spin.JSON("{}").prop("label", m.name()).prop("value", m.code()));
+        }
+        return SpinValues.jsonValue(array).create();
+    }
+}

@@ -1,0 +1,171 @@
+package org.bianmin.cases;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bianmin.calendar.CalendarService;
+import org.bianmin.catalogue.CatalogueService;
+import org.bianmin.catalogue.Material;
+import org.bianmin.catalogue.ServiceItem;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.events.CaseEventType;
+import org.bianmin.notices.Notice;
+import org.bianmin.notices.NoticeDocument;
+import org.bianmin.notices.NoticeRepository;
+import org.bianmin.sla.SlaPlanner;
+import org.bianmin.sla.SlaState;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Builds the views of a case: the registration answer, the case details and the printable notices. */
+@Component
+public class CaseViews {
+
+    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter CHINESE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final CatalogueService catalogue;
+    private final NoticeRepository notices;
+    private final CaseEventRepository events;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final SlaPlanner planner;
+    private final CalendarService calendars;
+    private final ZoneId zone;
+    private final String centreName;
+
+    public CaseViews(CatalogueService catalogue, NoticeRepository notices, CaseEventRepository events, TaskService tasks,
+                     IdentityService identity, SlaPlanner planner, CalendarService calendars,
+                     @Value("${bianmin.centre-name}") String centreName) {
+        this.catalogue = catalogue;
+        this.notices = notices;
+        this.events = events;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.planner = planner;
+        this.calendars = calendars;
+        this.zone = calendars.calendar().zone();
+        this.centreName = centreName;
+    }
+
+    public RegistrationResult registrationResult(CaseRecord c) {
+        return new RegistrationResult(c.caseNumber(), c.disposition(), c.disposition().label(), c.caseType(),
+                c.caseType() == null ? null : c.caseType().label(), c.state(), offset(c.deadline()), c.limitText(),
+                materials(c, c.missingMaterials()), c.reason(), c.basis(), noticeViews(c.caseNumber()), null,
+                c.deadline() == null ? List.of() : calendars.warningsBetween(c.receivedAt(), c.deadline()));
+    }
+
+    public CaseDetails details(CaseRecord c) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        long paused = c.pausedMinutes() + (c.pausedSince() == null ? 0 : planner.workingMinutesBetween(c.pausedSince(), now));
+        SlaState sla = slaState(c, now);
+        List<CaseEventRepository.CaseEvent> caseEvents = events.forCase(c.caseNumber());
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("classification", c.classificationVersion());
+        if (c.timeLimitVersion() != null) {
+            versions.put("time-limits", c.timeLimitVersion());
+        }
+        return new CaseDetails(c.caseNumber(), c.itemCode(), c.itemName(), c.department(), c.window(), c.disposition(),
+                c.disposition().label(), c.caseType(), c.caseType() == null ? null : c.caseType().label(), c.state(),
+                c.state().label(),
+                new CaseDetails.ApplicantView(c.applicant().name(), c.applicant().maskedIdNumber(),
+                        c.applicant().maskedPhone(), c.applicant().organization()),
+                offset(c.receivedAt()), offset(c.registeredAt()), c.registeredBy(), c.limitText(),
+                new CaseDetails.Sla(offset(c.deadline()), offset(c.warnAt()), sla, sla == null ? null : sla.label(), paused),
+                c.submittedMaterials(), materials(c, c.missingMaterials()), c.reason(), c.basis(),
+                openTasks(c.caseNumber()),
+                caseEvents.stream().filter(e -> e.type() == CaseEventType.CASE_OVERDUE
+                        || e.type() == CaseEventType.DENIAL_FILING_OVERDUE).map(this::eventView).toList(),
+                noticeViews(c.caseNumber()), versions, c.firedRules(),
+                caseEvents.stream().map(this::eventView).toList());
+    }
+
+    static SlaState slaState(CaseRecord c, Instant now) {
+        if (c.deadline() == null) {
+            return null;
+        }
+        if (c.state() == CaseState.WAITING_SUPPLEMENT) {
+            return SlaState.PAUSED;
+        }
+        if (c.endedAt() != null) {
+            return SlaState.ended(c.endedAt(), c.deadline());
+        }
+        return SlaState.running(now, c.warnAt(), c.deadline());
+    }
+
+    public NoticeDocument noticeDocument(CaseRecord c, Notice notice) {
+        List<NoticeDocument.Line> lines = new java.util.ArrayList<>();
+        lines.add(new NoticeDocument.Line("收件日期", CHINESE_DATE_TIME.format(c.receivedAt().atZone(zone))));
+        if (c.caseType() != null) {
+            lines.add(new NoticeDocument.Line("办件类型", c.caseType().label()));
+            lines.add(new NoticeDocument.Line("办结时限", c.limitText()));
+        }
+        lines.add(new NoticeDocument.Line("联系电话", c.applicant().maskedPhone()));
+        return new NoticeDocument(centreName, notice.type(), notice.sequence(), c.caseNumber(), c.applicant().name(),
+                c.applicant().maskedIdNumber(), c.applicant().organization(), c.itemName(), groupName(c.department()),
+                materials(c, notice.materials()).stream().map(m -> m.name() + (m.main() ? "(主件)" : "")).toList(),
+                c.reason(), c.basis(), c.deadline() == null ? null : CHINESE_DATE_TIME.format(c.deadline().atZone(zone)),
+                CHINESE_DATE.format(notice.issuedAt().atZone(zone)), userName(notice.issuedBy()), lines);
+    }
+
+    List<RegistrationResult.MaterialView> materials(CaseRecord c, List<String> codes) {
+        Optional<ServiceItem> item = catalogue.find(c.itemCode());
+        return codes.stream().map(code -> {
+            Optional<Material> m = item.flatMap(i -> i.material(code));
+            return new RegistrationResult.MaterialView(code, m.map(Material::name).orElse(code), m.map(Material::main).orElse(false));
+        }).toList();
+    }
+
+    private List<RegistrationResult.NoticeView> noticeViews(String caseNumber) {
+        return notices.list(caseNumber).stream().map(n -> new RegistrationResult.NoticeView(n.type().slug(),
+                n.type().title(), n.sequence(), offset(n.issuedAt()),
+                "/api/cases/" + caseNumber + "/notices/" + n.type().slug() + "?sequence=" + n.sequence())).toList();
+    }
+
+    private List<CaseDetails.TaskView> openTasks(String caseNumber) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).initializeFormKeys().list().stream()
+                .map(this::taskView).toList();
+    }
+
+    private CaseDetails.TaskView taskView(Task task) {
+        List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).toList();
+        return new CaseDetails.TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getAssignee(),
+                groups, offset(task.getCreateTime()), offset(task.getDueDate()), offset(task.getFollowUpDate()));
+    }
+
+    private CaseDetails.EventView eventView(CaseEventRepository.CaseEvent e) {
+        return new CaseDetails.EventView(e.type().name(), offset(e.occurredAt()), e.staff(), e.details());
+    }
+
+    private String groupName(String groupId) {
+        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+        return group == null || group.getName() == null ? groupId : group.getName();
+    }
+
+    private String userName(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        return user == null ? userId : user.getFirstName();
+    }
+
+    private OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+
+    private OffsetDateTime offset(java.util.Date date) {
+        return date == null ? null : offset(date.toInstant());
+    }
+}

@@ -1,0 +1,106 @@
+package org.bianmin.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bianmin.catalogue.CatalogueService;
+import org.bianmin.catalogue.Material;
+import org.bianmin.catalogue.ServiceItem;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.events.CaseEventType;
+import org.bianmin.notices.NoticeRepository;
+import org.bianmin.notices.NoticeType;
+import org.bianmin.sla.SlaPlanner;
+import org.bianmin.web.ApiException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The applicant brings missing materials. While anything is still missing the clock stays paused
+ * and a new supplement notice names exactly what is still missing; once complete the paused
+ * working time is added to the deadline and the case-type process starts.
+ */
+@Service
+public class SupplementService {
+
+    private final CaseRepository cases;
+    private final CatalogueService catalogue;
+    private final NoticeRepository notices;
+    private final CaseEventRepository events;
+    private final SlaPlanner planner;
+    private final CaseProcesses processes;
+
+    public SupplementService(CaseRepository cases, CatalogueService catalogue, NoticeRepository notices,
+                             CaseEventRepository events, SlaPlanner planner, CaseProcesses processes) {
+        this.cases = cases;
+        this.catalogue = catalogue;
+        this.notices = notices;
+        this.events = events;
+        this.planner = planner;
+        this.processes = processes;
+    }
+
+    /** Checks a supplement without changing anything: the case waits, and every code is one of its missing materials. */
+    public CaseRecord check(String caseNumber, Collection<String> materials) {
+        CaseRecord record = cases.find(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        if (record.state() != CaseState.WAITING_SUPPLEMENT) {
+            throw ApiException.conflict("NOT_WAITING_FOR_SUPPLEMENT", "案件 " + caseNumber + " 当前状态为" + record.state().label()
+                    + ", 不在等待补正 / case is not waiting for a supplement (state " + record.state() + ")");
+        }
+        if (materials == null || materials.isEmpty()) {
+            throw ApiException.invalidField("materials", "至少补交一项材料", "at least one material is required");
+        }
+        int i = 0;
+        for (String code : materials) {
+            if (code == null || !record.missingMaterials().contains(code.strip())) {
+                throw ApiException.invalidField("materials[" + i + "]", "不是本案待补正的材料: " + code,
+                        "not one of the case's missing materials: " + code + " (missing: " + record.missingMaterials() + ")");
+            }
+            i++;
+        }
+        return record;
+    }
+
+    @Transactional
+    public CaseRecord receive(String caseNumber, Collection<String> materials, String receivedBy) {
+        check(caseNumber, materials);
+        CaseRecord c = cases.lock(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Set<String> submitted = new LinkedHashSet<>(c.submittedMaterials());
+        materials.forEach(m -> submitted.add(m.strip()));
+        ServiceItem item = catalogue.find(c.itemCode()).orElseThrow();
+        List<String> stillMissing = item.materials().stream().map(Material::code)
+                .filter(code -> !submitted.contains(code)).toList();
+        long paused = c.pausedMinutes() + planner.workingMinutesBetween(c.pausedSince(), now);
+        events.record(CaseEventType.SUPPLEMENT_RECEIVED, caseNumber, receivedBy, c.window(), now,
+                String.join(",", materials) + (stillMissing.isEmpty() ? "" : "; still missing " + String.join(",", stillMissing)));
+        CaseRecord updated;
+        if (stillMissing.isEmpty()) {
+            updated = new CaseRecord(c.caseNumber(), c.itemCode(), c.itemName(), c.department(), c.window(), c.disposition(),
+                    c.caseType(), CaseState.IN_PROGRESS, c.applicant(), c.lawful(), c.petition(), c.major(),
+                    new ArrayList<>(submitted), List.of(), c.reason(), c.basis(), c.receivedAt(), c.registeredAt(),
+                    c.registeredBy(), c.limitDays(), c.limitMinutes(), c.extensionMaxDays(),
+                    planner.shift(c.deadline(), paused), planner.shift(c.warnAt(), paused), null, paused,
+                    c.classificationVersion(), c.timeLimitVersion(), c.firedRules(), null);
+            cases.update(updated);
+            processes.startFor(updated);
+        } else {
+            updated = new CaseRecord(c.caseNumber(), c.itemCode(), c.itemName(), c.department(), c.window(), c.disposition(),
+                    c.caseType(), CaseState.WAITING_SUPPLEMENT, c.applicant(), c.lawful(), c.petition(), c.major(),
+                    new ArrayList<>(submitted), stillMissing, c.reason(), c.basis(), c.receivedAt(), c.registeredAt(),
+                    c.registeredBy(), c.limitDays(), c.limitMinutes(), c.extensionMaxDays(), c.deadline(), c.warnAt(),
+                    now, paused, c.classificationVersion(), c.timeLimitVersion(), c.firedRules(), null);
+            cases.update(updated);
+            notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, receivedBy, stillMissing);
+        }
+        return updated;
+    }
+
+    static ApiException unknownCase(String caseNumber) {
+        return ApiException.notFound("UNKNOWN_CASE", "案件不存在 / no such case: " + caseNumber);
+    }
+}

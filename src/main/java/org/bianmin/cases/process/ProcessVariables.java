@@ -1,0 +1,53 @@
+package org.bianmin.cases.process;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+
+/** Reads form variables as Tasklist submits them (Camunda Forms send lists as JSON). */
+final class ProcessVariables {
+
+    private ProcessVariables() {
+    }
+
+    static List<String> stringList(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        List<String> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (value instanceof SpinJsonNode json) {
+            if (json.isArray()) {
+                json.elements().forEach(e -> result.add(e.isString() ? e.stringValue() : e.toString()));
+            } else if (json.isString()) {
+                result.add(json.stringValue());
+            }
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(e -> result.add(String.valueOf(e)));
+        } else if (value instanceof String text && !text.isBlank()) {
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    result.add(part.strip());
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("variable " + name + " is not a list: " + value.getClass().getName());
+        }
+        return result;
+    }
+
+    static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    static Boolean bool(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Boolean b ? b : Boolean.parseBoolean(value.toString());
+    }
+}

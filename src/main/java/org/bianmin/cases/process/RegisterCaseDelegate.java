@@ -1,0 +1,57 @@
+package org.bianmin.cases.process;
+
+import org.bianmin.cases.RegistrationRequest;
+import org.bianmin.cases.RegistrationResult;
+import org.bianmin.cases.CaseRegistrationService;
+import org.bianmin.cases.CaseRepository;
+import org.bianmin.cases.CaseSummary;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 受理登记 (intake, Tasklist): turns the clerk's start form into a registration — the same
+ * service as {@code POST /api/cases} — and shows the result in the next task.
+ */
+@Component("registerCaseDelegate")
+public class RegisterCaseDelegate implements JavaDelegate {
+
+    private final CaseRegistrationService registration;
+    private final CaseRepository cases;
+    private final CaseSummary summary;
+    private final CurrentActor actor;
+
+    public RegisterCaseDelegate(CaseRegistrationService registration, CaseRepository cases, CaseSummary summary,
+                                CurrentActor actor) {
+        this.registration = registration;
+        this.cases = cases;
+        this.summary = summary;
+        this.actor = actor;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String itemCode = ProcessVariables.string(execution, "itemCode");
+        String materialsKey = "materials_" + (itemCode == null ? "" : itemCode.replace('-', '_'));
+        RegistrationRequest request = new RegistrationRequest(itemCode,
+                new RegistrationRequest.ApplicantInput(ProcessVariables.string(execution, "applicantName"),
+                        ProcessVariables.string(execution, "applicantIdNumber"),
+                        ProcessVariables.string(execution, "applicantPhone"),
+                        ProcessVariables.string(execution, "applicantOrganization")),
+                ProcessVariables.stringList(execution, materialsKey),
+                ProcessVariables.bool(execution, "lawful"), ProcessVariables.bool(execution, "consultationOnly"),
+                ProcessVariables.bool(execution, "petition"), ProcessVariables.bool(execution, "major"), null,
+                ProcessVariables.string(execution, "matter"), ProcessVariables.string(execution, "answer"));
+        RegistrationResult result = registration.register(request, actor.of(execution, "registeredBy"));
+
+        execution.setVariable("disposition", result.disposition().name());
+        if (result.caseNumber() == null) {
+            execution.setVariable("caseSummary", "**咨询件**: 已登记到首问登记簿(编号 " + result.inquiryId() + "), 无需立案。  \n"
+                    + "**答复**: " + (result.reason() == null ? "" : result.reason()));
+            return;
+        }
+        execution.setProcessBusinessKey(result.caseNumber());
+        execution.setVariable("caseNumber", result.caseNumber());
+        execution.setVariable("caseSummary", summary.markdown(cases.find(result.caseNumber()).orElseThrow()));
+    }
+}

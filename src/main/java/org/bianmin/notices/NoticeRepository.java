@@ -1,0 +1,55 @@
+package org.bianmin.notices;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** {@code case_notice}: every notice issued, re-issues numbered by sequence. */
+@Repository
+public class NoticeRepository {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public NoticeRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Notice issue(String caseNumber, NoticeType type, Instant issuedAt, String issuedBy, List<String> materials) {
+        var params = new MapSqlParameterSource().addValue("n", caseNumber).addValue("t", type.name());
+        Integer last = jdbc.queryForObject(
+                "select max(sequence) from case_notice where case_number = :n and notice_type = :t", params, Integer.class);
+        int sequence = last == null ? 1 : last + 1;
+        jdbc.update("""
+                insert into case_notice (case_number, notice_type, sequence, issued_at, issued_by, materials)
+                values (:n, :t, :s, :at, :by, :m)""",
+                params.addValue("s", sequence).addValue("at", Timestamp.from(issuedAt)).addValue("by", issuedBy)
+                        .addValue("m", String.join(",", materials)));
+        return new Notice(caseNumber, type, sequence, issuedAt, issuedBy, materials);
+    }
+
+    public List<Notice> list(String caseNumber) {
+        return jdbc.query("select * from case_notice where case_number = :n order by issued_at, id",
+                new MapSqlParameterSource("n", caseNumber), MAPPER);
+    }
+
+    /** The given issue, or the latest when {@code sequence} is null. */
+    public Optional<Notice> find(String caseNumber, NoticeType type, Integer sequence) {
+        var params = new MapSqlParameterSource().addValue("n", caseNumber).addValue("t", type.name());
+        String sql = sequence == null
+                ? "select * from case_notice where case_number = :n and notice_type = :t order by sequence desc"
+                : "select * from case_notice where case_number = :n and notice_type = :t and sequence = :s";
+        return jdbc.query(sql, params.addValue("s", sequence), MAPPER).stream().findFirst();
+    }
+
+    private static final RowMapper<Notice> MAPPER = (rs, i) -> new Notice(rs.getString("case_number"),
+            NoticeType.valueOf(rs.getString("notice_type")), rs.getInt("sequence"),
+            rs.getTimestamp("issued_at").toInstant(), rs.getString("issued_by"),
+            rs.getString("materials") == null || rs.getString("materials").isEmpty() ? List.of()
+                    : Arrays.asList(rs.getString("materials").split(",")));
+}

@@ -1,0 +1,34 @@
+package org.bianmin.notices;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The notices Bianmin issues to applicants; {@code slug} is the name in {@code /notices/{type}}. */
+public enum NoticeType {
+    ACCEPTANCE("acceptance", "受理告知单"),
+    SUPPLEMENT("supplement", "补报材料通知单"),
+    NON_ACCEPTANCE("non-acceptance", "不予受理情况说明单");
+
+    private final String slug;
+    private final String title;
+
+    NoticeType(String slug, String title) {
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Accepts the slug or the constant name, any case. */
+    public static Optional<NoticeType> parse(String text) {
+        return Arrays.stream(values())
+                .filter(t -> t.slug.equalsIgnoreCase(text) || t.name().equalsIgnoreCase(text))
+                .findFirst();
+    }
+}
