@@ -1,6 +1,7 @@
 package org.bianmin.engine;
 
 import org.bianmin.identity.IdentityBootstrap;
+import org.bianmin.tasklist.TasklistFilters;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -11,15 +12,18 @@ class StartupTasks implements ApplicationRunner {
 
     private final IdentityBootstrap identity;
     private final ResourceDeployer deployer;
+    private final TasklistFilters filters;
 
-    StartupTasks(IdentityBootstrap identity, ResourceDeployer deployer) {
+    StartupTasks(IdentityBootstrap identity, ResourceDeployer deployer, TasklistFilters filters) {
         this.identity = identity;
         this.deployer = deployer;
+        this.filters = filters;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         identity.run();
         deployer.deploy();
+        filters.ensure();
     }
 }

@@ -1,0 +1,56 @@
+package org.bianmin.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.bianmin.support.Browser;
+import org.bianmin.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** A clerk registers a supplement case through the Tasklist intake form and prints its supplement notice. */
+class IntakeBrowserTest extends PostgresIntegrationTest {
+
+    @Test
+    void clerkRegistersASupplementCaseAndSeesTheNoticeListTheMissingMaterials() {
+        try (Browser browser = Browser.open(port)) {
+            browser.check("intake-supplement", () -> {
+                browser.loginToCamunda("tasklist", "clerk", DEMO_PASSWORD);
+                browser.waitVisible(By.cssSelector("[cam-tasks]"));
+                browser.waitVisible(By.cssSelector("li.start-process-action a")).click();
+                browser.waitVisible(By.partialLinkText("受理登记")).click();
+
+                WebElement item = browser.waitVisible(By.cssSelector("input[id$='-itemCode']"));
+                item.click();
+                item.sendKeys("SJ-002");
+                browser.waitVisible(By.cssSelector(".fjs-dropdownlist-item")).click();
+                browser.driver().findElement(By.cssSelector("input[id$='-applicantName']")).sendKeys("赵小满");
+                browser.driver().findElement(By.cssSelector("input[id$='-applicantIdNumber']")).sendKeys("110105199003071239");
+                browser.driver().findElement(By.cssSelector("input[id$='-applicantPhone']")).sendKeys("13800138000");
+                // the checklist of the chosen item appears; tick only the two main materials
+                browser.waitVisible(By.xpath("//label[contains(., '食品经营许可申请书')]/input")).click();
+                browser.driver().findElement(By.xpath("//label[contains(., '营业执照')]/input")).click();
+                browser.screenshot("intake-form-filled");
+                browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+
+                browser.waitVisible(By.xpath("//*[contains(@class,'notifications')]//*[contains(., '出具告知单')]//a")).click();
+                WebElement form = browser.waitVisible(By.xpath("//strong[contains(., '需补报的材料')]/ancestor::form"));
+                String summary = form.getText();
+                assertThat(summary).contains("补充件", "经营场所平面图及设备布局图", "食品安全管理制度文本", "110105********1239");
+                assertThat(summary).doesNotContain("110105199003071239");
+                String caseNumber = summary.replaceAll("(?s).*案件编号\\s*:\\s*(BM\\d{8}-\\d{4}).*", "$1");
+                assertThat(caseNumber).matches("BM\\d{8}-\\d{4}");
+                browser.screenshot("intake-result");
+
+                browser.waitVisible(By.partialLinkText("补报材料通知单")).click();
+                List<String> listed = browser.waitVisible(By.id("materials")).findElements(By.tagName("li"))
+                        .stream().map(WebElement::getText).toList();
+                assertThat(listed).containsExactly("经营场所平面图及设备布局图", "食品安全管理制度文本");
+                assertThat(browser.driver().findElement(By.id("case-number")).getText()).isEqualTo(caseNumber);
+                assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("补报材料通知单");
+                browser.screenshot("supplement-notice");
+            });
+        }
+    }
+}
