@@ -35,9 +35,11 @@ class CaseController {
     private final NoticeRepository notices;
     private final NoticeRenderer renderer;
     private final TaskService tasks;
+    private final CaseAdjustments adjustments;
 
     CaseController(CaseRegistrationService registration, CaseRepository cases, CaseViews views,
-                   SupplementService supplements, NoticeRepository notices, NoticeRenderer renderer, TaskService tasks) {
+                   SupplementService supplements, NoticeRepository notices, NoticeRenderer renderer, TaskService tasks,
+                   CaseAdjustments adjustments) {
         this.registration = registration;
         this.cases = cases;
         this.views = views;
@@ -45,6 +47,7 @@ class CaseController {
         this.notices = notices;
         this.renderer = renderer;
         this.tasks = tasks;
+        this.adjustments = adjustments;
     }
 
     @PostMapping
@@ -79,13 +82,70 @@ class CaseController {
         return views.details(find(caseNumber));
     }
 
+    record ExtensionRequest(Integer days, String reason) {
+    }
+
+    /** A clerk asks to extend the case once; a director decides in Tasklist (process case-extension). */
+    @PostMapping("/{caseNumber}/extensions")
+    ResponseEntity<CaseDetails> requestExtension(@PathVariable String caseNumber, @RequestBody ExtensionRequest request,
+                                                 CurrentUser user) {
+        user.require(CASE_WORKERS);
+        if (request == null) {
+            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+        }
+        adjustments.checkExtension(caseNumber, request.days(), request.reason());
+        adjustments.startExtension(caseNumber, request.days(), request.reason(), user.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.details(find(caseNumber)));
+    }
+
+    record DelayNoticeRequest(String until, String reason, String contact) {
+    }
+
+    /** A case held for special reasons: the delay notice is issued once a director approves it. */
+    @PostMapping("/{caseNumber}/delay-notices")
+    ResponseEntity<CaseDetails> requestDelayNotice(@PathVariable String caseNumber, @RequestBody DelayNoticeRequest request,
+                                                   CurrentUser user) {
+        user.require(CASE_WORKERS);
+        if (request == null) {
+            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+        }
+        adjustments.startDelay(caseNumber, request.until(), request.reason(), request.contact(), user.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.details(find(caseNumber)));
+    }
+
+    record WithdrawalRequest(String reason) {
+    }
+
+    /** The applicant withdraws (撤回): the case ends with its timers. */
+    @PostMapping("/{caseNumber}/withdrawal")
+    CaseDetails withdraw(@PathVariable String caseNumber, @RequestBody(required = false) WithdrawalRequest request,
+                         CurrentUser user) {
+        user.require(CASE_WORKERS);
+        adjustments.withdraw(caseNumber, request == null ? null : request.reason(), user.id());
+        return views.details(find(caseNumber));
+    }
+
+    record DistrictResult(Boolean approved, String note) {
+    }
+
+    /** The district department's result of a forwarded case, reported by its system or a clerk. */
+    @PostMapping("/{caseNumber}/district-result")
+    CaseDetails districtResult(@PathVariable String caseNumber, @RequestBody DistrictResult request, CurrentUser user) {
+        user.require(CASE_WORKERS);
+        if (request == null) {
+            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+        }
+        adjustments.reportDistrictResult(caseNumber, request.approved(), request.note(), user.id());
+        return views.details(find(caseNumber));
+    }
+
     @GetMapping(value = "/{caseNumber}/notices/{type}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> notice(@PathVariable String caseNumber, @PathVariable String type,
                                   @RequestParam(required = false) Integer sequence, CurrentUser user) {
         user.require(CASE_WORKERS);
         CaseRecord record = find(caseNumber);
         NoticeType noticeType = NoticeType.parse(type).orElseThrow(() -> ApiException.notFound("UNKNOWN_NOTICE_TYPE",
-                "告知单类型不存在 / unknown notice type: " + type + " (acceptance, supplement, non-acceptance)"));
+                "告知单类型不存在 / unknown notice type: " + type));
         Notice notice = notices.find(caseNumber, noticeType, sequence).orElseThrow(() -> ApiException.notFound(
                 "NOTICE_NOT_ISSUED", "本案未出具" + noticeType.title() + " / no " + noticeType.slug() + " notice was issued for " + caseNumber));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))

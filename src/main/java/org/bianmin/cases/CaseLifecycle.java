@@ -1,38 +1,117 @@
 package org.bianmin.cases;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bianmin.calendar.CalendarService;
+import org.bianmin.engine.SystemAuthority;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
+import org.bianmin.notices.NoticeRepository;
+import org.bianmin.notices.NoticeType;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Ends a case: completion, rejection or withdrawal. */
+/**
+ * Ends a case — completed, refused, returned during review or withdrawn — with a clear final
+ * state: the record, an event, the applicant's notice, and no watch, extension or delay process
+ * left running for it. A refusal or return then goes through denial filing.
+ */
 @Service
 public class CaseLifecycle {
 
+    /** Processes that only make sense while the case runs. */
+    static final List<String> SIDE_PROCESSES = List.of(CaseSlaWatch.PROCESS, "case-extension", "case-delay",
+            CaseProcesses.SUPPLEMENT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
     private final CaseRepository cases;
     private final CaseEventRepository events;
+    private final NoticeRepository notices;
+    private final CaseProcesses processes;
+    private final RuntimeService runtime;
+    private final SystemAuthority system;
+    private final ZoneId zone;
 
-    public CaseLifecycle(CaseRepository cases, CaseEventRepository events) {
+    public CaseLifecycle(CaseRepository cases, CaseEventRepository events, NoticeRepository notices,
+                         CaseProcesses processes, RuntimeService runtime, SystemAuthority system, CalendarService calendars) {
         this.cases = cases;
         this.events = events;
+        this.notices = notices;
+        this.processes = processes;
+        this.runtime = runtime;
+        this.system = system;
+        this.zone = calendars.calendar().zone();
     }
 
+    /**
+     * Ends the case. {@code currentProcessInstanceId} is the process doing it (left to end by
+     * itself); {@code note} is the result or reason the applicant is told.
+     */
     @Transactional
-    public CaseRecord end(String caseNumber, CaseState finalState, String by) {
+    public CaseRecord end(String caseNumber, CaseState finalState, String by, String note, String currentProcessInstanceId) {
         if (!finalState.isEnded()) {
             throw new IllegalArgumentException(finalState + " is not a final state");
         }
         CaseRecord c = cases.lock(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+        if (c.state().isEnded()) {
+            throw new IllegalStateException("case " + caseNumber + " already ended as " + c.state());
+        }
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        CaseRecord ended = new CaseRecord(c.caseNumber(), c.itemCode(), c.itemName(), c.department(), c.window(),
-                c.disposition(), c.caseType(), finalState, c.applicant(), c.lawful(), c.petition(), c.major(),
-                c.submittedMaterials(), c.missingMaterials(), c.reason(), c.basis(), c.receivedAt(), c.registeredAt(),
-                c.registeredBy(), c.limitDays(), c.limitMinutes(), c.extensionMaxDays(), c.deadline(), c.warnAt(),
-                null, c.pausedMinutes(), c.classificationVersion(), c.timeLimitVersion(), c.firedRules(), now);
-        cases.update(ended);
-        events.record(CaseEventType.CASE_COMPLETED, caseNumber, by, c.window(), now, finalState.name());
-        return ended;
+        CaseRecord.Builder ended = c.toBuilder().state(finalState).pausedSince(null).endedAt(now);
+        if (finalState == CaseState.RETURNED && note != null) {
+            ended.reason(note);
+        }
+        CaseRecord record = ended.build();
+        cases.update(record);
+        events.record(eventOf(finalState), caseNumber, by, c.window(), now, note);
+        endSideProcesses(caseNumber, currentProcessInstanceId, finalState);
+
+        switch (finalState) {
+            case COMPLETED, REJECTED -> notices.issue(caseNumber, NoticeType.COMPLETION, now, by, List.of(),
+                    result(record, note));
+            case RETURNED -> notices.issue(caseNumber, NoticeType.NON_ACCEPTANCE, now, by, List.of());
+            default -> { }
+        }
+        if (finalState == CaseState.REJECTED || finalState == CaseState.RETURNED) {
+            processes.startFor(record);
+        }
+        return record;
+    }
+
+    private Map<String, String> result(CaseRecord c, String note) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("办理结果", c.state() == CaseState.COMPLETED ? "准予办理" : "不予许可");
+        if (note != null && !note.isBlank()) {
+            details.put("办理意见", note);
+        }
+        details.put("办结时间", DAY.format(c.endedAt().atZone(zone)));
+        if (c.deadline() != null) {
+            details.put("承诺办结时限", DAY.format(c.deadline().atZone(zone)));
+        }
+        return details;
+    }
+
+    private void endSideProcesses(String caseNumber, String currentProcessInstanceId, CaseState finalState) {
+        system.run(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKeyIn(SIDE_PROCESSES.toArray(String[]::new)).list().stream()
+                .filter(instance -> !instance.getId().equals(currentProcessInstanceId))
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(),
+                        "案件已结束 / case ended: " + finalState, true, true)));
+    }
+
+    private static CaseEventType eventOf(CaseState state) {
+        return switch (state) {
+            case COMPLETED -> CaseEventType.CASE_COMPLETED;
+            case REJECTED -> CaseEventType.CASE_REJECTED;
+            case RETURNED -> CaseEventType.CASE_RETURNED;
+            case WITHDRAWN -> CaseEventType.CASE_WITHDRAWN;
+            default -> throw new IllegalArgumentException(state.name());
+        };
     }
 }

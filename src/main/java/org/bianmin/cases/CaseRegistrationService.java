@@ -88,18 +88,25 @@ public class CaseRegistrationService {
             case SUPPLEMENT -> CaseState.WAITING_SUPPLEMENT;
             default -> CaseState.IN_PROGRESS;
         };
-        CaseRecord record = new CaseRecord(caseNumber, app.item().code(), app.item().name(), app.item().department(),
-                app.item().window(), decided.disposition(), decided.caseType(), state, app.applicant(), app.lawful(),
-                app.petition(), app.major(), new ArrayList<>(app.materials()),
-                decided.missingMaterials().stream().map(Material::code).toList(), decided.reason(), decided.basis(),
-                receivedAt, now, registeredBy,
-                decided.timeLimit() == null ? null : decided.timeLimit().days(),
-                decided.timeLimit() == null ? null : decided.timeLimit().minutes(),
-                decided.timeLimit() == null ? 0 : decided.timeLimit().extensionMaxDays(),
-                plan == null ? null : plan.deadline(), plan == null ? null : plan.warnAt(),
-                state == CaseState.WAITING_SUPPLEMENT ? now : null, 0,
-                decided.classificationVersion(), decided.timeLimitVersion(), decided.firedRules(),
-                state == CaseState.RETURNED ? now : null);
+        CaseRecord record = CaseRecord.builder()
+                .caseNumber(caseNumber).itemCode(app.item().code()).itemName(app.item().name())
+                .department(app.item().department()).window(app.item().window())
+                .disposition(decided.disposition()).caseType(decided.caseType()).state(state)
+                .applicant(app.applicant()).lawful(app.lawful()).petition(app.petition()).major(app.major())
+                .submittedMaterials(new ArrayList<>(app.materials()))
+                .missingMaterials(decided.missingMaterials().stream().map(Material::code).toList())
+                .reason(decided.reason()).basis(decided.basis())
+                .receivedAt(receivedAt).registeredAt(now).registeredBy(registeredBy)
+                .limitDays(decided.timeLimit() == null ? null : decided.timeLimit().days())
+                .limitMinutes(decided.timeLimit() == null ? null : decided.timeLimit().minutes())
+                .extensionMaxDays(decided.timeLimit() == null ? 0 : decided.timeLimit().extensionMaxDays())
+                .handoverMinutes(decided.timeLimit() == null ? null : decided.timeLimit().handoverMinutes())
+                .partPercent(decided.timeLimit() == null ? null : decided.timeLimit().partPercent())
+                .deadline(plan == null ? null : plan.deadline()).warnAt(plan == null ? null : plan.warnAt())
+                .pausedSince(state == CaseState.WAITING_SUPPLEMENT ? now : null)
+                .classificationVersion(decided.classificationVersion()).timeLimitVersion(decided.timeLimitVersion())
+                .firedRules(decided.firedRules()).endedAt(state == CaseState.RETURNED ? now : null)
+                .build();
         cases.insert(record);
 
         List<String> missing = record.missingMaterials();

@@ -59,12 +59,14 @@ public class CaseRepository {
                   state, applicant_name, applicant_id_number, applicant_phone, applicant_organization, lawful, petition, major,
                   submitted_materials, missing_materials, reason, basis, received_at, registered_at, registered_by,
                   limit_days, limit_minutes, extension_max_days, deadline, warn_at, paused_since, paused_minutes,
-                  classification_version, time_limit_version, fired_rules, ended_at)
+                  classification_version, time_limit_version, fired_rules, ended_at,
+                  extension_state, extension_days, delay_notice, handover_minutes, part_percent)
                 values (:caseNumber, :itemCode, :itemName, :department, :window, :disposition, :caseType,
                   :state, :name, :idNumber, :phone, :organization, :lawful, :petition, :major,
                   :submitted, :missing, :reason, :basis, :receivedAt, :registeredAt, :registeredBy,
                   :limitDays, :limitMinutes, :extensionMaxDays, :deadline, :warnAt, :pausedSince, :pausedMinutes,
-                  :classificationVersion, :timeLimitVersion, :firedRules, :endedAt)""", params(c));
+                  :classificationVersion, :timeLimitVersion, :firedRules, :endedAt,
+                  :extensionState, :extensionDays, :delayNotice, :handoverMinutes, :partPercent)""", params(c));
     }
 
     public void update(CaseRecord c) {
@@ -72,7 +74,8 @@ public class CaseRepository {
                 update case_record set case_type = :caseType, state = :state, submitted_materials = :submitted,
                   missing_materials = :missing, reason = :reason, deadline = :deadline, warn_at = :warnAt,
                   paused_since = :pausedSince, paused_minutes = :pausedMinutes, time_limit_version = :timeLimitVersion,
-                  ended_at = :endedAt
+                  ended_at = :endedAt, limit_days = :limitDays, extension_state = :extensionState,
+                  extension_days = :extensionDays, delay_notice = :delayNotice
                 where case_number = :caseNumber""", params(c));
     }
 
@@ -109,7 +112,10 @@ public class CaseRepository {
                 .addValue("classificationVersion", c.classificationVersion())
                 .addValue("timeLimitVersion", c.timeLimitVersion())
                 .addValue("firedRules", String.join(",", c.firedRules()))
-                .addValue("endedAt", ts(c.endedAt()));
+                .addValue("endedAt", ts(c.endedAt()))
+                .addValue("extensionState", c.extensionState().name()).addValue("extensionDays", c.extensionDays())
+                .addValue("delayNotice", c.delayNotice())
+                .addValue("handoverMinutes", c.handoverMinutes()).addValue("partPercent", c.partPercent());
     }
 
     static Timestamp ts(Instant instant) {
@@ -145,5 +151,7 @@ public class CaseRepository {
             integer(rs, "limit_days"), integer(rs, "limit_minutes"), rs.getInt("extension_max_days"),
             instant(rs, "deadline"), instant(rs, "warn_at"), instant(rs, "paused_since"), rs.getLong("paused_minutes"),
             rs.getString("classification_version"), rs.getString("time_limit_version"),
-            list(rs.getString("fired_rules")), instant(rs, "ended_at"));
+            list(rs.getString("fired_rules")), instant(rs, "ended_at"),
+            CaseRecord.ExtensionState.valueOf(rs.getString("extension_state")), rs.getInt("extension_days"),
+            rs.getBoolean("delay_notice"), integer(rs, "handover_minutes"), integer(rs, "part_percent"));
 }

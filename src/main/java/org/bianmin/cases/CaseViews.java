@@ -113,6 +113,7 @@ public class CaseViews {
             lines.add(new NoticeDocument.Line("办结时限", c.limitText()));
         }
         lines.add(new NoticeDocument.Line("联系电话", c.applicant().maskedPhone()));
+        notice.details().forEach((label, value) -> lines.add(new NoticeDocument.Line(label, value)));
         return new NoticeDocument(centreName, notice.type(), notice.sequence(), c.caseNumber(), c.applicant().name(),
                 c.applicant().maskedIdNumber(), c.applicant().organization(), c.itemName(), groupName(c.department()),
                 materials(c, notice.materials()).stream().map(m -> m.name() + (m.main() ? "(主件)" : "")).toList(),

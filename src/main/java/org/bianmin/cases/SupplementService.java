@@ -80,20 +80,15 @@ public class SupplementService {
                 String.join(",", materials) + (stillMissing.isEmpty() ? "" : "; still missing " + String.join(",", stillMissing)));
         CaseRecord updated;
         if (stillMissing.isEmpty()) {
-            updated = new CaseRecord(c.caseNumber(), c.itemCode(), c.itemName(), c.department(), c.window(), c.disposition(),
-                    c.caseType(), CaseState.IN_PROGRESS, c.applicant(), c.lawful(), c.petition(), c.major(),
-                    new ArrayList<>(submitted), List.of(), c.reason(), c.basis(), c.receivedAt(), c.registeredAt(),
-                    c.registeredBy(), c.limitDays(), c.limitMinutes(), c.extensionMaxDays(),
-                    planner.shift(c.deadline(), paused), planner.shift(c.warnAt(), paused), null, paused,
-                    c.classificationVersion(), c.timeLimitVersion(), c.firedRules(), null);
+            updated = c.toBuilder().state(CaseState.IN_PROGRESS)
+                    .submittedMaterials(new ArrayList<>(submitted)).missingMaterials(List.of())
+                    .deadline(planner.shift(c.deadline(), paused)).warnAt(planner.shift(c.warnAt(), paused))
+                    .pausedSince(null).pausedMinutes(paused).build();
             cases.update(updated);
             processes.startFor(updated);
         } else {
-            updated = new CaseRecord(c.caseNumber(), c.itemCode(), c.itemName(), c.department(), c.window(), c.disposition(),
-                    c.caseType(), CaseState.WAITING_SUPPLEMENT, c.applicant(), c.lawful(), c.petition(), c.major(),
-                    new ArrayList<>(submitted), stillMissing, c.reason(), c.basis(), c.receivedAt(), c.registeredAt(),
-                    c.registeredBy(), c.limitDays(), c.limitMinutes(), c.extensionMaxDays(), c.deadline(), c.warnAt(),
-                    now, paused, c.classificationVersion(), c.timeLimitVersion(), c.firedRules(), null);
+            updated = c.toBuilder().submittedMaterials(new ArrayList<>(submitted)).missingMaterials(stillMissing)
+                    .pausedSince(now).pausedMinutes(paused).build();
             cases.update(updated);
             notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, receivedBy, stillMissing);
         }

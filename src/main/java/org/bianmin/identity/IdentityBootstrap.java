@@ -27,6 +27,8 @@ public class IdentityBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
     private static final String ANY = Authorization.ANY;
+    /** Processes a person starts from Tasklist's "Start process" with a form. */
+    static final List<String> STARTABLE_IN_TASKLIST = List.of("case-intake", "case-extension", "case-delay", "case-withdrawal");
     private static final String WORKFLOW = org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW;
 
     private final IdentityService identity;
@@ -109,7 +111,7 @@ public class IdentityBootstrap {
         }
         String clerks = Groups.CLERKS;
         grant(clerks, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(clerks, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(clerks, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ);
         grant(clerks, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.CREATE);
         grant(clerks, Resources.DEPLOYMENT, Permissions.READ);
 
@@ -117,7 +119,7 @@ public class IdentityBootstrap {
             grant(watcher, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(watcher, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
             grant(watcher, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ);
             grant(watcher, Resources.TASK, Permissions.READ);
@@ -128,6 +130,12 @@ public class IdentityBootstrap {
             grant(watcher, Resources.GROUP, Permissions.READ);
         }
         grant(Groups.RULE_ADMINS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // staff start only the processes that begin with a Tasklist form; the rest are started by Bianmin
+        for (String key : STARTABLE_IN_TASKLIST) {
+            for (String staff : List.of(clerks, Groups.SUPERVISORS, Groups.DIRECTORS)) {
+                grant(staff, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            }
+        }
     }
 
     private void grant(String groupId, Resource resource, Permission... permissions) {

@@ -3,7 +3,9 @@ package org.bianmin.notices;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -21,16 +23,21 @@ public class NoticeRepository {
     }
 
     public Notice issue(String caseNumber, NoticeType type, Instant issuedAt, String issuedBy, List<String> materials) {
+        return issue(caseNumber, type, issuedAt, issuedBy, materials, Map.of());
+    }
+
+    public Notice issue(String caseNumber, NoticeType type, Instant issuedAt, String issuedBy, List<String> materials,
+                        Map<String, String> details) {
         var params = new MapSqlParameterSource().addValue("n", caseNumber).addValue("t", type.name());
         Integer last = jdbc.queryForObject(
                 "select max(sequence) from case_notice where case_number = :n and notice_type = :t", params, Integer.class);
         int sequence = last == null ? 1 : last + 1;
         jdbc.update("""
-                insert into case_notice (case_number, notice_type, sequence, issued_at, issued_by, materials)
-                values (:n, :t, :s, :at, :by, :m)""",
+                insert into case_notice (case_number, notice_type, sequence, issued_at, issued_by, materials, details)
+                values (:n, :t, :s, :at, :by, :m, :d)""",
                 params.addValue("s", sequence).addValue("at", Timestamp.from(issuedAt)).addValue("by", issuedBy)
-                        .addValue("m", String.join(",", materials)));
-        return new Notice(caseNumber, type, sequence, issuedAt, issuedBy, materials);
+                        .addValue("m", String.join(",", materials)).addValue("d", encode(details)));
+        return new Notice(caseNumber, type, sequence, issuedAt, issuedBy, materials, details);
     }
 
     public List<Notice> list(String caseNumber) {
@@ -47,9 +54,31 @@ public class NoticeRepository {
         return jdbc.query(sql, params.addValue("s", sequence), MAPPER).stream().findFirst();
     }
 
+    /** One "label=value" per line; labels and values never hold line breaks. */
+    static String encode(Map<String, String> details) {
+        StringBuilder text = new StringBuilder();
+        details.forEach((label, value) -> text.append(label.replace('\n', ' ').replace("=", "＝")).append('=')
+                .append(value == null ? "" : value.replace('\n', ' ')).append('\n'));
+        return text.toString();
+    }
+
+    static Map<String, String> decode(String text) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (text != null) {
+            for (String line : text.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    details.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        return details;
+    }
+
     private static final RowMapper<Notice> MAPPER = (rs, i) -> new Notice(rs.getString("case_number"),
             NoticeType.valueOf(rs.getString("notice_type")), rs.getInt("sequence"),
             rs.getTimestamp("issued_at").toInstant(), rs.getString("issued_by"),
             rs.getString("materials") == null || rs.getString("materials").isEmpty() ? List.of()
-                    : Arrays.asList(rs.getString("materials").split(",")));
+                    : Arrays.asList(rs.getString("materials").split(",")),
+            decode(rs.getString("details")));
 }

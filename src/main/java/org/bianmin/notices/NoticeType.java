@@ -7,7 +7,10 @@ import java.util.Optional;
 public enum NoticeType {
     ACCEPTANCE("acceptance", "受理告知单"),
     SUPPLEMENT("supplement", "补报材料通知单"),
-    NON_ACCEPTANCE("non-acceptance", "不予受理情况说明单");
+    NON_ACCEPTANCE("non-acceptance", "不予受理情况说明单"),
+    COMPLETION("completion", "办结通知书"),
+    EXTENSION("extension", "延期告知书"),
+    DELAY("delay", "滞办反馈告知书");
 
     private final String slug;
     private final String title;

@@ -48,6 +48,12 @@ public class SlaPlanner {
                 : calendars.calendar().afterWorkingMinutes(instant, pausedWorkingMinutes);
     }
 
+    /** Moves an instant on by whole working days of office time (an approved extension). */
+    public Instant shiftWorkingDays(Instant instant, int days) {
+        WorkingCalendar calendar = calendars.calendar();
+        return calendar.afterWorkingMinutes(instant, calendar.officeHours().minutesPerDay() * days);
+    }
+
     /** Working minutes between two instants, for paused time and overdue time. */
     public long workingMinutesBetween(Instant from, Instant to) {
         return calendars.calendar().workingMinutesBetween(from, to);

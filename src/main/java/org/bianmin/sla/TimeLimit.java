@@ -5,7 +5,8 @@ package org.bianmin.sla;
  * warn, the window's hand-over limit and the one extension allowed.
  */
 public record TimeLimit(Integer days, Integer minutes, Integer warnPercent, Integer warnMinutesLeft,
-                        Integer warnDaysLeft, Integer handoverMinutes, int extensionMaxDays, String basis) {
+                        Integer warnDaysLeft, Integer handoverMinutes, int extensionMaxDays, Integer partPercent,
+                        String basis) {
 
     public String describe() {
         return days != null ? days + "个工作日" : minutes + "分钟(工作时间)";

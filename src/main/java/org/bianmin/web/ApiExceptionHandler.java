@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -19,9 +20,29 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice(basePackages = "org.bianmin")
 public class ApiExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
+        // always JSON, whatever the client accepts: a notice page (text/html) that is not found must be a 404, not a 500
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError(e.code(), e.getMessage()));
+    }
+
+    /**
+     * A refusal raised inside the engine (a delegate's check) reaches us wrapped; anything else is
+     * a fault of ours: logged with its stack, answered as a 500 in the same JSON shape.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ApiError> unexpected(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api(api);
+            }
+        }
+        log.error("Unexpected error in the API", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError("INTERNAL_ERROR", "服务器内部错误, 请联系管理员 / internal error, please contact the administrator"));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -67,6 +88,6 @@ public class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ApiError> bad(String code, String message) {
-        return ResponseEntity.badRequest().body(new ApiError(code, message));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(new ApiError(code, message));
     }
 }

@@ -81,7 +81,8 @@ public class Classifier {
                     + caseType + " / 时限规则必须给出工作日或工作分钟之一");
         }
         return new TimeLimit(days, limit.minutes(), limit.warnPercent(), limit.warnMinutesLeft(), limit.warnDaysLeft(),
-                limit.handoverMinutes(), limit.extensionMaxDays() == null ? 0 : limit.extensionMaxDays(), limit.basis());
+                limit.handoverMinutes(), limit.extensionMaxDays() == null ? 0 : limit.extensionMaxDays(), limit.partPercent(),
+                limit.basis());
     }
 
     private static String fill(String text, List<Material> missingMain, List<Material> missingGeneral) {

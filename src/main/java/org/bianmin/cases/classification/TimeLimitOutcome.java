@@ -15,6 +15,7 @@ public class TimeLimitOutcome {
     private Integer warnDaysLeft;
     private Integer handoverMinutes;
     private Integer extensionMaxDays;
+    private Integer partPercent;
     private String basis;
 
     public void days(int value) { this.days = value; }
@@ -25,6 +26,7 @@ public class TimeLimitOutcome {
     public void warnDaysLeft(int value) { this.warnDaysLeft = value; }
     public void handoverMinutes(int value) { this.handoverMinutes = value; }
     public void extensionMaxDays(int value) { this.extensionMaxDays = value; }
+    public void partPercent(int value) { this.partPercent = value; }
     public void basis(String value) { this.basis = value; }
 
     public Integer days() { return days; }
@@ -35,5 +37,6 @@ public class TimeLimitOutcome {
     public Integer warnDaysLeft() { return warnDaysLeft; }
     public Integer handoverMinutes() { return handoverMinutes; }
     public Integer extensionMaxDays() { return extensionMaxDays; }
+    public Integer partPercent() { return partPercent; }
     public String basis() { return basis; }
 }

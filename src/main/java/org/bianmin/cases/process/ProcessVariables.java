@@ -43,6 +43,22 @@ final class ProcessVariables {
         return value == null ? null : value.toString();
     }
 
+    static Integer integer(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            return number.intValue();
+        }
+        try {
+            return Integer.valueOf(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new org.bianmin.web.ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "INVALID_FIELD",
+                    name + ": 必须是整数 / must be a whole number");
+        }
+    }
+
     static Boolean bool(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null) {

@@ -1,0 +1,295 @@
+package org.bianmin.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bianmin.calendar.CalendarService;
+import org.bianmin.catalogue.CaseType;
+import org.bianmin.engine.SystemAuthority;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.events.CaseEventType;
+import org.bianmin.notices.NoticeRepository;
+import org.bianmin.notices.NoticeType;
+import org.bianmin.sla.SlaPlanner;
+import org.bianmin.sla.SlaState;
+import org.bianmin.web.ApiException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to a running case: an extension (延期, once, approved by a director, moving the deadline
+ * and every pending timer), a delay notice (滞办反馈告知书), the applicant's withdrawal (撤回) and a
+ * forwarded case's district result. Every check runs before anything changes.
+ */
+@Service
+public class CaseAdjustments {
+
+    public static final String EXTENSION_PROCESS = "case-extension";
+    public static final String DELAY_PROCESS = "case-delay";
+    static final int MAX_TEXT = 500;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final CaseRepository cases;
+    private final CaseEventRepository events;
+    private final NoticeRepository notices;
+    private final CaseSlaWatch watch;
+    private final SlaPlanner planner;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final SystemAuthority system;
+    private final ZoneId zone;
+
+    public CaseAdjustments(CaseRepository cases, CaseEventRepository events, NoticeRepository notices, CaseSlaWatch watch,
+                           SlaPlanner planner, RuntimeService runtime, TaskService tasks, IdentityService identity,
+                           SystemAuthority system, CalendarService calendars) {
+        this.cases = cases;
+        this.events = events;
+        this.notices = notices;
+        this.watch = watch;
+        this.planner = planner;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.system = system;
+        this.zone = calendars.calendar().zone();
+    }
+
+    // ---- extension (延期) ----
+
+    public CaseRecord checkExtension(String caseNumber, Integer days, String reason) {
+        CaseRecord c = running(caseNumber);
+        if (c.extensionMaxDays() <= 0) {
+            throw ApiException.conflict("EXTENSION_NOT_ALLOWED", c.caseType().label() + "不可延期 / a "
+                    + c.caseType() + " case cannot be extended");
+        }
+        if (c.extensionState() != CaseRecord.ExtensionState.NONE) {
+            throw ApiException.conflict("EXTENSION_ALREADY_USED", "每件只能申请延期一次 (当前: " + c.extensionState()
+                    + ") / a case may be extended only once");
+        }
+        if (days == null || days < 1 || days > c.extensionMaxDays()) {
+            throw ApiException.invalidField("days", "延期天数必须在1到" + c.extensionMaxDays() + "个工作日之间",
+                    "must be between 1 and " + c.extensionMaxDays() + " working days");
+        }
+        text("reason", reason, true);
+        return c;
+    }
+
+    /** Starts {@code case-extension}: its first step records the request, then a director decides. */
+    public void startExtension(String caseNumber, int days, String reason, String by) {
+        checkExtension(caseNumber, days, reason);
+        system.run(() -> runtime.startProcessInstanceByKey(EXTENSION_PROCESS, caseNumber, Map.of(
+                "caseNumber", caseNumber, "days", days, "reason", reason, "requestedBy", by)));
+    }
+
+    @Transactional
+    public CaseRecord requestExtension(String caseNumber, Integer days, String reason, String by) {
+        CaseRecord c = checkExtension(caseNumber, days, reason);
+        CaseRecord requested = c.toBuilder().extensionState(CaseRecord.ExtensionState.REQUESTED).build();
+        cases.update(requested);
+        events.record(CaseEventType.EXTENSION_REQUESTED, caseNumber, by, c.window(), now(), days + "; " + reason);
+        return requested;
+    }
+
+    @Transactional
+    public CaseRecord decideExtension(String caseNumber, int days, String reason, boolean approved, String opinion,
+                                      String director) {
+        CaseRecord c = cases.lock(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+        if (c.state() != CaseState.IN_PROGRESS || c.extensionState() != CaseRecord.ExtensionState.REQUESTED) {
+            throw ApiException.conflict("NO_PENDING_EXTENSION", "案件没有待审批的延期申请 / no pending extension request");
+        }
+        Instant now = now();
+        if (!approved) {
+            CaseRecord refused = c.toBuilder().extensionState(CaseRecord.ExtensionState.REFUSED).build();
+            cases.update(refused);
+            events.record(CaseEventType.EXTENSION_REFUSED, caseNumber, director, c.window(), now, opinion);
+            return refused;
+        }
+        CaseRecord extended = c.toBuilder().extensionState(CaseRecord.ExtensionState.APPROVED).extensionDays(days)
+                .deadline(planner.shiftWorkingDays(c.deadline(), days))
+                .warnAt(planner.shiftWorkingDays(c.warnAt(), days)).build();
+        cases.update(extended);
+        moveTimers(c, extended);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("延长时限", days + "个工作日");
+        details.put("原办结时限", TIME.format(c.deadline().atZone(zone)));
+        details.put("延长后办结时限", TIME.format(extended.deadline().atZone(zone)));
+        details.put("延期理由", reason);
+        details.put("批准人", userName(director));
+        notices.issue(caseNumber, NoticeType.EXTENSION, now, director, List.of(), details);
+        events.record(CaseEventType.EXTENSION_APPROVED, caseNumber, director, c.window(), now, days + "; " + reason);
+        return extended;
+    }
+
+    /** The new deadline reaches the case's tasks, its instance variables and its SLA watch. */
+    private void moveTimers(CaseRecord before, CaseRecord after) {
+        system.run(() -> {
+            ProcessInstance instance = watch.caseInstance(after.caseNumber());
+            if (instance != null) {
+                for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
+                    boolean changed = false;
+                    if (task.getDueDate() != null && task.getDueDate().toInstant().equals(before.deadline())) {
+                        task.setDueDate(Date.from(after.deadline()));
+                        changed = true;
+                    }
+                    if (task.getFollowUpDate() != null && task.getFollowUpDate().toInstant().equals(before.warnAt())) {
+                        task.setFollowUpDate(Date.from(after.warnAt()));
+                        changed = true;
+                    }
+                    if (changed) {
+                        tasks.saveTask(task);
+                    }
+                }
+                runtime.setVariable(instance.getId(), "deadline", Date.from(after.deadline()));
+                runtime.setVariable(instance.getId(), "warnAt", Date.from(after.warnAt()));
+                runtime.setVariable(instance.getId(), "slaState", SlaState.running(now(), after.warnAt(), after.deadline()).name());
+            }
+            watch.restart(after, "延期批准, 时限顺延 / extension approved");
+        });
+    }
+
+    // ---- delay notice (滞办反馈告知书) ----
+
+    public record DelayRequest(LocalDate until, String reason, String contact) {
+    }
+
+    public DelayRequest checkDelay(String caseNumber, String until, String reason, String contact) {
+        running(caseNumber);
+        LocalDate day = parseDay(until);
+        if (!day.isAfter(LocalDate.ofInstant(now(), zone))) {
+            throw ApiException.invalidField("until", "滞办截止日期必须晚于今天", "must be after today");
+        }
+        return new DelayRequest(day, text("reason", reason, true), text("contact", contact, false));
+    }
+
+    public void startDelay(String caseNumber, String until, String reason, String contact, String by) {
+        DelayRequest request = checkDelay(caseNumber, until, reason, contact);
+        system.run(() -> runtime.startProcessInstanceByKey(DELAY_PROCESS, caseNumber, Map.of("caseNumber", caseNumber,
+                "delayUntil", request.until().toString(), "reason", request.reason(),
+                "contact", request.contact() == null ? "" : request.contact(), "requestedBy", by)));
+    }
+
+    @Transactional
+    public void requestDelay(String caseNumber, DelayRequest request, String by) {
+        CaseRecord c = running(caseNumber);
+        events.record(CaseEventType.DELAY_NOTICE_REQUESTED, caseNumber, by, c.window(), now(),
+                request.until() + "; " + request.reason());
+    }
+
+    @Transactional
+    public CaseRecord decideDelay(String caseNumber, DelayRequest request, boolean approved, String opinion, String director) {
+        CaseRecord c = running(caseNumber);
+        Instant now = now();
+        if (!approved) {
+            events.record(CaseEventType.DELAY_NOTICE_REFUSED, caseNumber, director, c.window(), now, opinion);
+            return c;
+        }
+        CaseRecord delayed = c.toBuilder().delayNotice(true).build();
+        cases.update(delayed);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("滞办时间", "至" + DAY.format(request.until()));
+        details.put("滞办事项", c.itemName());
+        details.put("滞办原因", request.reason());
+        details.put("批准人", userName(director));
+        details.put("申请人联系方式", request.contact() != null ? request.contact() : c.applicant().maskedPhone());
+        notices.issue(caseNumber, NoticeType.DELAY, now, director, List.of(), details);
+        events.record(CaseEventType.DELAY_NOTICE_ISSUED, caseNumber, director, c.window(), now,
+                request.until() + "; " + request.reason());
+        return delayed;
+    }
+
+    // ---- withdrawal (撤回) and the district's result ----
+
+    public void withdraw(String caseNumber, String reason, String by) {
+        CaseRecord c = cases.find(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+        if (c.state() != CaseState.IN_PROGRESS && c.state() != CaseState.WAITING_SUPPLEMENT) {
+            throw ApiException.conflict("CASE_NOT_RUNNING", "案件已结束(" + c.state().label() + "), 不能撤回 / case already ended: "
+                    + c.state());
+        }
+        String why = text("reason", reason, false);
+        system.run(() -> runtime.createMessageCorrelation("caseWithdrawn").processInstanceBusinessKey(caseNumber)
+                .setVariable("withdrawalReason", why == null ? "申请人撤回申请" : why).setVariable("withdrawnBy", by)
+                .correlate());
+    }
+
+    public void reportDistrictResult(String caseNumber, Boolean approved, String note, String by) {
+        CaseRecord c = running(caseNumber);
+        if (c.caseType() != CaseType.FORWARDED) {
+            throw ApiException.conflict("NOT_FORWARDED", "只有上报件有区级办理结果 / only forwarded cases have a district result");
+        }
+        if (approved == null) {
+            throw ApiException.invalidField("approved", "必须说明区级部门是否批准", "is required (true or false)");
+        }
+        String text = text("note", note, false);
+        try {
+            system.run(() -> runtime.createMessageCorrelation("districtResult").processInstanceBusinessKey(caseNumber)
+                    .setVariable("approved", approved.toString()).setVariable("handlingNote", text == null ? "" : text)
+                    .correlate());
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ApiException.conflict("NOT_WAITING_FOR_DISTRICT", "案件尚未报送区级部门或已登记结果 / the case is not waiting for the district's result");
+        }
+        events.record(CaseEventType.DISTRICT_RESULT_RECORDED, caseNumber, by, c.window(), now(),
+                (approved ? "批准" : "不批准") + (text == null ? "" : ": " + text));
+    }
+
+    // ---- shared checks ----
+
+    private CaseRecord running(String caseNumber) {
+        CaseRecord c = cases.find(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+        if (c.state() != CaseState.IN_PROGRESS) {
+            throw ApiException.conflict("CASE_NOT_RUNNING", "案件不在办理中(" + c.state().label() + ") / case is not in progress: "
+                    + c.state());
+        }
+        return c;
+    }
+
+    private static String text(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw ApiException.invalidField(field, "不能为空", "is required");
+            }
+            return null;
+        }
+        if (value.strip().length() > MAX_TEXT) {
+            throw ApiException.invalidField(field, "长度不能超过" + MAX_TEXT + "个字符", "must be at most " + MAX_TEXT + " characters");
+        }
+        return value.strip();
+    }
+
+    private LocalDate parseDay(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.invalidField("until", "不能为空", "is required");
+        }
+        try {
+            return text.length() <= 10 ? LocalDate.parse(text.strip())
+                    : OffsetDateTime.parse(text.strip()).atZoneSameInstant(zone).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField("until", "日期格式应为 2026-12-10", "must be a date like 2026-12-10");
+        }
+    }
+
+    private String userName(String userId) {
+        User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+        return user == null ? String.valueOf(userId) : user.getFirstName();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

@@ -1,0 +1,82 @@
+package org.bianmin.cases.process;
+
+import java.util.Date;
+import org.bianmin.cases.CaseAdjustments;
+import org.bianmin.cases.CaseRecord;
+import org.bianmin.cases.CaseRepository;
+import org.bianmin.cases.CaseSummary;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The steps of {@code case-extension}, {@code case-delay} and {@code case-withdrawal}: the same
+ * checks and changes as the REST API ({@link CaseAdjustments}), started from Tasklist forms.
+ */
+@Configuration
+class AdjustmentDelegates {
+
+    @Bean("requestExtensionDelegate")
+    JavaDelegate requestExtension(CaseAdjustments adjustments, CaseSummary summary, CurrentActor actor) {
+        return execution -> {
+            String caseNumber = caseNumber(execution);
+            CaseRecord c = adjustments.requestExtension(caseNumber, ProcessVariables.integer(execution, "days"),
+                    ProcessVariables.string(execution, "reason"), actor.of(execution, "requestedBy"));
+            prepareDecision(execution, c, summary);
+        };
+    }
+
+    @Bean("decideExtensionDelegate")
+    JavaDelegate decideExtension(CaseAdjustments adjustments, CurrentActor actor) {
+        return execution -> adjustments.decideExtension(caseNumber(execution), ProcessVariables.integer(execution, "days"),
+                ProcessVariables.string(execution, "reason"), Boolean.TRUE.equals(ProcessVariables.bool(execution, "approved")),
+                ProcessVariables.string(execution, "opinion"), actor.of(execution, null));
+    }
+
+    @Bean("requestDelayDelegate")
+    JavaDelegate requestDelay(CaseAdjustments adjustments, CaseRepository cases, CaseSummary summary, CurrentActor actor) {
+        return execution -> {
+            String caseNumber = caseNumber(execution);
+            adjustments.requestDelay(caseNumber, delayRequest(adjustments, execution), actor.of(execution, "requestedBy"));
+            prepareDecision(execution, cases.find(caseNumber).orElseThrow(), summary);
+        };
+    }
+
+    @Bean("decideDelayDelegate")
+    JavaDelegate decideDelay(CaseAdjustments adjustments, CurrentActor actor) {
+        return execution -> adjustments.decideDelay(caseNumber(execution), delayRequest(adjustments, execution),
+                Boolean.TRUE.equals(ProcessVariables.bool(execution, "approved")),
+                ProcessVariables.string(execution, "opinion"), actor.of(execution, null));
+    }
+
+    @Bean("withdrawalRequestDelegate")
+    JavaDelegate withdrawalRequest(CaseAdjustments adjustments, CurrentActor actor) {
+        return execution -> {
+            String caseNumber = caseNumber(execution);
+            adjustments.withdraw(caseNumber, ProcessVariables.string(execution, "reason"), actor.of(execution, "requestedBy"));
+            execution.setProcessBusinessKey(caseNumber);
+        };
+    }
+
+    private static CaseAdjustments.DelayRequest delayRequest(CaseAdjustments adjustments, DelegateExecution execution) {
+        return adjustments.checkDelay(caseNumber(execution), ProcessVariables.string(execution, "delayUntil"),
+                ProcessVariables.string(execution, "reason"), ProcessVariables.string(execution, "contact"));
+    }
+
+    /** The case number typed in a start form (trimmed), or the business key of a process started by the API. */
+    private static String caseNumber(DelegateExecution execution) {
+        String typed = ProcessVariables.string(execution, "caseNumber");
+        return typed == null ? execution.getProcessBusinessKey() : typed.strip();
+    }
+
+    private static void prepareDecision(DelegateExecution execution, CaseRecord c, CaseSummary summary) {
+        execution.setProcessBusinessKey(c.caseNumber());
+        execution.setVariable("caseNumber", c.caseNumber());
+        execution.setVariable("itemName", c.itemName());
+        execution.setVariable("applicant", c.applicant().display());
+        execution.setVariable("requestedAt", Date.from(ClockUtil.getCurrentTime().toInstant()));
+        execution.setVariable("caseSummary", summary.markdown(c));
+    }
+}

@@ -1,0 +1,36 @@
+package org.bianmin.cases.process;
+
+import org.bianmin.cases.CaseLifecycle;
+import org.bianmin.cases.CaseRecord;
+import org.bianmin.cases.CaseState;
+import org.bianmin.sla.SlaState;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The other ways a case ends: returned during review (退回), withdrawn by the applicant (撤回). */
+@Configuration
+class CaseEndDelegates {
+
+    @Bean("returnInReviewDelegate")
+    JavaDelegate returnInReview(CaseLifecycle lifecycle, CurrentActor actor) {
+        return execution -> {
+            String reason = ProcessVariables.string(execution, "handlingNote");
+            CaseRecord ended = lifecycle.end(execution.getProcessBusinessKey(), CaseState.RETURNED, actor.of(execution, null),
+                    reason == null || reason.isBlank() ? "审核未通过, 申请退回" : reason, execution.getProcessInstanceId());
+            execution.setVariable("slaState", SlaState.ended(ended.endedAt(), ended.deadline()).name());
+        };
+    }
+
+    @Bean("withdrawCaseDelegate")
+    JavaDelegate withdrawCase(CaseLifecycle lifecycle, CurrentActor actor) {
+        return execution -> {
+            CaseRecord ended = lifecycle.end(execution.getProcessBusinessKey(), CaseState.WITHDRAWN,
+                    actor.of(execution, "withdrawnBy"), ProcessVariables.string(execution, "withdrawalReason"),
+                    execution.getProcessInstanceId());
+            if (ended.deadline() != null) {
+                execution.setVariable("slaState", SlaState.ended(ended.endedAt(), ended.deadline()).name());
+            }
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package org.bianmin.cases.process;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.bianmin.cases.CaseRecord;
+import org.bianmin.cases.CaseRepository;
+import org.bianmin.cases.CaseSlaWatch;
+import org.bianmin.cases.CaseSummary;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.events.CaseEventType;
+import org.bianmin.sla.SlaState;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The SLA watch's steps: at the warning time the case turns WARNING (its assignees see it in
+ * their 即将超期 filter); at the deadline OVERDUE, with an event saying whether an extension was
+ * approved or a delay notice issued, and a supervision task for the escalation groups.
+ */
+@Configuration
+class SlaDelegates {
+
+    @Bean("slaWarningDelegate")
+    JavaDelegate slaWarning(CaseSlaWatch watch, CaseEventRepository events, TaskService tasks) {
+        return execution -> {
+            String caseNumber = execution.getProcessBusinessKey();
+            watch.setCaseVariable(caseNumber, "slaState", SlaState.WARNING.name());
+            events.record(CaseEventType.CASE_WARNING, caseNumber, assignees(tasks, caseNumber),
+                    ProcessVariables.string(execution, "window"), now(), "即将超期 / deadline approaching");
+        };
+    }
+
+    @Bean("slaOverdueDelegate")
+    JavaDelegate slaOverdue(CaseSlaWatch watch, CaseEventRepository events, TaskService tasks, CaseRepository cases,
+                            CaseSummary summary) {
+        return execution -> {
+            String caseNumber = execution.getProcessBusinessKey();
+            CaseRecord c = cases.find(caseNumber).orElseThrow();
+            watch.setCaseVariable(caseNumber, "slaState", SlaState.OVERDUE.name());
+            events.record(CaseEventType.CASE_OVERDUE, caseNumber, assignees(tasks, caseNumber), c.window(), now(),
+                    "extension=" + c.extensionState() + ";delayNotice=" + c.delayNotice());
+            execution.setVariable("caseSummary", summary.markdown(c));
+        };
+    }
+
+    /** Who holds the case's open tasks (comma-separated), or null when nobody has claimed them. */
+    private static String assignees(TaskService tasks, String caseNumber) {
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
+        String names = open.stream().filter(t -> !t.getTaskDefinitionKey().equals("superviseOverdue")).map(Task::getAssignee).filter(a -> a != null).distinct().collect(Collectors.joining(","));
+        return names.isEmpty() ? null : names;
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}
