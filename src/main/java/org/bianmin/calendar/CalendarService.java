@@ -28,6 +28,7 @@ public class CalendarService {
     private final ZoneId zone;
     private final CalendarCoverage coverage;
     private final AtomicReference<WorkingCalendar> current = new AtomicReference<>();
+    private volatile String version = "bundled";
 
     public CalendarService(CalendarProperties properties, CalendarCoverage coverage) {
         this.officeHours = OfficeHours.parse(properties.officeHours());
@@ -46,6 +47,22 @@ public class CalendarService {
         years.forEach(y -> coverage.yearNowCovered(y.year()));
     }
 
+    /** Puts a published version of the calendar tables in force. */
+    public void replaceYears(String version, Collection<CalendarYear> years) {
+        replaceYears(years);
+        this.version = version;
+    }
+
+    /** The version in force, e.g. {@code calendar@v3}. */
+    public String version() {
+        return version;
+    }
+
+    /** A working calendar with other year tables but this centre's office hours and zone (dry runs). */
+    public WorkingCalendar calendarWith(Collection<CalendarYear> years) {
+        return new WorkingCalendar(years, officeHours, zone, year -> { });
+    }
+
     public List<String> warningsBetween(Instant from, Instant to) {
         WorkingCalendar calendar = calendar();
         List<String> warnings = new ArrayList<>();
@@ -60,22 +77,32 @@ public class CalendarService {
     }
 
     static List<CalendarYear> loadBundledYears() {
+        return bundledFiles().entrySet().stream()
+                .map(e -> parseFile(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Parses {@code YYYY.csv}; errors name the file and line. */
+    static CalendarYear parseFile(String fileName, String csv) {
+        Matcher m = YEAR_FILE.matcher(fileName);
+        if (!m.find()) {
+            throw new IllegalStateException("calendar file must be named YYYY.csv: " + fileName);
+        }
+        try {
+            return CalendarYearParser.parse(Integer.parseInt(m.group(1)), csv);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("rules/calendar/" + fileName + " " + e.getMessage(), e);
+        }
+    }
+
+    /** The files of {@code rules/calendar/}, by name. */
+    static java.util.Map<String, String> bundledFiles() {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:rules/calendar/*.csv");
-            List<CalendarYear> years = new ArrayList<>();
+            java.util.Map<String, String> texts = new java.util.TreeMap<>();
             for (Resource file : files) {
-                Matcher m = YEAR_FILE.matcher(file.getFilename() == null ? "" : file.getFilename());
-                if (!m.find()) {
-                    throw new IllegalStateException("calendar file must be named YYYY.csv: " + file.getFilename());
-                }
-                String csv = new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                try {
-                    years.add(CalendarYearParser.parse(Integer.parseInt(m.group(1)), csv));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("rules/calendar/" + file.getFilename() + " " + e.getMessage(), e);
-                }
+                texts.put(file.getFilename(), new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             }
-            return years;
+            return texts;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

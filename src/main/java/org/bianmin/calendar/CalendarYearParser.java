@@ -44,20 +44,20 @@ public final class CalendarYearParser {
                 try {
                     date = LocalDate.parse(cells[0].strip());
                 } catch (DateTimeParseException e) {
-                    throw new CalendarFormatException(lineNumber, "bad date '" + cells[0] + "' (yyyy-MM-dd) / 日期格式错误");
+                    throw new CalendarFormatException(lineNumber, 1, "bad date '" + cells[0] + "' (yyyy-MM-dd) / 日期格式错误");
                 }
                 if (date.getYear() != year) {
-                    throw new CalendarFormatException(lineNumber, "date " + date + " is not in " + year + " / 日期不属于" + year + "年");
+                    throw new CalendarFormatException(lineNumber, 1, "date " + date + " is not in " + year + " / 日期不属于" + year + "年");
                 }
                 CalendarYear.Kind kind;
                 try {
                     kind = CalendarYear.Kind.valueOf(cells[1].strip().toUpperCase());
                 } catch (IllegalArgumentException e) {
-                    throw new CalendarFormatException(lineNumber, "kind must be HOLIDAY or WORKDAY, not '" + cells[1] + "' / 类型必须为 HOLIDAY(放假) 或 WORKDAY(调休上班)");
+                    throw new CalendarFormatException(lineNumber, 2, "kind must be HOLIDAY or WORKDAY, not '" + cells[1] + "' / 类型必须为 HOLIDAY(放假) 或 WORKDAY(调休上班)");
                 }
                 String name = cells.length > 2 ? cells[2].strip() : "";
                 if (days.put(date, new CalendarYear.DayEntry(date, kind, name)) != null) {
-                    throw new CalendarFormatException(lineNumber, "date " + date + " appears twice / 日期重复");
+                    throw new CalendarFormatException(lineNumber, 1, "date " + date + " appears twice / 日期重复");
                 }
             }
         } catch (IOException e) {
@@ -69,14 +69,24 @@ public final class CalendarYearParser {
     /** A calendar table that cannot be read, with the line at fault. */
     public static class CalendarFormatException extends IllegalArgumentException {
         private final int line;
+        private final Integer column;
 
         public CalendarFormatException(int line, String message) {
-            super("line " + line + ": " + message);
+            this(line, null, message);
+        }
+
+        public CalendarFormatException(int line, Integer column, String message) {
+            super("line " + line + (column == null ? "" : " column " + column) + ": " + message);
             this.line = line;
+            this.column = column;
         }
 
         public int line() {
             return line;
+        }
+
+        public Integer column() {
+            return column;
         }
     }
 }

@@ -40,7 +40,9 @@ public record CaseRecord(
         int extensionDays,
         boolean delayNotice,
         Integer handoverMinutes,
-        Integer partPercent) {
+        Integer partPercent,
+        String catalogueVersion,
+        String calendarVersion) {
 
     /** Whether an extension (延期) was asked for and what the director decided. */
     public enum ExtensionState { NONE, REQUESTED, APPROVED, REFUSED }
@@ -97,6 +99,8 @@ public record CaseRecord(
             b.delayNotice = delayNotice;
             b.handoverMinutes = handoverMinutes;
             b.partPercent = partPercent;
+            b.catalogueVersion = catalogueVersion;
+            b.calendarVersion = calendarVersion;
         return b;
     }
 
@@ -137,6 +141,8 @@ public record CaseRecord(
         private boolean delayNotice;
         private Integer handoverMinutes;
         private Integer partPercent;
+        private String catalogueVersion;
+        private String calendarVersion;
 
         private Builder() {
         }
@@ -316,8 +322,19 @@ public record CaseRecord(
             return this;
         }
 
+        public Builder catalogueVersion(String value) {
+            this.catalogueVersion = value;
+            return this;
+        }
+
+        public Builder calendarVersion(String value) {
+            this.calendarVersion = value;
+            return this;
+        }
+
         public CaseRecord build() {
-            return new CaseRecord(caseNumber, itemCode, itemName, department, window, disposition, caseType, state, applicant, lawful, petition, major, submittedMaterials, missingMaterials, reason, basis, receivedAt, registeredAt, registeredBy, limitDays, limitMinutes, extensionMaxDays, deadline, warnAt, pausedSince, pausedMinutes, classificationVersion, timeLimitVersion, firedRules, endedAt, extensionState, extensionDays, delayNotice, handoverMinutes, partPercent);
+            return new CaseRecord(caseNumber, itemCode, itemName, department, window, disposition, caseType, state, applicant, lawful, petition, major, submittedMaterials, missingMaterials, reason, basis, receivedAt, registeredAt, registeredBy, limitDays, limitMinutes, extensionMaxDays, deadline, warnAt, pausedSince, pausedMinutes, classificationVersion, timeLimitVersion, firedRules, endedAt, extensionState, extensionDays, delayNotice, handoverMinutes, partPercent,
+                    catalogueVersion, calendarVersion);
         }
     }
 }

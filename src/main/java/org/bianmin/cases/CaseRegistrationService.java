@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.bianmin.calendar.CalendarService;
+import org.bianmin.catalogue.CatalogueService;
 import org.bianmin.catalogue.Material;
 import org.bianmin.cases.classification.Classification;
 import org.bianmin.cases.classification.Classifier;
@@ -44,12 +45,14 @@ public class CaseRegistrationService {
     private final CaseEventRepository events;
     private final CaseProcesses processes;
     private final CaseViews views;
+    private final CatalogueService catalogue;
+    private final CalendarService calendars;
     private final ZoneId zone;
 
     public CaseRegistrationService(RegistrationValidator validator, Classifier classifier, SlaPlanner planner,
                                    CaseRepository cases, NoticeRepository notices, InquiryRepository inquiries,
                                    CaseEventRepository events, CaseProcesses processes, CaseViews views,
-                                   CalendarService calendars) {
+                                   CatalogueService catalogue, CalendarService calendars) {
         this.validator = validator;
         this.classifier = classifier;
         this.planner = planner;
@@ -59,6 +62,8 @@ public class CaseRegistrationService {
         this.events = events;
         this.processes = processes;
         this.views = views;
+        this.catalogue = catalogue;
+        this.calendars = calendars;
         this.zone = calendars.calendar().zone();
     }
 
@@ -106,6 +111,7 @@ public class CaseRegistrationService {
                 .pausedSince(state == CaseState.WAITING_SUPPLEMENT ? now : null)
                 .classificationVersion(decided.classificationVersion()).timeLimitVersion(decided.timeLimitVersion())
                 .firedRules(decided.firedRules()).endedAt(state == CaseState.RETURNED ? now : null)
+                .catalogueVersion(catalogue.version()).calendarVersion(calendars.version())
                 .build();
         cases.insert(record);
 

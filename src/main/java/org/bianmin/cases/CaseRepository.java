@@ -60,13 +60,15 @@ public class CaseRepository {
                   submitted_materials, missing_materials, reason, basis, received_at, registered_at, registered_by,
                   limit_days, limit_minutes, extension_max_days, deadline, warn_at, paused_since, paused_minutes,
                   classification_version, time_limit_version, fired_rules, ended_at,
-                  extension_state, extension_days, delay_notice, handover_minutes, part_percent)
+                  extension_state, extension_days, delay_notice, handover_minutes, part_percent,
+                  catalogue_version, calendar_version)
                 values (:caseNumber, :itemCode, :itemName, :department, :window, :disposition, :caseType,
                   :state, :name, :idNumber, :phone, :organization, :lawful, :petition, :major,
                   :submitted, :missing, :reason, :basis, :receivedAt, :registeredAt, :registeredBy,
                   :limitDays, :limitMinutes, :extensionMaxDays, :deadline, :warnAt, :pausedSince, :pausedMinutes,
                   :classificationVersion, :timeLimitVersion, :firedRules, :endedAt,
-                  :extensionState, :extensionDays, :delayNotice, :handoverMinutes, :partPercent)""", params(c));
+                  :extensionState, :extensionDays, :delayNotice, :handoverMinutes, :partPercent,
+                  :catalogueVersion, :calendarVersion)""", params(c));
     }
 
     public void update(CaseRecord c) {
@@ -115,7 +117,8 @@ public class CaseRepository {
                 .addValue("endedAt", ts(c.endedAt()))
                 .addValue("extensionState", c.extensionState().name()).addValue("extensionDays", c.extensionDays())
                 .addValue("delayNotice", c.delayNotice())
-                .addValue("handoverMinutes", c.handoverMinutes()).addValue("partPercent", c.partPercent());
+                .addValue("handoverMinutes", c.handoverMinutes()).addValue("partPercent", c.partPercent())
+                .addValue("catalogueVersion", c.catalogueVersion()).addValue("calendarVersion", c.calendarVersion());
     }
 
     static Timestamp ts(Instant instant) {
@@ -153,5 +156,6 @@ public class CaseRepository {
             rs.getString("classification_version"), rs.getString("time_limit_version"),
             list(rs.getString("fired_rules")), instant(rs, "ended_at"),
             CaseRecord.ExtensionState.valueOf(rs.getString("extension_state")), rs.getInt("extension_days"),
-            rs.getBoolean("delay_notice"), integer(rs, "handover_minutes"), integer(rs, "part_percent"));
+            rs.getBoolean("delay_notice"), integer(rs, "handover_minutes"), integer(rs, "part_percent"),
+            rs.getString("catalogue_version"), rs.getString("calendar_version"));
 }

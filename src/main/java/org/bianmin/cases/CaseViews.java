@@ -77,6 +77,12 @@ public class CaseViews {
         if (c.timeLimitVersion() != null) {
             versions.put("time-limits", c.timeLimitVersion());
         }
+        if (c.catalogueVersion() != null) {
+            versions.put("catalogue", c.catalogueVersion());
+        }
+        if (c.calendarVersion() != null) {
+            versions.put("calendar", c.calendarVersion());
+        }
         return new CaseDetails(c.caseNumber(), c.itemCode(), c.itemName(), c.department(), c.window(), c.disposition(),
                 c.disposition().label(), c.caseType(), c.caseType() == null ? null : c.caseType().label(), c.state(),
                 c.state().label(),

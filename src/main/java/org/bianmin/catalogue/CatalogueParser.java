@@ -146,15 +146,40 @@ public final class CatalogueParser {
         }
 
         CatalogueFormatException error(String column, String chinese, String english) {
-            return new CatalogueFormatException(file + " 第" + (row.getRecordNumber() + 1) + "行 列 " + column + ": " + chinese
-                    + " / " + file + " line " + (row.getRecordNumber() + 1) + " column " + column + ": " + english);
+            int line = (int) row.getRecordNumber() + 1;
+            List<String> header = row.getParser().getHeaderNames();
+            return new CatalogueFormatException(file, line, header.indexOf(column) + 1, file + " 第" + line + "行 列 " + column
+                    + ": " + chinese + " / " + file + " line " + line + " column " + column + ": " + english);
         }
     }
 
-    /** A catalogue table that cannot be loaded. */
+    /** A catalogue table that cannot be loaded, with the file, line and column (1-based) at fault where known. */
     public static class CatalogueFormatException extends IllegalArgumentException {
+        private final String file;
+        private final Integer line;
+        private final Integer column;
+
         public CatalogueFormatException(String message) {
+            this(null, null, null, message);
+        }
+
+        public CatalogueFormatException(String file, Integer line, Integer column, String message) {
             super(message);
+            this.file = file;
+            this.line = line;
+            this.column = column == null || column < 1 ? null : column;
+        }
+
+        public String file() {
+            return file;
+        }
+
+        public Integer line() {
+            return line;
+        }
+
+        public Integer column() {
+            return column;
         }
     }
 }

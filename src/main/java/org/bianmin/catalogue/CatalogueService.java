@@ -8,26 +8,41 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
-/** The service catalogue in force, loaded from {@code rules/catalogue/}; {@link #replace} swaps in a new version. */
+/**
+ * The service catalogue in force: the files of {@code rules/catalogue/} until the published
+ * version of the {@code catalogue} rule set replaces them ({@link #replace}).
+ */
 @Service
 public class CatalogueService {
 
-    private final AtomicReference<Catalogue> current = new AtomicReference<>();
+    private record Versioned(String version, Catalogue catalogue) {
+    }
+
+    /** Published when a new catalogue version is in force (forms built from it follow). */
+    public record CatalogueChanged(String version) {
+    }
+
+    private final AtomicReference<Versioned> current = new AtomicReference<>();
 
     public CatalogueService() {
-        current.set(CatalogueParser.parse(bundled("items.csv"), bundled("materials.csv")));
+        current.set(new Versioned("bundled", CatalogueParser.parse(bundled("items.csv"), bundled("materials.csv"))));
     }
 
     public Catalogue catalogue() {
-        return current.get();
+        return current.get().catalogue();
+    }
+
+    /** The version in force, e.g. {@code catalogue@v2}. */
+    public String version() {
+        return current.get().version();
     }
 
     public Optional<ServiceItem> find(String code) {
         return catalogue().find(code);
     }
 
-    public void replace(Catalogue catalogue) {
-        current.set(catalogue);
+    public void replace(String version, Catalogue catalogue) {
+        current.set(new Versioned(version, catalogue));
     }
 
     static String bundled(String file) {

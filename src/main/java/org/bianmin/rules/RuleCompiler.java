@@ -27,8 +27,11 @@ import org.springframework.stereotype.Component;
 public class RuleCompiler {
 
     private static final AtomicLong BUILDS = new AtomicLong();
-    /** Decision-table rules are named {@code <Table>_<row>}; DRL errors name lines. */
-    private static final Pattern TABLE_ROW = Pattern.compile("[A-Za-z\\p{IsHan}0-9]+_(\\d+)");
+    /** The decision-table parser names spreadsheet cells, e.g. "cell K16". */
+    private static final Pattern CELL = Pattern.compile("cell ([A-Z]{1,3})(\\d+)");
+    /** Rule compilation errors name the rule: the table's NAME column, or {@code <Table>_<row>} without one. */
+    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name=| )['\"]?([^'\"\\]]+)['\"]?");
+    private static final Pattern TABLE_ROW = Pattern.compile("_(\\d+)$");
     private static final Pattern LINE_COLUMN = Pattern.compile("\\[(\\d+),(\\d+)\\]");
 
     public CompiledRuleSet compile(String ruleSet, String version, List<RuleFile> files) {
@@ -60,12 +63,13 @@ public class RuleCompiler {
             builder = ks.newKieBuilder(kfs, classLoader).buildAll();
         } catch (RuntimeException e) {
             // the decision-table parser reports layout errors (unknown keyword, bad cell) by throwing
-            throw new RuleCompilationException(ruleSet, List.of(problemOf(null, rootMessage(e))));
+            String file = files.size() == 1 ? files.get(0).name() : null;
+            throw new RuleCompilationException(ruleSet, List.of(locate(file, files, rootMessage(e))));
         }
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = message.getPath();
             String file = path == null ? null : path.substring(path.lastIndexOf('/') + 1);
-            problems.add(problemOf(file, message.getText()));
+            problems.add(locate(file, files, message.getText()));
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(ruleSet, problems);
@@ -84,20 +88,114 @@ public class RuleCompiler {
         }
     }
 
-    private static RuleProblem problemOf(String file, String text) {
-        Integer row = null;
-        Integer column = null;
-        Matcher rowMatch = TABLE_ROW.matcher(text);
-        if (file != null && file.toLowerCase().endsWith(".drl")) {
-            Matcher lc = LINE_COLUMN.matcher(text);
-            if (lc.find()) {
-                row = Integer.parseInt(lc.group(1));
-                column = Integer.parseInt(lc.group(2)) + 1;
-            }
-        } else if (rowMatch.find()) {
-            row = Integer.parseInt(rowMatch.group(1));
+    /** Points a Drools message at the file, row and column of the table (1-based) where it can. */
+    static RuleProblem locate(String file, List<RuleFile> files, String text) {
+        String message = text.strip();
+        Matcher cell = CELL.matcher(message);
+        if (cell.find()) {
+            return new RuleProblem(file, Integer.parseInt(cell.group(2)), columnNumber(cell.group(1)), message);
         }
-        return new RuleProblem(file, row, column, text.strip());
+        if (file != null && file.toLowerCase().endsWith(".drl")) {
+            Matcher lc = LINE_COLUMN.matcher(message);
+            return lc.find() ? new RuleProblem(file, Integer.parseInt(lc.group(1)), Integer.parseInt(lc.group(2)) + 1, message)
+                    : new RuleProblem(file, null, null, message);
+        }
+        Matcher rule = RULE_NAME.matcher(message);
+        if (rule.find()) {
+            String ruleName = rule.group(1).strip();
+            for (RuleFile candidate : files) {
+                if (file != null && !candidate.name().equals(file)) {
+                    continue;
+                }
+                List<String[]> rows = rows(candidate);
+                for (int i = 0; i < rows.size(); i++) {
+                    String[] cells = rows.get(i);
+                    if (cells.length > 0 && cells[0].strip().equals(ruleName)) {
+                        return new RuleProblem(candidate.name(), i + 1, guiltyColumn(cells, message), message);
+                    }
+                }
+                Matcher tableRow = TABLE_ROW.matcher(ruleName);
+                if (tableRow.find()) {
+                    return new RuleProblem(candidate.name(), Integer.parseInt(tableRow.group(1)), null, message);
+                }
+            }
+        }
+        RuleProblem byExpression = locateExpression(file, files, message);
+        return byExpression != null ? byExpression : new RuleProblem(file, null, null, message);
+    }
+
+    /**
+     * Finds the data cell whose value, put into its column's code snippet, gives an expression the
+     * message quotes (e.g. "missingMainCount > abc"): that cell is the one at fault.
+     */
+    private static RuleProblem locateExpression(String file, List<RuleFile> files, String message) {
+        for (RuleFile candidate : files) {
+            if (file != null && !candidate.name().equals(file)) {
+                continue;
+            }
+            List<String[]> rows = rows(candidate);
+            for (int t = 0; t < rows.size(); t++) {
+                if (rows.get(t).length == 0 || !rows.get(t)[0].strip().startsWith("RuleTable") || t + 3 >= rows.size()) {
+                    continue;
+                }
+                String[] code = rows.get(t + 3);
+                for (int r = t + 5; r < rows.size() && !blank(rows.get(r)); r++) {
+                    String[] cells = rows.get(r);
+                    for (int c = 0; c < Math.min(cells.length, code.length); c++) {
+                        String value = cells[c].strip();
+                        if (!value.isEmpty() && code[c].contains("$param")
+                                && message.contains(code[c].strip().replace("$param", value))) {
+                            return new RuleProblem(candidate.name(), r + 1, c + 1, message);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean blank(String[] cells) {
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first cell of the row whose (non-trivial) text the message quotes: likely the value at fault. */
+    private static Integer guiltyColumn(String[] cells, String message) {
+        for (int c = 1; c < cells.length; c++) {
+            String value = cells[c].strip();
+            if (value.length() >= 1 && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")
+                    && (message.contains("'" + value + "'") || message.contains(" " + value + " ")
+                        || message.contains("(" + value) || message.contains(value + ")"))) {
+                return c + 1;
+            }
+        }
+        return null;
+    }
+
+    private static List<String[]> rows(RuleFile file) {
+        if (!file.name().toLowerCase().endsWith(".csv")) {
+            return List.of();
+        }
+        try {
+            return org.apache.commons.csv.CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(new java.io.StringReader(
+                    new String(file.content(), java.nio.charset.StandardCharsets.UTF_8))).getRecords().stream()
+                    .map(r -> r.values()).toList();
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** "K" → 11, "AA" → 27. */
+    static int columnNumber(String letters) {
+        int n = 0;
+        for (char ch : letters.toCharArray()) {
+            n = n * 26 + (ch - 'A' + 1);
+        }
+        return n;
     }
 
     private static String rootMessage(Throwable e) {

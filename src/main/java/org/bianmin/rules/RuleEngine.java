@@ -24,13 +24,11 @@ import org.springframework.stereotype.Service;
 /**
  * The Drools rule sets in force, one shared {@code KieBase} each, evaluated with a fresh session
  * per call. {@link #install} swaps a set atomically: an evaluation that already took the old
- * version finishes on it, the next one uses the new.
+ * version finishes on it, the next one uses the new. Versions come from the database
+ * ({@code RuleSetService}); {@link #withBundled} compiles the files of {@code rules/} directly.
  */
 @Service
 public class RuleEngine {
-
-    /** Rule sets that are Drools rule tables; each is a folder of {@code rules/}. */
-    public static final List<String> RULE_SETS = List.of("classification", "time-limits");
 
     private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
 
@@ -39,12 +37,16 @@ public class RuleEngine {
 
     public RuleEngine(RuleCompiler compiler) {
         this.compiler = compiler;
-        for (String ruleSet : RULE_SETS) {
+    }
+
+    /** An engine with the given rule sets compiled from {@code rules/} (tests, tools). */
+    public static RuleEngine withBundled(RuleCompiler compiler, String... ruleSets) {
+        RuleEngine engine = new RuleEngine(compiler);
+        for (String ruleSet : ruleSets) {
             List<RuleFile> files = bundledFiles(ruleSet);
-            CompiledRuleSet compiled = compiler.compile(ruleSet, bundledVersion(files), files);
-            current.put(ruleSet, compiled);
-            log.info("Rule set {} loaded from rules/{}: {} rules, version {}", ruleSet, ruleSet, compiled.ruleCount(), compiled.version());
+            engine.install(compiler.compile(ruleSet, bundledVersion(files), files));
         }
+        return engine;
     }
 
     /** The result of one evaluation: which version decided it and which rules fired, in order. */
@@ -52,7 +54,11 @@ public class RuleEngine {
     }
 
     public Evaluation evaluate(String ruleSet, Map<String, Object> globals, Object... facts) {
-        CompiledRuleSet set = compiled(ruleSet);
+        return evaluate(compiled(ruleSet), globals, facts);
+    }
+
+    /** Evaluates a given version, e.g. a draft in a dry run. */
+    public static Evaluation evaluate(CompiledRuleSet set, Map<String, Object> globals, Object... facts) {
         KieSession session = set.kieBase().newKieSession();
         List<String> fired = new ArrayList<>();
         try {
@@ -76,7 +82,7 @@ public class RuleEngine {
     public CompiledRuleSet compiled(String ruleSet) {
         CompiledRuleSet set = current.get(ruleSet);
         if (set == null) {
-            throw new IllegalArgumentException("unknown rule set " + ruleSet);
+            throw new IllegalStateException("rule set " + ruleSet + " is not installed / 规则集未加载");
         }
         return set;
     }
@@ -84,6 +90,12 @@ public class RuleEngine {
     /** Puts a compiled version in force. */
     public void install(CompiledRuleSet compiled) {
         current.put(compiled.name(), compiled);
+        log.info("Rule set {} version {} in force: {} rules", compiled.name(), compiled.version(), compiled.ruleCount());
+    }
+
+    public String installedVersion(String ruleSet) {
+        CompiledRuleSet set = current.get(ruleSet);
+        return set == null ? null : set.version();
     }
 
     public RuleCompiler compiler() {

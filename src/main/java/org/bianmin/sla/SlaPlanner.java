@@ -19,7 +19,11 @@ public class SlaPlanner {
     }
 
     public SlaPlan plan(Instant start, TimeLimit limit) {
-        WorkingCalendar calendar = calendars.calendar();
+        return plan(start, limit, calendars.calendar());
+    }
+
+    /** Plans on a given calendar, e.g. a draft in a dry run. */
+    public static SlaPlan plan(Instant start, TimeLimit limit, WorkingCalendar calendar) {
         Instant deadline = limit.days() != null
                 ? calendar.afterWorkingDays(start, limit.days())
                 : calendar.afterWorkingMinutes(start, limit.minutes());

@@ -39,8 +39,10 @@ public class TasklistFilters {
         for (FilterSpec spec : List.of(
                 new FilterSpec("我的待办", "分配给我的任务, 按到期时间排序", -10, staff,
                         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
-                new FilterSpec("本窗口待办", "我所在窗口、部门或岗位组的待认领任务", -5, staff,
-                        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                // a candidate-user query also matches the tasks offered to the user's groups: the
+                // registering clerk sees the tasks offered to them by name (hand-over, supplement)
+                new FilterSpec("本窗口待办", "我所在窗口、部门或岗位组的待认领任务, 以及点名交给我认领的任务", -5, staff,
+                        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
                                 .orderByDueDate().asc()))) {
             ensure(spec);
         }

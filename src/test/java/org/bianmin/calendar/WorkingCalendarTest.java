@@ -372,7 +372,7 @@ class WorkingCalendarTest {
         void badDateNamesTheLine() {
             assertThatThrownBy(() -> CalendarYearParser.parse(2026, "date,kind,name\n2026-01-01,HOLIDAY,元旦\n2026-02-30,HOLIDAY,x\n"))
                     .isInstanceOf(CalendarFormatException.class)
-                    .hasMessageStartingWith("line 3:").hasMessageContaining("2026-02-30")
+                    .hasMessageStartingWith("line 3 column ").hasMessageContaining("2026-02-30")
                     .satisfies(e -> assertThat(((CalendarFormatException) e).line()).isEqualTo(3));
         }
 
@@ -380,7 +380,7 @@ class WorkingCalendarTest {
         void badKindNamesTheLine() {
             assertThatThrownBy(() -> CalendarYearParser.parse(2026, "# c\ndate,kind,name\n2026-10-01,VACATION,国庆节\n"))
                     .isInstanceOf(CalendarFormatException.class)
-                    .hasMessageStartingWith("line 3:").hasMessageContaining("VACATION").hasMessageContaining("HOLIDAY or WORKDAY");
+                    .hasMessageStartingWith("line 3 column ").hasMessageContaining("VACATION").hasMessageContaining("HOLIDAY or WORKDAY");
         }
 
         @Test
@@ -388,22 +388,22 @@ class WorkingCalendarTest {
             assertThatThrownBy(() -> CalendarYearParser.parse(2026,
                     "date,kind,name\n2026-10-01,HOLIDAY,国庆节\n2026-10-02,HOLIDAY,国庆节\n2026-10-01,WORKDAY,x\n"))
                     .isInstanceOf(CalendarFormatException.class)
-                    .hasMessageStartingWith("line 4:").hasMessageContaining("2026-10-01").hasMessageContaining("twice");
+                    .hasMessageStartingWith("line 4 column ").hasMessageContaining("2026-10-01").hasMessageContaining("twice");
         }
 
         @Test
         void dateOfAnotherYearNamesTheLine() {
             assertThatThrownBy(() -> CalendarYearParser.parse(2026, "date,kind,name\n2025-12-31,HOLIDAY,x\n"))
                     .isInstanceOf(CalendarFormatException.class)
-                    .hasMessageStartingWith("line 2:").hasMessageContaining("2025-12-31").hasMessageContaining("2026");
+                    .hasMessageStartingWith("line 2 column ").hasMessageContaining("2025-12-31").hasMessageContaining("2026");
         }
 
         @Test
         void missingHeaderAndMissingKindNameTheLine() {
             assertThatThrownBy(() -> CalendarYearParser.parse(2026, "2026-10-01,HOLIDAY,国庆节\n"))
-                    .isInstanceOf(CalendarFormatException.class).hasMessageStartingWith("line 1:");
+                    .isInstanceOf(CalendarFormatException.class).hasMessageStartingWith("line 1 column ");
             assertThatThrownBy(() -> CalendarYearParser.parse(2026, "date,kind,name\n2026-10-01\n"))
-                    .isInstanceOf(CalendarFormatException.class).hasMessageStartingWith("line 2:");
+                    .isInstanceOf(CalendarFormatException.class).hasMessageStartingWith("line 2 column ");
         }
     }
 }

@@ -9,6 +9,8 @@ import org.bianmin.catalogue.CaseType;
 import org.bianmin.catalogue.Material;
 import org.bianmin.catalogue.ServiceItem;
 import org.bianmin.cases.Disposition;
+import java.util.function.Function;
+import org.bianmin.rules.CompiledRuleSet;
 import org.bianmin.rules.RuleEngine;
 import org.bianmin.sla.TimeLimit;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,11 @@ public class Classifier {
     }
 
     public Classification classify(Application application) {
+        return classify(application, rules::compiled);
+    }
+
+    /** Classifies with given rule versions, e.g. a draft in a dry run. */
+    public Classification classify(Application application, Function<String, CompiledRuleSet> ruleSets) {
         ServiceItem item = application.item();
         List<Material> missing = item.materials().stream()
                 .filter(m -> !application.submittedMaterials().contains(m.code())).toList();
@@ -42,7 +49,7 @@ public class Classifier {
                 item.jointDepartments().size(), item.onTheSpot(), application.lawful(), application.consultationOnly(),
                 application.petition(), application.major(), missingMain.size(), missingGeneral.size());
         ClassificationOutcome outcome = new ClassificationOutcome();
-        RuleEngine.Evaluation evaluation = rules.evaluate("classification", Map.of("outcome", outcome), facts);
+        RuleEngine.Evaluation evaluation = RuleEngine.evaluate(ruleSets.apply("classification"), Map.of("outcome", outcome), facts);
         if (outcome.disposition() == null) {
             throw new IllegalStateException("classification rules " + evaluation.version() + " gave no disposition for item "
                     + item.code() + " / 分类规则未给出处理方式");
@@ -61,7 +68,7 @@ public class Classifier {
             }
             caseType = CaseType.valueOf(outcome.caseType());
             TimeLimitOutcome limit = new TimeLimitOutcome();
-            RuleEngine.Evaluation timing = rules.evaluate("time-limits", Map.of("timeLimit", limit),
+            RuleEngine.Evaluation timing = RuleEngine.evaluate(ruleSets.apply("time-limits"), Map.of("timeLimit", limit),
                     new TimeLimitFacts(caseType.name(), application.major(), item.promisedWorkingDays(), item.statutoryWorkingDays()));
             timeLimit = toTimeLimit(limit, item, caseType);
             timeLimitVersion = timing.version();

@@ -22,7 +22,7 @@ class ClassificationRulesTest {
 
     @BeforeAll
     static void compileRules() {
-        classifier = new Classifier(new RuleEngine(new RuleCompiler()));
+        classifier = new Classifier(RuleEngine.withBundled(new RuleCompiler(), "classification", "time-limits"));
         catalogue = new CatalogueService();
     }
 

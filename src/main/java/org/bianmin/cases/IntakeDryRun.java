@@ -1,0 +1,189 @@
+package org.bianmin.cases;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bianmin.calendar.CalendarService;
+import org.bianmin.calendar.CalendarYear;
+import org.bianmin.calendar.WorkingCalendar;
+import org.bianmin.catalogue.Catalogue;
+import org.bianmin.catalogue.CatalogueService;
+import org.bianmin.catalogue.Material;
+import org.bianmin.catalogue.ServiceItem;
+import org.bianmin.cases.classification.Classification;
+import org.bianmin.cases.classification.Classifier;
+import org.bianmin.rules.CompiledRuleSet;
+import org.bianmin.rules.DryRun;
+import org.bianmin.rules.RuleEngine;
+import org.bianmin.sla.SlaPlan;
+import org.bianmin.sla.SlaPlanner;
+import org.bianmin.web.ApiException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dry run of the rule sets intake uses (classification, time limits, catalogue, calendar): each
+ * sample — an example the administrator types, or a recent real case — is classified and timed
+ * with the published rules and again with the draft in place of its rule set.
+ */
+@Component
+class IntakeDryRun implements DryRun {
+
+    static final int MAX_RECENT = 200;
+    static final int MAX_EXAMPLES = 50;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** The rules and data one evaluation uses. */
+    private record Environment(Function<String, CompiledRuleSet> rules, Catalogue catalogue, WorkingCalendar calendar) {
+    }
+
+    /** A sample to classify: what an application brought and when. */
+    private record Sample(String label, String itemCode, Set<String> materials, boolean lawful, boolean consultationOnly,
+                          boolean petition, boolean major, Instant receivedAt) {
+    }
+
+    private final Classifier classifier;
+    private final RuleEngine engine;
+    private final CatalogueService catalogue;
+    private final CalendarService calendars;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    IntakeDryRun(Classifier classifier, RuleEngine engine, CatalogueService catalogue, CalendarService calendars,
+                 NamedParameterJdbcTemplate jdbc) {
+        this.classifier = classifier;
+        this.engine = engine;
+        this.catalogue = catalogue;
+        this.calendars = calendars;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Set<String> ruleSets() {
+        return Set.of("classification", "time-limits", "catalogue", "calendar");
+    }
+
+    @Override
+    public Map<String, String> exampleFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("itemCode", "事项编码");
+        fields.put("materials", "已提交材料编码(逗号分隔)");
+        fields.put("lawful", "申请合法(true/false)");
+        fields.put("consultationOnly", "仅咨询(true/false)");
+        fields.put("petition", "信访(true/false)");
+        fields.put("major", "重大事项(true/false)");
+        fields.put("receivedAt", "收件时间(如 2026-11-23T10:00:00+08:00)");
+        return fields;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Report run(String ruleSet, Object draft, List<Map<String, String>> examples, int recentCases) {
+        Environment published = new Environment(engine::compiled, catalogue.catalogue(), calendars.calendar());
+        Environment trial = switch (ruleSet) {
+            case "classification", "time-limits" -> new Environment(
+                    name -> name.equals(ruleSet) ? (CompiledRuleSet) draft : engine.compiled(name),
+                    published.catalogue(), published.calendar());
+            case "catalogue" -> new Environment(published.rules(), (Catalogue) draft, published.calendar());
+            case "calendar" -> new Environment(published.rules(), published.catalogue(),
+                    calendars.calendarWith((List<CalendarYear>) draft));
+            default -> throw new IllegalArgumentException("no dry run for " + ruleSet);
+        };
+        List<Sample> samples = new ArrayList<>();
+        if (examples != null) {
+            if (examples.size() > MAX_EXAMPLES) {
+                throw ApiException.invalidField("examples", "示例最多" + MAX_EXAMPLES + "个", "at most " + MAX_EXAMPLES);
+            }
+            for (int i = 0; i < examples.size(); i++) {
+                samples.add(example(i, examples.get(i)));
+            }
+        }
+        samples.addAll(recent(Math.max(0, Math.min(recentCases, MAX_RECENT))));
+        List<Line> lines = samples.stream().map(s -> line(s, published, trial)).toList();
+        return new Report(List.of("处理方式", "办件类型", "办结时限", "截止时间", "缺少材料"), lines);
+    }
+
+    private Line line(Sample sample, Environment published, Environment trial) {
+        Map<String, String> before;
+        try {
+            before = outcome(sample, published);
+        } catch (RuntimeException e) {
+            before = Map.of("错误", String.valueOf(e.getMessage()));
+        }
+        try {
+            return new Line(sample.label(), before, outcome(sample, trial), null);
+        } catch (RuntimeException e) {
+            return new Line(sample.label(), before, Map.of(), e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private Map<String, String> outcome(Sample sample, Environment env) {
+        ServiceItem item = env.catalogue().find(sample.itemCode()).orElse(null);
+        Map<String, String> outcome = new LinkedHashMap<>();
+        if (item == null) {
+            outcome.put("处理方式", "事项不存在: " + sample.itemCode());
+            return outcome;
+        }
+        Set<String> materials = sample.materials().stream().filter(code -> item.material(code).isPresent())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Classification c = classifier.classify(new Classifier.Application(item, materials, sample.lawful(),
+                sample.consultationOnly(), sample.petition(), sample.major()), env.rules());
+        outcome.put("处理方式", c.disposition().label());
+        outcome.put("办件类型", c.caseType() == null ? "" : c.caseType().label());
+        outcome.put("办结时限", c.timeLimit() == null ? "" : c.timeLimit().describe());
+        if (c.timeLimit() != null) {
+            SlaPlan plan = SlaPlanner.plan(sample.receivedAt(), c.timeLimit(), env.calendar());
+            outcome.put("截止时间", TIME.format(plan.deadline().atZone(env.calendar().zone())));
+        } else {
+            outcome.put("截止时间", "");
+        }
+        outcome.put("缺少材料", c.missingMaterials().stream().map(Material::name).collect(Collectors.joining("、")));
+        return outcome;
+    }
+
+    private Sample example(int index, Map<String, String> fields) {
+        String itemCode = fields.getOrDefault("itemCode", "").strip();
+        if (itemCode.isEmpty()) {
+            throw ApiException.invalidField("examples[" + index + "].itemCode", "不能为空", "is required");
+        }
+        Instant receivedAt;
+        try {
+            String at = fields.get("receivedAt");
+            receivedAt = at == null || at.isBlank() ? ClockUtil.getCurrentTime().toInstant() : OffsetDateTime.parse(at.strip()).toInstant();
+        } catch (RuntimeException e) {
+            throw ApiException.invalidField("examples[" + index + "].receivedAt", "时间格式应为带时区的 ISO-8601",
+                    "must be ISO-8601 with offset");
+        }
+        Set<String> materials = Arrays.stream(fields.getOrDefault("materials", "").split("[,，\\s]+"))
+                .filter(s -> !s.isBlank()).collect(Collectors.toCollection(LinkedHashSet::new));
+        return new Sample("示例" + (index + 1) + " " + itemCode, itemCode, materials,
+                !"false".equalsIgnoreCase(fields.getOrDefault("lawful", "true").strip()),
+                "true".equalsIgnoreCase(fields.getOrDefault("consultationOnly", "").strip()),
+                "true".equalsIgnoreCase(fields.getOrDefault("petition", "").strip()),
+                "true".equalsIgnoreCase(fields.getOrDefault("major", "").strip()), receivedAt);
+    }
+
+    private List<Sample> recent(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select case_number, item_code, submitted_materials, lawful, petition, major, received_at
+                from case_record order by registered_at desc, case_number desc
+                fetch first %d rows only""".formatted(count),
+                new MapSqlParameterSource(), (rs, i) -> new Sample(rs.getString("case_number"), rs.getString("item_code"),
+                        new LinkedHashSet<>(CaseRepository.list(rs.getString("submitted_materials"))), rs.getBoolean("lawful"),
+                        false, rs.getBoolean("petition"), rs.getBoolean("major"),
+                        rs.getTimestamp("received_at").toInstant()));
+    }
+}

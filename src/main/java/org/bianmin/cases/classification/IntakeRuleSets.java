@@ -1,0 +1,27 @@
+package org.bianmin.cases.classification;
+
+import java.util.Map;
+import org.bianmin.rules.DroolsRuleSet;
+import org.bianmin.rules.RuleEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Drools rule tables intake uses, as editable rule sets. */
+@Configuration
+class IntakeRuleSets {
+
+    @Bean
+    DroolsRuleSet classificationRules(RuleEngine engine) {
+        return new DroolsRuleSet("classification", "受理分类规则",
+                "决定申请的处理方式(咨询件/退回件/补充件/受理件)、退回原因与依据, 以及受理件的办件类型(即办/承诺/上报/联办/信访)。"
+                        + "每张表自上而下, 第一条满足条件的行生效; 空白单元格表示不限。",
+                Map.of(), engine);
+    }
+
+    @Bean
+    DroolsRuleSet timeLimitRules(RuleEngine engine) {
+        return new DroolsRuleSet("time-limits", "办结时限与预警规则",
+                "按办件类型给出办结时限(工作日或工作分钟)、预警时点、窗口移交时限、可延期天数和联办部门时限占比, 并注明依据。",
+                Map.of(), engine);
+    }
+}

@@ -1,0 +1,88 @@
+package org.bianmin.catalogue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.bianmin.rules.RuleCompilationException;
+import org.bianmin.rules.RuleFile;
+import org.bianmin.rules.RuleProblem;
+import org.bianmin.rules.RuleSetDefinition;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** The service catalogue as an editable rule set: {@code items.csv} and {@code materials.csv}. */
+@Component
+class CatalogueRuleSet implements RuleSetDefinition {
+
+    private final CatalogueService catalogue;
+    private final ApplicationEventPublisher events;
+
+    CatalogueRuleSet(CatalogueService catalogue, ApplicationEventPublisher events) {
+        this.catalogue = catalogue;
+        this.events = events;
+    }
+
+    @Override
+    public String name() {
+        return "catalogue";
+    }
+
+    @Override
+    public String title() {
+        return "事项目录";
+    }
+
+    @Override
+    public String description() {
+        return "服务事项及其承办部门、窗口、默认办件类型、承诺/法定时限(工作日)、审批层级、联办部门、收费、法律依据; "
+                + "materials.csv 为各事项的材料清单(主件缺失将退回, 一般材料缺失为补充件)。";
+    }
+
+    @Override
+    public Map<String, String> columnHelp() {
+        return Map.ofEntries(
+                Map.entry("code", "事项编码(唯一)"), Map.entry("name", "事项名称"), Map.entry("department", "承办部门(dept-…用户组)"),
+                Map.entry("window", "受理窗口(window-…用户组)"),
+                Map.entry("caseType", "默认办件类型: IMMEDIATE即办 COMMITTED承诺 FORWARDED上报 JOINT联办 PETITION信访"),
+                Map.entry("promisedWorkingDays", "承诺时限(工作日, 即办件为0)"), Map.entry("statutoryWorkingDays", "法定时限(工作日)"),
+                Map.entry("approvalLevel", "审批层级: CENTRE本中心 DISTRICT区级"), Map.entry("jointDepartments", "联办部门(分号分隔)"),
+                Map.entry("onTheSpot", "可当场办结 true/false"), Map.entry("fee", "收费(元)"), Map.entry("legalBasis", "法律依据"),
+                Map.entry("itemCode", "所属事项编码"), Map.entry("main", "是否主件 true/false"));
+    }
+
+    @Override
+    public List<RuleFile> bundledFiles() {
+        return List.of(file("items.csv"), file("materials.csv"));
+    }
+
+    @Override
+    public Catalogue compile(String version, List<RuleFile> files) {
+        String items = text(files, "items.csv");
+        String materials = text(files, "materials.csv");
+        try {
+            return CatalogueParser.parse(items, materials);
+        } catch (CatalogueParser.CatalogueFormatException e) {
+            throw new RuleCompilationException(name(), List.of(new RuleProblem(e.file(), e.line(), e.column(), e.getMessage())));
+        }
+    }
+
+    @Override
+    public void install(String version, Object compiled) {
+        catalogue.replace(version, (Catalogue) compiled);
+        events.publishEvent(new CatalogueService.CatalogueChanged(version));
+    }
+
+    @Override
+    public String installedVersion() {
+        return catalogue.version();
+    }
+
+    private static RuleFile file(String name) {
+        return new RuleFile(name, CatalogueService.bundled(name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(List<RuleFile> files, String name) {
+        return files.stream().filter(f -> f.name().equals(name)).findFirst()
+                .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElse("");
+    }
+}

@@ -1,0 +1,234 @@
+package org.bianmin.rules;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.bianmin.identity.CurrentUser;
+import org.bianmin.identity.Groups;
+import org.bianmin.web.ApiException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code /api/rules}: rule sets, versions, validation, dry runs, publication and roll-back.
+ * Rule administrators change; supervisors and directors read and dry-run.
+ */
+@RestController
+@RequestMapping("/api/rules")
+class RuleSetController {
+
+    static final String[] READERS = {Groups.RULE_ADMINS, Groups.SUPERVISORS, Groups.DIRECTORS};
+    static final int MAX_RECENT_CASES = 200;
+
+    private final RuleSetService rules;
+
+    RuleSetController(RuleSetService rules) {
+        this.rules = rules;
+    }
+
+    record FileView(String name, String content) {
+        static List<FileView> of(List<RuleFile> files) {
+            return files.stream().map(f -> new FileView(f.name(), new String(f.content(), StandardCharsets.UTF_8))).toList();
+        }
+
+        static List<RuleFile> toFiles(List<FileView> files) {
+            if (files == null) {
+                return null;
+            }
+            return files.stream().map(f -> {
+                if (f == null || f.content() == null) {
+                    throw ApiException.invalidField("files", "文件内容不能为空", "file content is required");
+                }
+                return new RuleFile(f.name(), f.content().getBytes(StandardCharsets.UTF_8));
+            }).toList();
+        }
+    }
+
+    record VersionView(int version, RuleSetVersion.State state, String label, String author, Instant createdAt,
+                       String comment, Instant publishedAt, String publishedBy, List<FileView> files) {
+        static VersionView of(RuleSetVersion v, boolean withFiles) {
+            return v == null ? null : new VersionView(v.version(), v.state(), v.label(), v.author(), v.createdAt(), v.comment(),
+                    v.publishedAt(), v.publishedBy(), withFiles ? FileView.of(v.files()) : null);
+        }
+    }
+
+    record SetView(String name, String title, String description, String installed, VersionView published,
+                   VersionView draft, boolean fixedFiles, Map<String, String> columnHelp, Map<String, String> exampleFields) {
+    }
+
+    @GetMapping
+    List<SetView> overview(CurrentUser user) {
+        user.require(READERS);
+        return rules.overview().stream().map(s -> view(s, false)).toList();
+    }
+
+    @GetMapping("/{set}")
+    SetView ruleSet(@PathVariable String set, CurrentUser user) {
+        user.require(READERS);
+        return view(rules.summary(rules.definition(set)), true);
+    }
+
+    @GetMapping("/{set}/versions")
+    List<VersionView> versions(@PathVariable String set, CurrentUser user) {
+        user.require(READERS);
+        return rules.versions(set).stream().map(v -> VersionView.of(v, false)).toList();
+    }
+
+    @GetMapping("/{set}/versions/{version}")
+    VersionView version(@PathVariable String set, @PathVariable int version, CurrentUser user) {
+        user.require(READERS);
+        return VersionView.of(rules.version(set, version), true);
+    }
+
+    @GetMapping("/{set}/diff")
+    Map<String, List<String>> diff(@PathVariable String set, @RequestParam int from, @RequestParam int to, CurrentUser user) {
+        user.require(READERS);
+        return rules.diff(set, from, to);
+    }
+
+    @GetMapping("/{set}/audit")
+    List<RuleSetRepository.AuditEntry> audit(@PathVariable String set, CurrentUser user) {
+        user.require(READERS);
+        return rules.audit(set);
+    }
+
+    record FilesRequest(List<FileView> files, String comment) {
+    }
+
+    @PostMapping("/{set}/validate")
+    RuleSetService.Validation validate(@PathVariable String set, @RequestBody FilesRequest request, CurrentUser user) {
+        user.require(READERS);
+        return rules.validate(set, FileView.toFiles(request.files()));
+    }
+
+    record DryRunRequest(List<FileView> files, List<Map<String, String>> examples, Integer recentCases) {
+    }
+
+    @PostMapping("/{set}/dry-run")
+    DryRun.Report dryRun(@PathVariable String set, @RequestBody DryRunRequest request, CurrentUser user) {
+        user.require(READERS);
+        int recent = request.recentCases() == null ? 20 : request.recentCases();
+        if (recent < 0 || recent > MAX_RECENT_CASES) {
+            throw ApiException.invalidField("recentCases", "必须在0到" + MAX_RECENT_CASES + "之间", "must be between 0 and " + MAX_RECENT_CASES);
+        }
+        return rules.dryRun(set, FileView.toFiles(request.files()), request.examples(), recent);
+    }
+
+    record DraftView(VersionView draft, RuleSetService.Validation validation) {
+    }
+
+    @PutMapping("/{set}/draft")
+    DraftView saveDraft(@PathVariable String set, @RequestBody FilesRequest request, CurrentUser user) {
+        user.require(Groups.RULE_ADMINS);
+        List<RuleFile> files = FileView.toFiles(request.files());
+        RuleSetVersion draft = rules.saveDraft(set, files, request.comment(), user.id());
+        return new DraftView(VersionView.of(draft, true), rules.validate(set, files));
+    }
+
+    @DeleteMapping("/{set}/draft")
+    ResponseEntity<Void> deleteDraft(@PathVariable String set, CurrentUser user) {
+        user.require(Groups.RULE_ADMINS);
+        rules.deleteDraft(set, user.id());
+        return ResponseEntity.noContent().build();
+    }
+
+    record CommentRequest(String comment, Integer version) {
+    }
+
+    @PostMapping("/{set}/publish")
+    VersionView publish(@PathVariable String set, @RequestBody CommentRequest request, CurrentUser user) {
+        user.require(Groups.RULE_ADMINS);
+        return VersionView.of(rules.publish(set, request.comment(), user.id()), true);
+    }
+
+    @PostMapping("/{set}/rollback")
+    VersionView rollback(@PathVariable String set, @RequestBody CommentRequest request, CurrentUser user) {
+        user.require(Groups.RULE_ADMINS);
+        if (request.version() == null) {
+            throw ApiException.invalidField("version", "请指定要回滚到的版本", "the version to roll back to is required");
+        }
+        return VersionView.of(rules.rollback(set, request.version(), request.comment(), user.id()), true);
+    }
+
+    /** A table of a version as a spreadsheet (Drools decision-table layout). */
+    @GetMapping("/{set}/versions/{version}/files/{file}.xlsx")
+    ResponseEntity<byte[]> download(@PathVariable String set, @PathVariable int version, @PathVariable String file,
+                                    CurrentUser user) {
+        user.require(READERS);
+        RuleFile csv = rules.version(set, version).files().stream().filter(f -> f.name().equals(file + ".csv")).findFirst()
+                .orElseThrow(() -> ApiException.notFound("UNKNOWN_FILE", "文件不存在 / no such file: " + file + ".csv"));
+        byte[] xlsx = RuleTableSpreadsheets.toXlsx(file, new String(csv.content(), StandardCharsets.UTF_8));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(set + "-v" + version + "-" + file + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(xlsx);
+    }
+
+    /** Reads an uploaded spreadsheet into CSV text for the editor; nothing is stored until the draft is saved. */
+    @PostMapping(value = "/{set}/spreadsheet", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    FileView upload(@PathVariable String set, @RequestPart("file") MultipartFile file, @RequestParam String name,
+                    CurrentUser user) throws IOException {
+        user.require(Groups.RULE_ADMINS);
+        if (!rules.definition(set).acceptsFileName(name)) {
+            throw ApiException.invalidField("name", "文件名不符合要求: " + name, "file name not allowed: " + name);
+        }
+        return new FileView(name, RuleTableSpreadsheets.fromXlsx(file.getBytes()));
+    }
+
+    /** Every published rule set in the layout of {@code rules/}, to commit back to the repository. */
+    @GetMapping("/export.zip")
+    ResponseEntity<byte[]> export(CurrentUser user) {
+        user.require(READERS);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (RuleSetService.Summary summary : rules.overview()) {
+                for (RuleFile file : summary.published().files()) {
+                    zip.putNextEntry(new ZipEntry("rules/" + summary.name() + "/" + file.name()));
+                    zip.write(file.content());
+                    zip.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=rules.zip")
+                .contentType(MediaType.parseMediaType("application/zip")).body(bytes.toByteArray());
+    }
+
+    record RefusalView(String error, String message, List<RuleProblem> problems) {
+    }
+
+    @ExceptionHandler(RuleSetService.RuleSetRefusedException.class)
+    ResponseEntity<RefusalView> refused(RuleSetService.RuleSetRefusedException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(new RefusalView(e.code(), e.getMessage(), e.problems()));
+    }
+
+    private SetView view(RuleSetService.Summary s, boolean withFiles) {
+        RuleSetDefinition d = rules.definition(s.name());
+        return new SetView(s.name(), s.title(), s.description(), s.installed(), VersionView.of(s.published(), withFiles),
+                VersionView.of(s.draft(), withFiles), d.fixedFiles(), d.columnHelp(),
+                rules.dryRunFor(s.name()).map(DryRun::exampleFields).orElse(Map.of()));
+    }
+}

@@ -1,0 +1,47 @@
+package org.bianmin.rules;
+
+import java.util.List;
+
+/**
+ * A kind of rule set Bianmin versions in the database and administrators edit: how its files are
+ * checked and compiled, and how a compiled version is put in force. Features contribute their
+ * definitions as beans (classification tables, the catalogue, the calendar, ...).
+ */
+public interface RuleSetDefinition {
+
+    /** Stable name, used in the API and as the folder of {@code rules/}. */
+    String name();
+
+    /** Chinese title shown to administrators. */
+    String title();
+
+    /** What the rule set decides, in Chinese, for the editor. */
+    String description();
+
+    /** Whether a version's file names are fixed (true) or files may be added, e.g. a calendar year. */
+    default boolean fixedFiles() {
+        return true;
+    }
+
+    /** Whether a file name is acceptable in this rule set. */
+    default boolean acceptsFileName(String name) {
+        return name.matches("[A-Za-z0-9_.-]+\\.csv");
+    }
+
+    /** Chinese explanations of a file's columns, by header cell, for the grid editor (may be empty). */
+    default java.util.Map<String, String> columnHelp() {
+        return java.util.Map.of();
+    }
+
+    /** The files shipped in {@code rules/<name>/}, the first version of a new installation. */
+    List<RuleFile> bundledFiles();
+
+    /** Checks and builds what the running system uses; throws {@link RuleCompilationException} naming row and column. */
+    Object compile(String version, List<RuleFile> files);
+
+    /** Puts a compiled version in force, atomically for its users. */
+    void install(String version, Object compiled);
+
+    /** The version in force on this node, null before the first install. */
+    String installedVersion();
+}

@@ -1,0 +1,368 @@
+package org.bianmin.rules;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import jakarta.annotation.PostConstruct;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bianmin.web.ApiException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rule sets as versioned data: seeded from {@code rules/} at the first start, then edited as
+ * drafts, validated, dry-run, published with a comment and rolled back — all audited. The
+ * published version is in force on every node: this node installs it when it publishes, the
+ * others within the poll interval.
+ */
+@Service
+public class RuleSetService {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetService.class);
+    /** Recent cases every publication is dry-run against; an exception there refuses the publication. */
+    static final int PUBLISH_DRY_RUN_CASES = 20;
+    static final int MAX_FILE_CHARS = 500_000;
+    static final int MAX_TEXT = 1000;
+
+    private final Map<String, RuleSetDefinition> definitions = new LinkedHashMap<>();
+    private final List<DryRun> dryRuns;
+    private final RuleSetRepository repository;
+    private final TransactionTemplate transaction;
+
+    public RuleSetService(List<RuleSetDefinition> definitions, List<DryRun> dryRuns, RuleSetRepository repository,
+                          PlatformTransactionManager transactions) {
+        definitions.forEach(d -> this.definitions.put(d.name(), d));
+        this.dryRuns = dryRuns;
+        this.repository = repository;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Seeds missing rule sets and puts the published versions in force before the application serves. */
+    @PostConstruct
+    void start() {
+        for (RuleSetDefinition definition : definitions.values()) {
+            seedIfMissing(definition);
+            installPublished(definition);
+        }
+    }
+
+    /** Follows publications made on other nodes. */
+    @Scheduled(fixedDelayString = "${bianmin.rules.poll-interval-ms:2000}", initialDelayString = "${bianmin.rules.poll-interval-ms:2000}")
+    public void followPublications() {
+        Map<String, Integer> published = repository.publishedVersions();
+        for (RuleSetDefinition definition : definitions.values()) {
+            Integer version = published.get(definition.name());
+            if (version != null && !RuleSetVersion.label(definition.name(), version).equals(definition.installedVersion())) {
+                try {
+                    installPublished(definition);
+                } catch (RuntimeException e) {
+                    log.error("Cannot put rule set {} v{} in force on this node; the previous version stays", definition.name(), version, e);
+                }
+            }
+        }
+    }
+
+    // ---- reading ----
+
+    public record Summary(String name, String title, String description, String installed, RuleSetVersion published,
+                          RuleSetVersion draft) {
+    }
+
+    public List<Summary> overview() {
+        return definitions.values().stream().map(this::summary).toList();
+    }
+
+    public Summary summary(RuleSetDefinition d) {
+        return new Summary(d.name(), d.title(), d.description(), d.installedVersion(),
+                repository.inState(d.name(), RuleSetVersion.State.PUBLISHED).orElse(null),
+                repository.inState(d.name(), RuleSetVersion.State.DRAFT).orElse(null));
+    }
+
+    public RuleSetDefinition definition(String name) {
+        RuleSetDefinition d = definitions.get(name);
+        if (d == null) {
+            throw ApiException.notFound("UNKNOWN_RULE_SET", "规则集不存在 / no such rule set: " + name);
+        }
+        return d;
+    }
+
+    public List<RuleSetVersion> versions(String name) {
+        definition(name);
+        return repository.versions(name);
+    }
+
+    public RuleSetVersion version(String name, int version) {
+        definition(name);
+        return repository.find(name, version).orElseThrow(() -> ApiException.notFound("UNKNOWN_VERSION",
+                "版本不存在 / no such version: " + name + " v" + version));
+    }
+
+    public List<RuleSetRepository.AuditEntry> audit(String name) {
+        definition(name);
+        return repository.auditTrail(name);
+    }
+
+    public Optional<DryRun> dryRunFor(String name) {
+        return dryRuns.stream().filter(d -> d.ruleSets().contains(name)).findFirst();
+    }
+
+    // ---- checking ----
+
+    public record Validation(boolean valid, List<RuleProblem> problems, String summary) {
+    }
+
+    public Validation validate(String name, List<RuleFile> files) {
+        RuleSetDefinition d = definition(name);
+        checkFiles(d, files);
+        try {
+            Object compiled = d.compile("validation", files);
+            return new Validation(true, List.of(), compiled instanceof CompiledRuleSet c ? c.ruleCount() + " 条规则 / rules" : "通过 / valid");
+        } catch (RuleCompilationException e) {
+            return new Validation(false, e.problems(), e.getMessage());
+        }
+    }
+
+    public DryRun.Report dryRun(String name, List<RuleFile> files, List<Map<String, String>> examples, int recentCases) {
+        RuleSetDefinition d = definition(name);
+        checkFiles(d, files);
+        Object draft = compileOrRefuse(d, "draft", files);
+        DryRun dryRun = dryRunFor(name).orElseThrow(() -> ApiException.badRequest("NO_DRY_RUN",
+                "此规则集暂不支持试运行 / this rule set has no dry run"));
+        return dryRun.run(name, draft, examples, recentCases);
+    }
+
+    // ---- changing ----
+
+    public RuleSetVersion saveDraft(String name, List<RuleFile> files, String comment, String actor) {
+        RuleSetDefinition d = definition(name);
+        checkFiles(d, files);
+        String why = text("comment", comment, false);
+        Instant now = now();
+        return transaction.execute(status -> {
+            repository.lockRuleSet(name);
+            Optional<RuleSetVersion> draft = repository.inState(name, RuleSetVersion.State.DRAFT);
+            int version;
+            if (draft.isPresent()) {
+                version = draft.get().version();
+                repository.updateDraft(name, version, files, why);
+            } else {
+                version = repository.nextVersion(name);
+                repository.insert(new RuleSetVersion(name, version, RuleSetVersion.State.DRAFT, files, actor, now, why, null, null));
+            }
+            repository.audit(name, version, "SAVE_DRAFT", actor, now, why);
+            return repository.find(name, version).orElseThrow();
+        });
+    }
+
+    public void deleteDraft(String name, String actor) {
+        definition(name);
+        transaction.executeWithoutResult(status -> {
+            RuleSetVersion draft = repository.inState(name, RuleSetVersion.State.DRAFT).orElseThrow(this::noDraft);
+            repository.deleteDraft(name);
+            repository.audit(name, draft.version(), "DELETE_DRAFT", actor, now(), null);
+        });
+    }
+
+    /** Publishes the draft: it must compile and survive a dry run; then it is in force here and, soon, everywhere. */
+    public RuleSetVersion publish(String name, String comment, String actor) {
+        RuleSetDefinition d = definition(name);
+        String why = text("comment", comment, true);
+        RuleSetVersion draft = repository.inState(name, RuleSetVersion.State.DRAFT).orElseThrow(this::noDraft);
+        Object compiled = compileOrRefuse(d, draft.label(), draft.files());
+        refuseIfDryRunFails(name, compiled);
+        transaction.executeWithoutResult(status -> {
+            repository.lockRuleSet(name);
+            RuleSetVersion current = repository.inState(name, RuleSetVersion.State.DRAFT).orElseThrow(this::noDraft);
+            if (current.version() != draft.version() || !sameFiles(current.files(), draft.files())) {
+                throw ApiException.conflict("DRAFT_CHANGED", "草稿已被修改, 请重新校验 / the draft changed meanwhile, validate again");
+            }
+            repository.publish(name, draft.version(), actor, now(), why);
+            repository.audit(name, draft.version(), "PUBLISH", actor, now(), why);
+        });
+        d.install(draft.label(), compiled);
+        return version(name, draft.version());
+    }
+
+    /** Publishes the content of an earlier version again, as a new version. */
+    public RuleSetVersion rollback(String name, int toVersion, String comment, String actor) {
+        RuleSetDefinition d = definition(name);
+        String why = text("comment", comment, true);
+        RuleSetVersion target = version(name, toVersion);
+        if (target.state() == RuleSetVersion.State.DRAFT) {
+            throw ApiException.badRequest("CANNOT_ROLL_BACK_TO_DRAFT", "不能回滚到草稿 / cannot roll back to a draft");
+        }
+        int[] created = new int[1];
+        Object[] compiled = new Object[1];
+        transaction.executeWithoutResult(status -> {
+            repository.lockRuleSet(name);
+            int version = repository.nextVersion(name);
+            compiled[0] = compileOrRefuse(d, RuleSetVersion.label(name, version), target.files());
+            Instant now = now();
+            String note = "回滚到 v" + toVersion + " / rolled back to v" + toVersion + ": " + why;
+            repository.insert(new RuleSetVersion(name, version, RuleSetVersion.State.DRAFT, target.files(), actor, now, note, null, null));
+            // an existing draft keeps its content but is no longer the draft: the rollback version takes its place
+            repository.publish(name, version, actor, now, note);
+            repository.audit(name, version, "ROLLBACK", actor, now, note);
+            created[0] = version;
+        });
+        d.install(RuleSetVersion.label(name, created[0]), compiled[0]);
+        return version(name, created[0]);
+    }
+
+    /** A unified diff per file between two versions. */
+    public Map<String, List<String>> diff(String name, int from, int to) {
+        Map<String, String> a = texts(version(name, from).files());
+        Map<String, String> b = texts(version(name, to).files());
+        Set<String> names = new LinkedHashSet<>(a.keySet());
+        names.addAll(b.keySet());
+        Map<String, List<String>> diffs = new LinkedHashMap<>();
+        for (String file : names) {
+            List<String> left = lines(a.get(file));
+            List<String> right = lines(b.get(file));
+            List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("v" + from + "/" + file, "v" + to + "/" + file,
+                    left, DiffUtils.diff(left, right), 1);
+            if (!unified.isEmpty()) {
+                diffs.put(file, unified);
+            }
+        }
+        return diffs;
+    }
+
+    // ---- internals ----
+
+    private void seedIfMissing(RuleSetDefinition d) {
+        if (!repository.versions(d.name()).isEmpty()) {
+            return;
+        }
+        Instant now = now();
+        try {
+            transaction.executeWithoutResult(status -> {
+                repository.insert(new RuleSetVersion(d.name(), 1, RuleSetVersion.State.PUBLISHED, d.bundledFiles(), "system",
+                        now, "从 rules/ 导入 / seeded from rules/", now, "system"));
+                repository.audit(d.name(), 1, "SEED", "system", now, "rules/" + d.name());
+            });
+            log.info("Rule set {} seeded from rules/{} as v1", d.name(), d.name());
+        } catch (DuplicateKeyException anotherNodeSeededIt) {
+            log.info("Rule set {} was seeded by another node", d.name());
+        }
+    }
+
+    private void installPublished(RuleSetDefinition d) {
+        RuleSetVersion published = repository.inState(d.name(), RuleSetVersion.State.PUBLISHED)
+                .orElseThrow(() -> new IllegalStateException("rule set " + d.name() + " has no published version"));
+        d.install(published.label(), d.compile(published.label(), published.files()));
+    }
+
+    private Object compileOrRefuse(RuleSetDefinition d, String version, List<RuleFile> files) {
+        try {
+            return d.compile(version, files);
+        } catch (RuleCompilationException e) {
+            throw new RuleSetRefusedException("INVALID_RULES", e.getMessage(), e.problems());
+        }
+    }
+
+    private void refuseIfDryRunFails(String name, Object compiled) {
+        Optional<DryRun> dryRun = dryRunFor(name);
+        if (dryRun.isEmpty()) {
+            return;
+        }
+        DryRun.Report report;
+        try {
+            report = dryRun.get().run(name, compiled, List.of(), PUBLISH_DRY_RUN_CASES);
+        } catch (RuntimeException e) {
+            throw new RuleSetRefusedException("DRY_RUN_FAILED", "试运行出错, 不能发布 / the dry run failed: " + e.getMessage(), List.of());
+        }
+        report.lines().stream().filter(l -> l.error() != null && l.draft().isEmpty()).findFirst().ifPresent(l -> {
+            throw new RuleSetRefusedException("DRY_RUN_FAILED", "试运行出错, 不能发布 / the dry run failed on "
+                    + l.sample() + ": " + l.error(), List.of());
+        });
+    }
+
+    private static void checkFiles(RuleSetDefinition d, List<RuleFile> files) {
+        if (files == null || files.isEmpty()) {
+            throw ApiException.invalidField("files", "至少需要一个文件", "at least one file is required");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (RuleFile file : files) {
+            if (file.name() == null || !d.acceptsFileName(file.name())) {
+                throw ApiException.invalidField("files", "文件名不符合要求: " + file.name(), "file name not allowed: " + file.name());
+            }
+            if (!names.add(file.name())) {
+                throw ApiException.invalidField("files", "文件重复: " + file.name(), "duplicate file " + file.name());
+            }
+            if (file.content().length > MAX_FILE_CHARS * 3) {
+                throw ApiException.invalidField("files", "文件过大: " + file.name(), "file too large: " + file.name());
+            }
+        }
+        if (d.fixedFiles()) {
+            Set<String> bundled = new LinkedHashSet<>(d.bundledFiles().stream().map(RuleFile::name).toList());
+            if (!bundled.equals(names)) {
+                throw ApiException.invalidField("files", "文件必须是 " + bundled, "the files must be " + bundled);
+            }
+        }
+    }
+
+    private static String text(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw ApiException.invalidField(field, "不能为空", "is required");
+            }
+            return null;
+        }
+        if (value.strip().length() > MAX_TEXT) {
+            throw ApiException.invalidField(field, "长度不能超过" + MAX_TEXT + "个字符", "must be at most " + MAX_TEXT + " characters");
+        }
+        return value.strip();
+    }
+
+    private ApiException noDraft() {
+        return ApiException.conflict("NO_DRAFT", "没有草稿 / there is no draft");
+    }
+
+    private static boolean sameFiles(List<RuleFile> a, List<RuleFile> b) {
+        return texts(a).equals(texts(b));
+    }
+
+    private static Map<String, String> texts(List<RuleFile> files) {
+        Map<String, String> map = new LinkedHashMap<>();
+        files.forEach(f -> map.put(f.name(), new String(f.content(), StandardCharsets.UTF_8)));
+        return map;
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** A draft that may not be published or saved, with the problems found. */
+    public static class RuleSetRefusedException extends ApiException {
+        private final List<RuleProblem> problems;
+
+        public RuleSetRefusedException(String code, String message, List<RuleProblem> problems) {
+            super(HttpStatus.BAD_REQUEST, code, message);
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<RuleProblem> problems() {
+            return problems;
+        }
+    }
+}
