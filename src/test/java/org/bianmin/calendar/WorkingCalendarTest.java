@@ -401,9 +401,9 @@ class WorkingCalendarTest {
         @Test
         void missingHeaderAndMissingKindNameTheLine() {
             assertThatThrownBy(() -> CalendarYearParser.parse(2026, "2026-10-01,HOLIDAY,国庆节\n"))
-                    .isInstanceOf(CalendarFormatException.class).hasMessageStartingWith("line 1 column ");
+                    .isInstanceOf(CalendarFormatException.class).hasMessageStartingWith("line 1:");
             assertThatThrownBy(() -> CalendarYearParser.parse(2026, "date,kind,name\n2026-10-01\n"))
-                    .isInstanceOf(CalendarFormatException.class).hasMessageStartingWith("line 2 column ");
+                    .isInstanceOf(CalendarFormatException.class).hasMessageStartingWith("line 2:");
         }
     }
 }
