@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,9 +29,12 @@ import org.bianmin.support.PostgresIntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +48,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /**
+     * "Today" for every test here (Monday 2026-11-23 10:00): the engine clock is fixed, so the fixed
+     * dates below (a received-at must lie in the year before "now") validate in any year.
+     */
+    private static final Instant TODAY = OffsetDateTime.parse("2026-11-23T10:00:00+08:00").toInstant();
     /** A Wednesday a few days before "today" (2026-11-23): a mailed application registered late. */
     private static final String RECEIVED = "2026-11-18T10:00:00+08:00";
     /** The day before the National Day holidays (2026-10-01..07, make-up working day Sat 2026-10-10). */
@@ -55,6 +64,27 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
     @Autowired TaskService tasks;
+
+    private Set<String> casesBefore;
+
+    @BeforeEach
+    void fixClock() {
+        ClockUtil.setCurrentTime(Date.from(TODAY));
+        casesBefore = new HashSet<>(jdbc.queryForList("select case_number from case_record", String.class));
+    }
+
+    @AfterEach
+    void endLeftoversAndResetClock() {
+        try {
+            // the processes of this test's cases end while the clock still stands: none of their timers fires later
+            jdbc.queryForList("select case_number from case_record", String.class).stream()
+                    .filter(caseNumber -> !casesBefore.contains(caseNumber))
+                    .flatMap(caseNumber -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream())
+                    .forEach(instance -> runtime.deleteProcessInstanceIfExists(instance.getId(), "test ended", true, true, true, false));
+        } finally {
+            ClockUtil.reset();
+        }
+    }
 
     // ---------------------------------------------------------------- catalogue
 
@@ -305,7 +335,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         Instant deadline = instant(sla.path("deadline"));
         assertThat(deadline).isEqualTo(calendarDeadline(RECEIVED, "workingDays=10"));
         assertThat(sla.path("pausedMinutes").asLong()).isZero();
-        Instant now = Instant.now();
+        Instant now = TODAY;
         Instant warnAt = instant(sla.path("warnAt"));
         String expectedState = now.isAfter(deadline) ? "OVERDUE" : !now.isBefore(warnAt) ? "WARNING" : "ON_TIME";
         assertThat(sla.path("state").asText()).isEqualTo(expectedState);
@@ -451,7 +481,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         rejects(a -> ((ObjectNode) a.path("applicant")).put("name", "张".repeat(51)), "applicant.name");
         rejects(a -> ((ObjectNode) a.path("applicant")).put("organization", "公".repeat(101)), "applicant.organization");
         rejects(a -> ((ObjectNode) a.path("applicant")).put("name", "张\u0000三"), "applicant.name");
-        rejects(a -> a.put("receivedAt", OffsetDateTime.now(SHANGHAI).plusDays(1).withNano(0).toString()), "receivedAt");
+        rejects(a -> a.put("receivedAt", TODAY.atZone(SHANGHAI).toOffsetDateTime().plusDays(1).toString()), "receivedAt");
         rejects(a -> a.put("receivedAt", "2026-11-18 10:00"), "receivedAt");
         rejects(a -> a.put("receivedAt", "2026-11-18T10:00:00"), "receivedAt");
         rejects(a -> a.put("receivedAt", "2024-11-18T10:00:00+08:00"), "receivedAt");
@@ -598,7 +628,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
     }
 
     private static void assertCaseNumber(String caseNumber) {
-        String today = DateTimeFormatter.ofPattern("yyyyMMdd").format(Instant.now().atZone(SHANGHAI));
+        String today = DateTimeFormatter.ofPattern("yyyyMMdd").format(TODAY.atZone(SHANGHAI));
         assertThat(caseNumber).matches("BM\\d{8}-\\d{4}").startsWith("BM" + today + "-");
     }
 

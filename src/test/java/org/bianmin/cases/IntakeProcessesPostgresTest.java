@@ -57,15 +57,33 @@ class IntakeProcessesPostgresTest extends PostgresIntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
 
+    /**
+     * "Now" for every test here (Monday 2026-11-23 10:00): the engine clock is fixed so that the
+     * dates in these tests stay valid and the deadlines the same in any year the tests run.
+     */
+    static final Instant TODAY = OffsetDateTime.parse("2026-11-23T10:00:00+08:00").toInstant();
+
+    private java.util.Set<String> casesBefore;
+
     @BeforeEach
-    void initAssertions() {
+    void initAssertionsAndFixClock() {
         BpmnAwareTests.init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(TODAY));
+        casesBefore = new java.util.HashSet<>(jdbc.queryForList("select case_number from case_record", String.class));
     }
 
     @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
+    void endLeftoversAndResetClock() {
         identity.clearAuthentication();
+        try {
+            // the processes of this test's cases end while the clock still stands: none of their timers fires later
+            jdbc.queryForList("select case_number from case_record", String.class).stream()
+                    .filter(caseNumber -> !casesBefore.contains(caseNumber))
+                    .flatMap(caseNumber -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream())
+                    .forEach(instance -> runtime.deleteProcessInstanceIfExists(instance.getId(), "test ended", true, true, true, false));
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     // ---------------------------------------------------------------- case-intake (Tasklist start form)

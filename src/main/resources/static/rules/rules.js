@@ -1,0 +1,387 @@
+// Rule administration page: edit rule tables as a grid, validate, dry-run, publish, roll back.
+// Talks to /api/rules with the Camunda webapp session (same login) and its CSRF token.
+'use strict';
+
+const state = { sets: [], set: null, files: [], fileIndex: 0, selectedRow: null, problems: [], examples: [], csrf: null };
+const $ = (id) => document.getElementById(id);
+
+function csrfToken() { return state.csrf; }
+
+async function api(method, path, body) {
+  const headers = { 'Accept': 'application/json' };
+  if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken()) headers['X-XSRF-TOKEN'] = csrfToken();
+  const response = await fetch(path, {
+    method, headers, credentials: 'same-origin',
+    body: body === undefined ? undefined : (body instanceof FormData ? body : JSON.stringify(body))
+  });
+  if (response.status === 401) { showLogin(); throw new Error('请先登录'); }
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) { const error = new Error(data && data.message ? data.message : response.statusText); error.data = data; throw error; }
+  return data;
+}
+
+function showLogin() { $('login').classList.remove('hidden'); $('app').classList.add('hidden'); }
+
+// ---- CSV: RFC 4180 quoting, one array of cells per line ----
+function parseCsv(text) {
+  const rows = []; let row = []; let cell = ''; let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+function toCsv(rows) {
+  return rows.map(r => r.map(c => /[",\n\r]/.test(c) ? '"' + c.replace(/"/g, '""') + '"' : c).join(',')).join('\n') + '\n';
+}
+
+// ---- rule sets ----
+async function loadSets() {
+  state.sets = await api('GET', '/api/rules');
+  const list = $('sets');
+  list.innerHTML = '';
+  for (const s of state.sets) {
+    const li = document.createElement('li');
+    li.dataset.name = s.name;
+    li.innerHTML = `<strong></strong><small></small>`;
+    li.querySelector('strong').textContent = s.title;
+    li.querySelector('small').textContent = `${s.name} · 已发布 v${s.published ? s.published.version : '-'}` + (s.draft ? ` · 草稿 v${s.draft.version}` : '');
+    li.onclick = () => openSet(s.name);
+    list.appendChild(li);
+  }
+}
+
+async function openSet(name) {
+  const s = await api('GET', '/api/rules/' + encodeURIComponent(name));
+  state.set = s;
+  const source = s.draft || s.published;
+  state.files = source.files.map(f => ({ name: f.name, rows: parseCsv(f.content) }));
+  state.fileIndex = 0; state.selectedRow = null; state.problems = [];
+  document.querySelectorAll('#sets li').forEach(li => li.classList.toggle('active', li.dataset.name === name));
+  $('detail').classList.remove('hidden');
+  $('set-title').textContent = `${s.title} (${s.name})`;
+  $('set-description').textContent = s.description;
+  $('set-status').textContent = `已发布: v${s.published.version}(${s.published.publishedBy || s.published.author}, ${fmt(s.published.publishedAt)})`
+    + (s.draft ? ` · 正在编辑草稿 v${s.draft.version}` : ' · 无草稿, 编辑后保存即生成草稿') + ` · 本节点生效版本: ${s.installed}`;
+  $('add-file').classList.toggle('hidden', s.fixedFiles);
+  $('messages').innerHTML = '';
+  renderFiles(); renderGrid(); renderExamples();
+  showTab('edit');
+}
+
+function fmt(iso) { return iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : ''; }
+
+function renderFiles() {
+  const box = $('files'); box.innerHTML = '';
+  state.files.forEach((f, i) => {
+    const b = document.createElement('button');
+    b.textContent = f.name; b.className = i === state.fileIndex ? 'active' : '';
+    b.onclick = () => { state.fileIndex = i; state.selectedRow = null; renderFiles(); renderGrid(); };
+    box.appendChild(b);
+  });
+  const file = state.files[state.fileIndex];
+  const version = state.set.draft ? null : state.set.published.version;
+  const link = $('download');
+  if (file && file.name.endsWith('.csv') && version) {
+    link.href = `/api/rules/${state.set.name}/versions/${version}/files/${encodeURIComponent(file.name.replace(/\.csv$/, ''))}.xlsx`;
+    link.classList.remove('hidden');
+  } else if (file && state.set.draft) {
+    link.href = `/api/rules/${state.set.name}/versions/${state.set.draft.version}/files/${encodeURIComponent(file.name.replace(/\.csv$/, ''))}.xlsx`;
+    link.classList.remove('hidden');
+  }
+}
+
+const KEYWORDS = /^(RuleSet|Import|Variables|Notes|Sequential|RuleTable|NAME|CONDITION|ACTION|#)/;
+
+// Chinese explanation of each column: the decision table's description row, or the rule set's column help
+function columnLabels(rows) {
+  let labels = [];
+  for (let i = 0; i < rows.length; i++) {
+    if ((rows[i][0] || '').startsWith('RuleTable') && rows[i + 4]) { labels = rows[i + 4]; break; }
+  }
+  if (!labels.length && rows.length && state.set.columnHelp) {
+    labels = rows[0].map(h => state.set.columnHelp[h] ? `${h}: ${state.set.columnHelp[h]}` : h);
+  }
+  return labels;
+}
+
+function renderGrid() {
+  const file = state.files[state.fileIndex];
+  const grid = $('grid'); grid.innerHTML = '';
+  if (!file) return;
+  const width = Math.max(1, ...file.rows.map(r => r.length));
+  const labels = columnLabels(file.rows);
+  const head = grid.insertRow();
+  head.appendChild(document.createElement('th')).textContent = '行';
+  for (let c = 0; c < width; c++) {
+    const th = document.createElement('th');
+    th.textContent = columnName(c + 1); th.title = labels[c] || '';
+    head.appendChild(th);
+  }
+  let inTableHeader = 0;
+  file.rows.forEach((row, r) => {
+    const tr = grid.insertRow();
+    tr.dataset.row = r + 1;
+    const first = row[0] || '';
+    if (first.startsWith('RuleTable')) inTableHeader = 5;
+    if (KEYWORDS.test(first) || inTableHeader > 0) tr.classList.add('keyword');
+    if (inTableHeader > 0) inTableHeader--;
+    const num = tr.insertCell(); num.className = 'rownum'; num.textContent = r + 1;
+    num.onclick = () => selectRow(r);
+    if (state.selectedRow === r) tr.classList.add('selected');
+    for (let c = 0; c < width; c++) {
+      const td = tr.insertCell();
+      td.dataset.col = c + 1;
+      const input = document.createElement('input');
+      input.value = row[c] || ''; input.title = labels[c] || '';
+      input.setAttribute('aria-label', `第${r + 1}行 ${columnName(c + 1)}列`);
+      input.oninput = () => { while (row.length <= c) row.push(''); row[c] = input.value; };
+      input.onfocus = () => selectRow(r, false);
+      td.appendChild(input);
+    }
+  });
+  markProblems();
+  const help = state.set.columnHelp || {};
+  $('legend').innerHTML = '';
+  Object.entries(help).forEach(([k, v]) => { const s = document.createElement('span'); s.textContent = `${k}: ${v}`; $('legend').appendChild(s); });
+}
+
+function columnName(n) { let s = ''; while (n > 0) { const m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); } return s; }
+
+function selectRow(r, rerender = true) {
+  state.selectedRow = r;
+  document.querySelectorAll('#grid tr').forEach(tr => tr.classList.toggle('selected', Number(tr.dataset.row) === r + 1));
+}
+
+function markProblems() {
+  const file = state.files[state.fileIndex];
+  document.querySelectorAll('#grid .error, #grid .error-row').forEach(e => e.classList.remove('error', 'error-row'));
+  for (const p of state.problems) {
+    if (!p.row || (p.file && file && p.file !== file.name)) continue;
+    const tr = document.querySelector(`#grid tr[data-row="${p.row}"]`);
+    if (!tr) continue;
+    tr.classList.add('error-row');
+    if (p.column) { const td = tr.querySelector(`td[data-col="${p.column}"]`); if (td) td.classList.add('error'); }
+  }
+}
+
+function currentFiles() { return state.files.map(f => ({ name: f.name, content: toCsv(f.rows) })); }
+
+function showProblems(validation) {
+  const box = $('messages'); box.innerHTML = '';
+  state.problems = validation.problems || [];
+  if (validation.valid) {
+    const ok = document.createElement('div'); ok.className = 'ok'; ok.textContent = '校验通过: ' + (validation.summary || ''); box.appendChild(ok);
+  }
+  for (const p of state.problems) {
+    const div = document.createElement('div'); div.className = 'problem';
+    div.textContent = `✗ ${p.file || ''}${p.row ? ' 第' + p.row + '行' : ''}${p.column ? ' 第' + p.column + '列(' + columnName(p.column) + ')' : ''}: ${p.message}`;
+    div.onclick = () => {
+      const i = state.files.findIndex(f => f.name === p.file);
+      if (i >= 0 && i !== state.fileIndex) { state.fileIndex = i; renderFiles(); renderGrid(); }
+      const cell = document.querySelector(`#grid tr[data-row="${p.row}"] td[data-col="${p.column || 1}"] input`);
+      if (cell) cell.focus();
+    };
+    box.appendChild(div);
+  }
+  markProblems();
+}
+
+function say(text, ok) { const box = $('messages'); box.innerHTML = ''; const d = document.createElement('div'); d.className = ok ? 'ok' : 'problem'; d.textContent = text; box.appendChild(d); }
+
+async function guarded(action) {
+  try { await action(); } catch (e) {
+    if (e.data && e.data.problems) showProblems({ valid: false, problems: e.data.problems });
+    if (e.data && e.data.problems && e.data.problems.length) return;
+    say('✗ ' + e.message, false);
+  }
+}
+
+// ---- actions ----
+$('add-row').onclick = () => {
+  const file = state.files[state.fileIndex];
+  const at = state.selectedRow === null ? file.rows.length : state.selectedRow + 1;
+  const width = Math.max(1, ...file.rows.map(r => r.length));
+  file.rows.splice(at, 0, new Array(width).fill(''));
+  state.selectedRow = at; renderGrid();
+};
+$('delete-row').onclick = () => {
+  const file = state.files[state.fileIndex];
+  if (state.selectedRow === null) { say('请先点击行号选中要删除的行', false); return; }
+  file.rows.splice(state.selectedRow, 1); state.selectedRow = null; renderGrid();
+};
+$('add-file').onclick = () => {
+  const year = prompt('新增哪一年的日历表? (如 2027)');
+  if (!year || !/^(19|20)\d{2}$/.test(year)) return;
+  if (state.files.some(f => f.name === year + '.csv')) { say('该年份已存在', false); return; }
+  state.files.push({ name: year + '.csv', rows: [['date', 'kind', 'name']] });
+  state.fileIndex = state.files.length - 1; renderFiles(); renderGrid();
+};
+$('validate').onclick = () => guarded(async () => showProblems(await api('POST', `/api/rules/${state.set.name}/validate`, { files: currentFiles() })));
+$('save').onclick = () => guarded(async () => {
+  const saved = await api('PUT', `/api/rules/${state.set.name}/draft`, { files: currentFiles(), comment: '' });
+  state.set.draft = saved.draft;
+  showProblems(saved.validation);
+  $('set-status').textContent = `草稿 v${saved.draft.version} 已保存` + (saved.validation.valid ? '' : ' (尚有错误, 不能发布)');
+  await loadSets();
+});
+$('publish').onclick = () => guarded(async () => {
+  const saved = await api('PUT', `/api/rules/${state.set.name}/draft`, { files: currentFiles(), comment: '' });
+  showProblems(saved.validation);
+  if (!saved.validation.valid) return;
+  const comment = prompt('发布说明(必填): 修改了什么、为什么');
+  if (!comment) return;
+  const published = await api('POST', `/api/rules/${state.set.name}/publish`, { comment });
+  await loadSets(); await openSet(state.set.name);
+  say(`已发布 v${published.version}, 立即生效(其他节点数秒内生效)`, true);
+});
+$('discard').onclick = () => guarded(async () => {
+  if (!state.set.draft) { say('没有草稿', false); return; }
+  if (!confirm('放弃草稿?')) return;
+  await api('DELETE', `/api/rules/${state.set.name}/draft`);
+  await loadSets(); await openSet(state.set.name); say('草稿已放弃', true);
+});
+$('upload').onchange = () => guarded(async () => {
+  const file = $('upload').files[0]; if (!file) return;
+  const form = new FormData(); form.append('file', file);
+  const name = state.files[state.fileIndex].name;
+  const converted = await api('POST', `/api/rules/${state.set.name}/spreadsheet?name=${encodeURIComponent(name)}`, form);
+  state.files[state.fileIndex].rows = parseCsv(converted.content);
+  renderGrid(); say(`已读入 ${file.name}, 请校验后保存`, true);
+  $('upload').value = '';
+});
+
+// ---- dry run ----
+function renderExamples() {
+  const box = $('examples'); box.innerHTML = '';
+  const fields = state.set.exampleFields || {};
+  state.examples.forEach((ex, i) => {
+    const div = document.createElement('div'); div.className = 'example';
+    Object.entries(fields).forEach(([key, label]) => {
+      const l = document.createElement('label'); l.textContent = label + ' ';
+      const input = document.createElement('input'); input.value = ex[key] || ''; input.name = key;
+      input.oninput = () => { ex[key] = input.value; };
+      l.appendChild(input); div.appendChild(l);
+    });
+    const remove = document.createElement('button'); remove.type = 'button'; remove.textContent = '删除';
+    remove.onclick = () => { state.examples.splice(i, 1); renderExamples(); };
+    div.appendChild(remove); box.appendChild(div);
+  });
+}
+$('add-example').onclick = () => { state.examples.push({}); renderExamples(); };
+$('run-dry').onclick = () => guarded(async () => {
+  const report = await api('POST', `/api/rules/${state.set.name}/dry-run`,
+    { files: currentFiles(), examples: state.examples, recentCases: Number($('recent').value || 0) });
+  const box = $('dry-result'); box.innerHTML = '';
+  const summary = document.createElement('p');
+  summary.textContent = `共 ${report.lines.length} 个样本, ${report.lines.filter(l => l.error || JSON.stringify(l.published) !== JSON.stringify(l.draft)).length} 个结果将改变`;
+  box.appendChild(summary);
+  const table = document.createElement('table'); table.className = 'list'; table.id = 'dry-table';
+  const head = table.insertRow();
+  ['样本', ...report.columns.map(c => '已发布: ' + c), ...report.columns.map(c => '草稿: ' + c)].forEach(h => {
+    head.appendChild(document.createElement('th')).textContent = h;
+  });
+  for (const line of report.lines) {
+    const tr = table.insertRow();
+    const changed = line.error || JSON.stringify(line.published) !== JSON.stringify(line.draft);
+    if (changed) tr.classList.add('changed');
+    tr.insertCell().textContent = line.sample;
+    report.columns.forEach(c => { tr.insertCell().textContent = line.published[c] || ''; });
+    if (line.error) { const td = tr.insertCell(); td.colSpan = report.columns.length; td.textContent = '出错: ' + line.error; }
+    else report.columns.forEach(c => { tr.insertCell().textContent = line.draft[c] || ''; });
+  }
+  box.appendChild(table);
+});
+
+// ---- history and audit ----
+async function renderHistory() {
+  const versions = await api('GET', `/api/rules/${state.set.name}/versions`);
+  const table = $('versions'); table.innerHTML = '';
+  const head = table.insertRow();
+  ['版本', '状态', '作者', '时间', '说明', ''].forEach(h => head.appendChild(document.createElement('th')).textContent = h);
+  const states = { PUBLISHED: '已发布(生效)', SUPERSEDED: '已替代', DRAFT: '草稿' };
+  versions.forEach((v, i) => {
+    const tr = table.insertRow();
+    tr.dataset.version = v.version;
+    [`v${v.version}`, states[v.state] || v.state, v.publishedBy || v.author, fmt(v.publishedAt || v.createdAt), v.comment || ''].forEach(t => tr.insertCell().textContent = t);
+    const actions = tr.insertCell();
+    const older = versions[i + 1];
+    if (older) {
+      const diff = document.createElement('button'); diff.textContent = `与 v${older.version} 对比`;
+      diff.onclick = () => guarded(() => showDiff(older.version, v.version));
+      actions.appendChild(diff);
+    }
+    if (v.state !== 'PUBLISHED' && v.state !== 'DRAFT') {
+      const back = document.createElement('button'); back.textContent = '回滚到此版本'; back.className = 'rollback';
+      back.onclick = () => guarded(async () => {
+        const comment = prompt(`回滚到 v${v.version} 的原因(必填)`); if (!comment) return;
+        const created = await api('POST', `/api/rules/${state.set.name}/rollback`, { version: v.version, comment });
+        await loadSets(); await openSet(state.set.name); showTab('history');
+        say(`已回滚: v${created.version} 为 v${v.version} 的内容, 立即生效`, true);
+      });
+      actions.appendChild(back);
+    }
+  });
+}
+
+async function showDiff(from, to) {
+  const diffs = await api('GET', `/api/rules/${state.set.name}/diff?from=${from}&to=${to}`);
+  const pre = $('diff'); pre.innerHTML = '';
+  const files = Object.entries(diffs);
+  if (!files.length) { pre.textContent = '两个版本内容相同'; return; }
+  for (const [, lines] of files) {
+    for (const line of lines) {
+      const span = document.createElement('span');
+      span.className = line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : '';
+      span.textContent = line + '\n'; pre.appendChild(span);
+    }
+  }
+}
+
+async function renderAudit() {
+  const entries = await api('GET', `/api/rules/${state.set.name}/audit`);
+  const table = $('audit'); table.innerHTML = '';
+  const head = table.insertRow();
+  ['时间', '操作', '版本', '操作人', '说明'].forEach(h => head.appendChild(document.createElement('th')).textContent = h);
+  const actions = { SEED: '初始导入', SAVE_DRAFT: '保存草稿', DELETE_DRAFT: '放弃草稿', PUBLISH: '发布', ROLLBACK: '回滚' };
+  for (const e of entries) {
+    const tr = table.insertRow();
+    [fmt(e.at), actions[e.action] || e.action, e.version ? 'v' + e.version : '', e.actor, e.comment || ''].forEach(t => tr.insertCell().textContent = t);
+  }
+}
+
+function showTab(name) {
+  document.querySelectorAll('.tabs button').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
+  document.querySelectorAll('.tab').forEach(t => t.classList.toggle('hidden', t.id !== 'tab-' + name));
+  if (name === 'history') guarded(renderHistory);
+  if (name === 'audit') guarded(renderAudit);
+}
+document.querySelectorAll('.tabs button').forEach(b => b.onclick = () => showTab(b.dataset.tab));
+
+(async function start() {
+  try {
+    const session = await api('GET', '/api/session');
+    state.csrf = session.csrfToken;
+    $('user').textContent = session.name;
+    await loadSets();
+    $('app').classList.remove('hidden');
+    const params = new URLSearchParams(location.search);
+    if (params.get('set')) await openSet(params.get('set'));
+  } catch (e) {
+    if (!$('login').classList.contains('hidden')) return;
+    document.body.insertAdjacentHTML('beforeend', '<p class="problem">无法加载规则集: ' + e.message.replace(/</g, '&lt;') + '</p>');
+  }
+})();
