@@ -85,8 +85,15 @@ public class CaseProcesses {
         return system.call(() -> runtime.startProcessInstanceByKey(key, record.caseNumber(), variables).getId());
     }
 
-    static VariableMap variables(CaseRecord record) {
+    /** The window where the application was taken in (the registering clerk's), else the item's window. */
+    private String intakeWindow(CaseRecord record) {
+        return identity.createGroupQuery().groupMember(record.registeredBy()).list().stream().map(g -> g.getId())
+                .filter(id -> id.startsWith(Groups.WINDOW_PREFIX)).sorted().findFirst().orElse(record.window());
+    }
+
+    VariableMap variables(CaseRecord record) {
         VariableMap variables = Variables.createVariables()
+                .putValue("intakeWindow", intakeWindow(record))
                 .putValue("caseNumber", record.caseNumber())
                 .putValue("itemCode", record.itemCode())
                 .putValue("itemName", record.itemName())

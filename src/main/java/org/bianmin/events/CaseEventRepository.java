@@ -3,7 +3,10 @@ package org.bianmin.events;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,25 +19,42 @@ public class CaseEventRepository {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    public CaseEventRepository(NamedParameterJdbcTemplate jdbc) {
+    public CaseEventRepository(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
-    public void record(CaseEventType type, String caseNumber, String staff, String window, Instant at, String details) {
+    /**
+     * Stores the event and announces it to listeners in the same transaction (the accountability
+     * rules), so an event and what it triggers are kept or lost together.
+     */
+    public CaseEvent record(CaseEventType type, String caseNumber, String staff, String window, Instant at, String details) {
+        var keys = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into case_event (event_type, case_number, staff, window_group, occurred_at, details)
                 values (:type, :caseNumber, :staff, :window, :at, :details)""",
                 new MapSqlParameterSource().addValue("type", type.name()).addValue("caseNumber", caseNumber)
                         .addValue("staff", staff).addValue("window", window).addValue("at", Timestamp.from(at))
-                        .addValue("details", details));
+                        .addValue("details", details), keys, new String[] {"id"});
+        CaseEvent event = new CaseEvent(keys.getKey().longValue(), type, caseNumber, staff, window, at, details);
+        publisher.publishEvent(event);
+        return event;
+    }
+
+    public List<CaseEvent> between(Instant from, Instant to) {
+        return jdbc.query("select * from case_event where occurred_at >= :from and occurred_at < :to order by occurred_at, id",
+                new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), MAPPER);
     }
 
     public List<CaseEvent> forCase(String caseNumber) {
         return jdbc.query("select * from case_event where case_number = :n order by occurred_at, id",
-                new MapSqlParameterSource("n", caseNumber), (rs, i) -> new CaseEvent(rs.getLong("id"),
-                        CaseEventType.valueOf(rs.getString("event_type")), rs.getString("case_number"),
-                        rs.getString("staff"), rs.getString("window_group"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("details")));
+                new MapSqlParameterSource("n", caseNumber), MAPPER);
     }
+
+    private static final RowMapper<CaseEvent> MAPPER = (rs, i) -> new CaseEvent(rs.getLong("id"),
+            CaseEventType.valueOf(rs.getString("event_type")), rs.getString("case_number"),
+            rs.getString("staff"), rs.getString("window_group"),
+            rs.getTimestamp("occurred_at").toInstant(), rs.getString("details"));
 }

@@ -1,0 +1,88 @@
+package org.bianmin.accountability;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.bianmin.identity.CurrentUser;
+import org.bianmin.identity.Groups;
+import org.bianmin.web.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/accountability")
+class AccountabilityController {
+
+    private final AccountabilityService accountability;
+
+    AccountabilityController(AccountabilityService accountability) {
+        this.accountability = accountability;
+    }
+
+    /** Supervisors and directors see all records; a clerk sees their own. */
+    @GetMapping
+    List<AccountabilityRecord> search(@RequestParam(required = false) String caseNumber,
+                                      @RequestParam(required = false) String staff,
+                                      @RequestParam(required = false) String month,
+                                      @RequestParam(required = false) String state, CurrentUser user) {
+        String who = staff;
+        if (!user.isInAny(Groups.SUPERVISORS, Groups.DIRECTORS)) {
+            user.require(Groups.CLERKS);
+            if (staff != null && !staff.equals(user.id())) {
+                throw ApiException.forbidden("只能查看本人的问责记录 / clerks see only their own records");
+            }
+            who = user.id();
+        }
+        if (state != null && !List.of("PROPOSED", "CONFIRMED", "DISMISSED").contains(state)) {
+            throw ApiException.invalidField("state", "状态必须是 PROPOSED/CONFIRMED/DISMISSED", "must be PROPOSED, CONFIRMED or DISMISSED");
+        }
+        return accountability.search(blank(caseNumber), blank(who), parseMonth(month), state);
+    }
+
+    @GetMapping("/{id}")
+    AccountabilityRecord find(@PathVariable long id, CurrentUser user) {
+        AccountabilityRecord record = accountability.find(id);
+        if (!user.isInAny(Groups.SUPERVISORS, Groups.DIRECTORS) && !user.id().equals(record.staff())) {
+            throw ApiException.forbidden("无权查看 / not allowed");
+        }
+        return record;
+    }
+
+    record Decision(Boolean confirm, String reason) {
+    }
+
+    /** A supervisor confirms or dismisses a record with a reason (completes its Tasklist review task). */
+    @PostMapping("/{id}/decision")
+    AccountabilityRecord decide(@PathVariable long id, @RequestBody Decision decision, CurrentUser user) {
+        user.require(Groups.SUPERVISORS, Groups.DIRECTORS);
+        if (decision == null || decision.confirm() == null) {
+            throw ApiException.invalidField("confirm", "请选择确认或撤销", "true (confirm) or false (dismiss) is required");
+        }
+        if (decision.reason() == null || decision.reason().isBlank()) {
+            throw ApiException.invalidField("reason", "确认或撤销都须说明理由", "a reason is required");
+        }
+        accountability.find(id);
+        accountability.decideByTask(id, decision.confirm(), decision.reason(), user.id());
+        return accountability.find(id);
+    }
+
+    static YearMonth parseMonth(String month) {
+        if (month == null || month.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField("month", "月份格式应为 yyyy-MM", "must be yyyy-MM");
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

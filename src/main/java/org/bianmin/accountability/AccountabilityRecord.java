@@ -1,0 +1,13 @@
+package org.bianmin.accountability;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A proposed measure for one event, confirmed or dismissed by a supervisor with a reason. */
+public record AccountabilityRecord(long id, String eventSource, long eventId, String triggerType, String caseNumber,
+                                   String staff, String window, Instant occurredAt, int occurrence, String measure,
+                                   BigDecimal fineYuan, String ruleVersion, String ruleName, State state, String reviewer,
+                                   String reviewReason, Instant createdAt, Instant decidedAt) {
+
+    public enum State { PROPOSED, CONFIRMED, DISMISSED }
+}

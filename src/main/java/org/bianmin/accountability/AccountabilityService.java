@@ -1,0 +1,154 @@
+package org.bianmin.accountability;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.bianmin.calendar.CalendarService;
+import org.bianmin.discipline.DisciplineEvent;
+import org.bianmin.engine.SystemAuthority;
+import org.bianmin.events.CaseEventRepository.CaseEvent;
+import org.bianmin.events.CaseEventType;
+import org.bianmin.rules.RuleEngine;
+import org.bianmin.web.ApiException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns events into accountability records with the trigger rule table: every case event and
+ * discipline event is evaluated; when the table proposes a measure, a record is stored and a
+ * review task opens for the supervisors, who confirm or dismiss it with a reason.
+ */
+@Service
+public class AccountabilityService {
+
+    public static final String REVIEW_PROCESS = "accountability-review";
+    static final int MAX_REASON = 1000;
+
+    private final RuleEngine rules;
+    private final AccountabilityRepository records;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final SystemAuthority system;
+    private final ZoneId zone;
+
+    public AccountabilityService(RuleEngine rules, AccountabilityRepository records, NamedParameterJdbcTemplate jdbc,
+                                 RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars) {
+        this.rules = rules;
+        this.records = records;
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.system = system;
+        this.zone = calendars.calendar().zone();
+    }
+
+    @EventListener
+    public void onCaseEvent(CaseEvent event) {
+        String staff = responsible(event);
+        boolean excused = event.type() == CaseEventType.CASE_OVERDUE && event.details() != null
+                && (event.details().contains("extension=APPROVED") || event.details().contains("delayNotice=true"));
+        propose("CASE", event.id(), event.type().name(), event.caseNumber(), staff, event.window(), event.occurredAt(), excused);
+    }
+
+    @EventListener
+    public void onDisciplineEvent(DisciplineEvent event) {
+        propose("DISCIPLINE", event.id(), event.type().name(), null, event.staff(), event.window(), event.occurredAt(), false);
+    }
+
+    private void propose(String source, long eventId, String type, String caseNumber, String staff, String window,
+                         Instant at, boolean excused) {
+        YearMonth month = YearMonth.from(at.atZone(zone));
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        int occurrence = (staff == null ? 0 : records.count(staff, type, from, to)) + 1;
+        MeasureProposal proposal = new MeasureProposal();
+        RuleEngine.Evaluation evaluation = rules.evaluate(AccountabilityRuleSet.NAME, Map.of("proposal", proposal),
+                new TriggerFact(type, occurrence, excused));
+        if (proposal.measure() == null) {
+            return;
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        AccountabilityRecord record = new AccountabilityRecord(0, source, eventId, type, caseNumber, staff, window, at,
+                occurrence, proposal.measure(), BigDecimal.valueOf(proposal.fine()), evaluation.version(),
+                evaluation.firedRules().isEmpty() ? null : evaluation.firedRules().get(0),
+                AccountabilityRecord.State.PROPOSED, null, null, now, null);
+        long id = records.insert(record);
+        system.run(() -> runtime.startProcessInstanceByKey(REVIEW_PROCESS, "ACC-" + id, Variables.createVariables()
+                .putValue("recordId", id).putValue("caseNumber", caseNumber).putValue("staff", staff)
+                .putValue("caseSummary", summary(records.find(id).orElseThrow()))));
+    }
+
+    /** The person an event is held against: the named staff (first of several), else the case's registering clerk. */
+    private String responsible(CaseEvent event) {
+        if (event.staff() != null && !event.staff().isBlank()) {
+            return event.staff().split(",")[0].strip();
+        }
+        if (event.caseNumber() == null) {
+            return null;
+        }
+        List<String> clerks = jdbc.queryForList("select registered_by from case_record where case_number = :n",
+                new MapSqlParameterSource("n", event.caseNumber()), String.class);
+        return clerks.isEmpty() ? null : clerks.get(0);
+    }
+
+    @Transactional
+    public AccountabilityRecord decide(long id, boolean confirm, String reason, String reviewer) {
+        AccountabilityRecord record = records.find(id).orElseThrow(() -> ApiException.notFound("UNKNOWN_RECORD",
+                "问责记录不存在 / no such accountability record: " + id));
+        if (record.state() != AccountabilityRecord.State.PROPOSED) {
+            throw ApiException.conflict("ALREADY_DECIDED", "该记录已审核(" + record.state() + ") / already decided");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.invalidField("reason", "确认或撤销都须说明理由", "a reason is required");
+        }
+        if (reason.strip().length() > MAX_REASON) {
+            throw ApiException.invalidField("reason", "长度不能超过" + MAX_REASON + "个字符", "must be at most " + MAX_REASON + " characters");
+        }
+        records.decide(id, confirm ? AccountabilityRecord.State.CONFIRMED : AccountabilityRecord.State.DISMISSED,
+                reviewer, reason.strip(), ClockUtil.getCurrentTime().toInstant());
+        return records.find(id).orElseThrow();
+    }
+
+    /** The review task of a record, completed by the REST decision as the Tasklist form does. */
+    public void decideByTask(long id, boolean confirm, String reason, String reviewer) {
+        Task task = system.call(() -> tasks.createTaskQuery().processDefinitionKey(REVIEW_PROCESS)
+                .processInstanceBusinessKey("ACC-" + id).singleResult());
+        if (task == null) {
+            decide(id, confirm, reason, reviewer);
+            return;
+        }
+        system.run(() -> tasks.complete(task.getId(), Variables.createVariables()
+                .putValue("confirmed", String.valueOf(confirm)).putValue("reason", reason).putValue("reviewer", reviewer)));
+    }
+
+    public List<AccountabilityRecord> search(String caseNumber, String staff, YearMonth month, String state) {
+        Instant from = month == null ? null : month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month == null ? null : month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return records.search(caseNumber, staff, from, to, state);
+    }
+
+    public AccountabilityRecord find(long id) {
+        return records.find(id).orElseThrow(() -> ApiException.notFound("UNKNOWN_RECORD",
+                "问责记录不存在 / no such accountability record: " + id));
+    }
+
+    static String summary(AccountabilityRecord r) {
+        return "**问责记录**: " + r.id() + "  \n**触发事件**: " + r.triggerType() + (r.occurrence() > 1 ? "(本月第" + r.occurrence() + "次)" : "")
+                + "  \n**责任人**: " + (r.staff() == null ? "-" : r.staff()) + (r.window() == null ? "" : " (" + r.window() + ")")
+                + (r.caseNumber() == null ? "" : "  \n**案件编号**: " + r.caseNumber())
+                + "  \n**建议措施**: " + r.measure() + (r.fineYuan().signum() > 0 ? ", 罚款" + r.fineYuan().stripTrailingZeros().toPlainString() + "元" : "")
+                + "  \n**依据规则**: " + r.ruleVersion() + (r.ruleName() == null ? "" : " / " + r.ruleName());
+    }
+}

@@ -1,0 +1,249 @@
+package org.bianmin.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bianmin.accountability.AccountabilityRecord;
+import org.bianmin.accountability.AccountabilityRepository;
+import org.bianmin.calendar.CalendarService;
+import org.bianmin.discipline.DisciplineEvent;
+import org.bianmin.discipline.DisciplineRepository;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.events.CaseEventType;
+import org.bianmin.identity.Groups;
+import org.bianmin.rules.CompiledRuleSet;
+import org.bianmin.rules.RuleEngine;
+import org.bianmin.web.ApiException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monthly assessment (考核): base 100 for every window staff member, plus or minus the points
+ * the assessment table gives each discipline event, unexcused overdue case and confirmed
+ * accountability record of the month, plus supervisors' corrections. Windows score the mean of
+ * their staff and are ranked; computing a draft month again gives the same sheet.
+ */
+@Service
+public class AssessmentService {
+
+    static final BigDecimal BASE = BigDecimal.valueOf(100);
+    static final BigDecimal MAX_CORRECTION = BigDecimal.valueOf(100);
+
+    private final RuleEngine rules;
+    private final AssessmentRepository repository;
+    private final DisciplineRepository discipline;
+    private final CaseEventRepository caseEvents;
+    private final AccountabilityRepository accountability;
+    private final IdentityService identity;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    public AssessmentService(RuleEngine rules, AssessmentRepository repository, DisciplineRepository discipline,
+                             CaseEventRepository caseEvents, AccountabilityRepository accountability,
+                             IdentityService identity, NamedParameterJdbcTemplate jdbc, CalendarService calendars) {
+        this.rules = rules;
+        this.repository = repository;
+        this.discipline = discipline;
+        this.caseEvents = caseEvents;
+        this.accountability = accountability;
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.zone = calendars.calendar().zone();
+    }
+
+    /** Computes (or recomputes) a month's draft; a published month stays as published. */
+    @Transactional
+    public AssessmentSheet run(YearMonth month) {
+        Optional<AssessmentRepository.MonthRow> existing = repository.month(month.toString());
+        if (existing.isPresent() && "PUBLISHED".equals(existing.get().state())) {
+            return sheet(month);
+        }
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        CompiledRuleSet table = rules.compiled(AssessmentRuleSet.NAME);
+        Map<String, String> staff = staffWindows();
+        List<AssessmentRepository.StoredLine> lines = new ArrayList<>();
+        for (DisciplineEvent e : discipline.between(from, to)) {
+            line(table, "DISCIPLINE", e.id(), e.type().name(), null, e.occurredAt()).ifPresent(l ->
+                    lines.add(new AssessmentRepository.StoredLine(e.staff(), windowOf(staff, e.staff(), e.window()), l)));
+        }
+        for (CaseEventRepository.CaseEvent e : caseEvents.between(from, to)) {
+            if (e.type() != CaseEventType.CASE_OVERDUE || excused(e.details())) {
+                continue;
+            }
+            String person = responsible(e);
+            if (person != null) {
+                line(table, "CASE", e.id(), e.type().name(), null, e.occurredAt()).ifPresent(l -> lines.add(
+                        new AssessmentRepository.StoredLine(person, windowOf(staff, person, e.window()),
+                                withDescription(l, l.description() + " " + e.caseNumber()))));
+            }
+        }
+        for (AccountabilityRecord r : accountability.search(null, null, from, to, AccountabilityRecord.State.CONFIRMED.name())) {
+            if (r.staff() != null) {
+                line(table, "ACCOUNTABILITY", r.id(), r.triggerType(), r.measure(), r.occurredAt()).ifPresent(l -> lines.add(
+                        new AssessmentRepository.StoredLine(r.staff(), windowOf(staff, r.staff(), r.window()), l)));
+            }
+        }
+        repository.replaceLines(month.toString(), lines, table.version(), ClockUtil.getCurrentTime().toInstant());
+        return sheet(month);
+    }
+
+    public AssessmentSheet sheet(YearMonth month) {
+        AssessmentRepository.MonthRow row = repository.month(month.toString()).orElseThrow(() -> ApiException.notFound(
+                "NOT_COMPUTED", month + " 的考核尚未计算 / the assessment of " + month + " has not been computed"));
+        Map<String, String> staffWindows = staffWindows();
+        Map<String, List<AssessmentSheet.Line>> byStaff = new TreeMap<>();
+        Map<String, String> windowOfStaff = new LinkedHashMap<>(staffWindows);
+        staffWindows.keySet().forEach(s -> byStaff.put(s, new ArrayList<>()));
+        for (AssessmentRepository.StoredLine s : repository.lines(month.toString())) {
+            byStaff.computeIfAbsent(s.staff(), k -> new ArrayList<>()).add(s.line());
+            windowOfStaff.putIfAbsent(s.staff(), s.window());
+        }
+        for (Map<String, Object> c : repository.corrections(month.toString())) {
+            String person = (String) c.get("staff");
+            byStaff.computeIfAbsent(person, k -> new ArrayList<>()).add(new AssessmentSheet.Line("CORRECTION",
+                    ((Number) c.get("id")).longValue(), "CORRECTION", (BigDecimal) c.get("points"),
+                    "考核小组更正: " + c.get("reason") + " (" + c.get("made_by") + ")", null, null));
+        }
+        List<AssessmentSheet.StaffScore> staff = new ArrayList<>();
+        byStaff.forEach((person, lines) -> staff.add(new AssessmentSheet.StaffScore(person, userName(person),
+                windowOfStaff.get(person), BASE.add(lines.stream().map(AssessmentSheet.Line::points)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)), lines)));
+        return new AssessmentSheet(month.toString(), row.state(), row.ruleVersion(), row.computedAt(), row.publishedAt(),
+                row.publishedBy(), staff, rank(staff));
+    }
+
+    /** Windows score the mean of their staff; the ranking table marks red flags and lost award eligibility. */
+    private List<AssessmentSheet.WindowScore> rank(List<AssessmentSheet.StaffScore> staff) {
+        Map<String, List<BigDecimal>> scores = new TreeMap<>();
+        staff.stream().filter(s -> s.window() != null)
+                .forEach(s -> scores.computeIfAbsent(s.window(), k -> new ArrayList<>()).add(s.score()));
+        List<Map.Entry<String, BigDecimal>> means = scores.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .divide(BigDecimal.valueOf(e.getValue().size()), 2, RoundingMode.HALF_UP)))
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+        List<AssessmentSheet.WindowScore> windows = new ArrayList<>();
+        for (int i = 0; i < means.size(); i++) {
+            // equal scores share a place
+            int rank = i > 0 && means.get(i).getValue().compareTo(means.get(i - 1).getValue()) == 0 ? windows.get(i - 1).rank() : i + 1;
+            RankOutcome outcome = new RankOutcome();
+            rules.evaluate(AssessmentRuleSet.NAME, Map.of("ranking", outcome, "line", new ScoreLine()),
+                    new RankFact(rank, means.size()));
+            windows.add(new AssessmentSheet.WindowScore(means.get(i).getKey(), groupName(means.get(i).getKey()),
+                    means.get(i).getValue(), rank, outcome.isRedFlag(), !outcome.losesAwardEligibility()));
+        }
+        return windows;
+    }
+
+    @Transactional
+    public AssessmentSheet correct(YearMonth month, String staff, BigDecimal points, String reason, String by) {
+        AssessmentSheet sheet = sheet(month);
+        if (!"DRAFT".equals(sheet.state())) {
+            throw ApiException.conflict("ALREADY_PUBLISHED", "已发布的考核不能更正 / a published month cannot be corrected");
+        }
+        if (staff == null || sheet.staff().stream().noneMatch(s -> s.staff().equals(staff))) {
+            throw ApiException.invalidField("staff", "本月考核中没有此人: " + staff, "not in this month's sheet: " + staff);
+        }
+        if (points == null || points.abs().compareTo(MAX_CORRECTION) > 0 || points.signum() == 0) {
+            throw ApiException.invalidField("points", "更正分值必须非零且不超过100", "must be non-zero and at most 100 either way");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ApiException.invalidField("reason", "更正须说明理由(不超过500字)", "a reason of at most 500 characters is required");
+        }
+        repository.addCorrection(month.toString(), staff, points, reason.strip(), by, ClockUtil.getCurrentTime().toInstant());
+        return sheet(month);
+    }
+
+    @Transactional
+    public AssessmentSheet publish(YearMonth month, String by) {
+        AssessmentSheet sheet = sheet(month);
+        if ("PUBLISHED".equals(sheet.state())) {
+            throw ApiException.conflict("ALREADY_PUBLISHED", "考核已发布 / already published");
+        }
+        repository.publish(month.toString(), by, ClockUtil.getCurrentTime().toInstant());
+        return sheet(month);
+    }
+
+    /** Annual score = mean of the monthly scores of the year's computed months. */
+    public Map<String, BigDecimal> annual(int year) {
+        Map<String, List<BigDecimal>> scores = new TreeMap<>();
+        for (String month : repository.months(String.valueOf(year))) {
+            sheet(YearMonth.parse(month)).staff().forEach(s -> scores.computeIfAbsent(s.staff(), k -> new ArrayList<>()).add(s.score()));
+        }
+        Map<String, BigDecimal> annual = new LinkedHashMap<>();
+        scores.forEach((staff, list) -> annual.put(staff, list.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(list.size()), 2, RoundingMode.HALF_UP)));
+        return annual;
+    }
+
+    private Optional<AssessmentSheet.Line> line(CompiledRuleSet table, String source, long id, String type, String measure,
+                                                Instant at) {
+        ScoreLine line = new ScoreLine();
+        RuleEngine.Evaluation evaluation = RuleEngine.evaluate(table, Map.of("line", line, "ranking", new RankOutcome()),
+                new AssessmentItem(source, type, measure));
+        if (line.points() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AssessmentSheet.Line(source, id, type, BigDecimal.valueOf(line.points()).setScale(2, RoundingMode.HALF_UP),
+                line.description() + (measure == null || line.description().contains(measure) ? "" : " (" + measure + ")"),
+                evaluation.firedRules().isEmpty() ? null : table.version() + " / " + evaluation.firedRules().get(0), at));
+    }
+
+    private static AssessmentSheet.Line withDescription(AssessmentSheet.Line l, String description) {
+        return new AssessmentSheet.Line(l.source(), l.sourceId(), l.type(), l.points(), description, l.rule(), l.occurredAt());
+    }
+
+    private static boolean excused(String details) {
+        return details != null && (details.contains("extension=APPROVED") || details.contains("delayNotice=true"));
+    }
+
+    private String responsible(CaseEventRepository.CaseEvent e) {
+        if (e.staff() != null && !e.staff().isBlank()) {
+            return e.staff().split(",")[0].strip();
+        }
+        List<String> clerks = e.caseNumber() == null ? List.of() : jdbc.queryForList(
+                "select registered_by from case_record where case_number = :n", new MapSqlParameterSource("n", e.caseNumber()), String.class);
+        return clerks.isEmpty() ? null : clerks.get(0);
+    }
+
+    /** Window staff (members of {@code clerks}) and their window group. */
+    private Map<String, String> staffWindows() {
+        Map<String, String> staff = new TreeMap<>();
+        for (User user : identity.createUserQuery().memberOfGroup(Groups.CLERKS).list()) {
+            staff.put(user.getId(), identity.createGroupQuery().groupMember(user.getId()).list().stream().map(Group::getId)
+                    .filter(id -> id.startsWith(Groups.WINDOW_PREFIX)).sorted().findFirst().orElse(null));
+        }
+        return staff;
+    }
+
+    private static String windowOf(Map<String, String> staff, String person, String fallback) {
+        String window = staff.get(person);
+        return window != null ? window : fallback;
+    }
+
+    private String userName(String id) {
+        User user = identity.createUserQuery().userId(id).singleResult();
+        return user == null ? id : user.getFirstName();
+    }
+
+    private String groupName(String id) {
+        Group group = identity.createGroupQuery().groupId(id).singleResult();
+        return group == null || group.getName() == null ? id : group.getName();
+    }
+}

@@ -1,0 +1,34 @@
+package org.bianmin.discipline;
+
+import org.bianmin.identity.CurrentUser;
+import org.bianmin.identity.Groups;
+import org.bianmin.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DisciplineController {
+
+    record DisciplineRequest(String staff, String type, String occurredAt, String note) {
+    }
+
+    private final DisciplineService discipline;
+
+    DisciplineController(DisciplineService discipline) {
+        this.discipline = discipline;
+    }
+
+    /** Supervisors (and directors) record attendance and discipline events. */
+    @PostMapping("/api/discipline-events")
+    ResponseEntity<DisciplineEvent> record(@RequestBody DisciplineRequest request, CurrentUser user) {
+        user.require(Groups.SUPERVISORS, Groups.DIRECTORS);
+        if (request == null) {
+            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(discipline.record(request.staff(), request.type(), request.occurredAt(), request.note(), user.id()));
+    }
+}

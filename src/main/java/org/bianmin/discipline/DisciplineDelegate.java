@@ -1,0 +1,34 @@
+package org.bianmin.discipline;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 考勤纪律登记 from the Tasklist form: the same checks as {@code POST /api/discipline-events}. */
+@Component("recordDisciplineDelegate")
+class DisciplineDelegate implements JavaDelegate {
+
+    private final DisciplineService discipline;
+    private final IdentityService identity;
+
+    DisciplineDelegate(DisciplineService discipline, IdentityService identity) {
+        this.discipline = discipline;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var authentication = identity.getCurrentAuthentication();
+        Object initiator = execution.getVariable("recordedBy");
+        String by = authentication != null ? authentication.getUserId() : initiator == null ? "system" : initiator.toString();
+        DisciplineEvent event = discipline.record(string(execution, "staff"), string(execution, "type"),
+                string(execution, "occurredAt"), string(execution, "note"), by);
+        execution.setProcessBusinessKey("DIS-" + event.id());
+    }
+
+    private static String string(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}
