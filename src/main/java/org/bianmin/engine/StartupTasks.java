@@ -1,6 +1,7 @@
 package org.bianmin.engine;
 
 import org.bianmin.identity.IdentityBootstrap;
+import org.bianmin.staff.RosterService;
 import org.bianmin.tasklist.TasklistFilters;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -13,16 +14,19 @@ class StartupTasks implements ApplicationRunner {
     private final IdentityBootstrap identity;
     private final ResourceDeployer deployer;
     private final TasklistFilters filters;
+    private final RosterService roster;
 
-    StartupTasks(IdentityBootstrap identity, ResourceDeployer deployer, TasklistFilters filters) {
+    StartupTasks(IdentityBootstrap identity, ResourceDeployer deployer, TasklistFilters filters, RosterService roster) {
         this.identity = identity;
         this.deployer = deployer;
         this.filters = filters;
+        this.roster = roster;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         identity.run();
+        roster.seedDemoRoster();
         deployer.deploy();
         filters.ensure();
     }

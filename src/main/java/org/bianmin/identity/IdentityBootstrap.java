@@ -28,7 +28,10 @@ public class IdentityBootstrap {
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
     private static final String ANY = Authorization.ANY;
     /** Processes a person starts from Tasklist's "Start process" with a form. */
-    static final List<String> STARTABLE_IN_TASKLIST = List.of("case-intake", "case-extension", "case-delay", "case-withdrawal");
+    static final List<String> STARTABLE_IN_TASKLIST = List.of(
+            "case-intake", "case-extension", "case-delay", "case-withdrawal", "case-evaluation");
+    /** Processes only supervisors and directors start from Tasklist. */
+    static final List<String> STARTABLE_BY_SUPERVISORS = List.of("discipline-record");
     private static final String WORKFLOW = org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW;
 
     private final IdentityService identity;
@@ -111,7 +114,8 @@ public class IdentityBootstrap {
         }
         String clerks = Groups.CLERKS;
         grant(clerks, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(clerks, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ);
+        // READ_INSTANCE lets Tasklist show the case number, item and (masked) applicant on clerks' task cards
+        grant(clerks, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE);
         grant(clerks, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.CREATE);
         grant(clerks, Resources.DEPLOYMENT, Permissions.READ);
 
@@ -134,6 +138,11 @@ public class IdentityBootstrap {
         for (String key : STARTABLE_IN_TASKLIST) {
             for (String staff : List.of(clerks, Groups.SUPERVISORS, Groups.DIRECTORS)) {
                 grant(staff, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            }
+        }
+        for (String key : STARTABLE_BY_SUPERVISORS) {
+            for (String watcher : List.of(Groups.SUPERVISORS, Groups.DIRECTORS)) {
+                grant(watcher, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
             }
         }
     }

@@ -60,7 +60,9 @@ public class TasklistFilters {
         properties.put("variables", List.of(
                 Map.of("name", "caseNumber", "label", "案件编号"),
                 Map.of("name", "itemName", "label", "申请事项"),
-                Map.of("name", "applicant", "label", "申请人")));
+                Map.of("name", "applicant", "label", "申请人"),
+                // A/B cover: the hand-over note of a task taken over from an absent A person
+                Map.of("name", "handoverNote", "label", "交接说明")));
         filter.setProperties(properties).setQuery(spec.query()).setOwner(null);
         filters.saveFilter(filter);
         for (String group : spec.groups()) {

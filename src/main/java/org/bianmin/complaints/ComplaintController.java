@@ -1,0 +1,38 @@
+package org.bianmin.complaints;
+
+import org.bianmin.identity.CurrentUser;
+import org.bianmin.identity.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/complaints}: registration and the complaint with its handling. */
+@RestController
+@RequestMapping("/api/complaints")
+class ComplaintController {
+
+    private static final String[] STAFF = {Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS};
+
+    private final ComplaintService complaints;
+
+    ComplaintController(ComplaintService complaints) {
+        this.complaints = complaints;
+    }
+
+    @PostMapping
+    ResponseEntity<ComplaintService.ComplaintView> register(@RequestBody ComplaintService.ComplaintRequest request, CurrentUser user) {
+        user.require(STAFF);
+        return ResponseEntity.status(HttpStatus.CREATED).body(complaints.register(request, user));
+    }
+
+    @GetMapping("/{id}")
+    ComplaintService.ComplaintView find(@PathVariable long id, CurrentUser user) {
+        user.require(STAFF);
+        return complaints.find(id, user);
+    }
+}

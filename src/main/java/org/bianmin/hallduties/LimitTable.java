@@ -1,0 +1,112 @@
+package org.bianmin.hallduties;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bianmin.rules.RuleProblem;
+
+/** Parses {@code limits.csv} ({@code key,value,unit,basis}); every problem names its row and column. */
+public final class LimitTable {
+
+    public enum Unit {
+        WORKING_DAYS("个工作日"), WORKING_HOURS("个工作小时"), HOURS("小时"), MINUTES("分钟");
+
+        private final String label;
+
+        Unit(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Limit(String key, int value, Unit unit, String basis) {
+    }
+
+    static final List<String> HEADER = List.of("key", "value", "unit", "basis");
+    static final Set<String> REQUIRED_KEYS = Set.of(HallDutyLimits.COMPLAINT_REPLY, HallDutyLimits.EVALUATION_RECTIFICATION);
+
+    public static class LimitFormatException extends IllegalArgumentException {
+        private final transient List<RuleProblem> problems;
+
+        LimitFormatException(List<RuleProblem> problems) {
+            super(problems.toString());
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<RuleProblem> problems() {
+            return problems;
+        }
+    }
+
+    private LimitTable() {
+    }
+
+    public static Map<String, Limit> parse(String csv) {
+        Map<String, Limit> limits = new LinkedHashMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        String[] lines = csv.replace("\r", "").split("\n");
+        boolean headerSeen = false;
+        for (int i = 0; i < lines.length; i++) {
+            int row = i + 1;
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            List<String> cells = List.of(line.split(",", 4)).stream().map(String::strip).toList();
+            if (!headerSeen) {
+                headerSeen = true;
+                if (!cells.equals(HEADER)) {
+                    problems.add(problem(row, 1, "表头必须是 key,value,unit,basis / header must be key,value,unit,basis"));
+                }
+                continue;
+            }
+            if (cells.size() < 4 || cells.get(3).isBlank()) {
+                problems.add(problem(row, Math.min(cells.size() + 1, 4), "每行需要 key,value,unit,basis 四列且须注明依据 / "
+                        + "every row needs key, value, unit and a basis"));
+                continue;
+            }
+            String key = cells.get(0);
+            if (!REQUIRED_KEYS.contains(key)) {
+                problems.add(problem(row, 1, "未知的时限项 / unknown limit key '" + key + "', expected one of " + REQUIRED_KEYS));
+            } else if (limits.containsKey(key)) {
+                problems.add(problem(row, 1, "时限项重复 / duplicate key " + key));
+            }
+            Integer value = null;
+            try {
+                value = Integer.valueOf(cells.get(1));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (value == null || value <= 0) {
+                problems.add(problem(row, 2, "时限必须是正整数 / value must be a positive whole number: " + cells.get(1)));
+            }
+            Unit unit = null;
+            try {
+                unit = Unit.valueOf(cells.get(2));
+            } catch (IllegalArgumentException e) {
+                problems.add(problem(row, 3, "单位必须是 WORKING_DAYS, WORKING_HOURS, HOURS 或 MINUTES / unknown unit " + cells.get(2)));
+            }
+            if (value != null && value > 0 && unit != null && REQUIRED_KEYS.contains(key)) {
+                limits.put(key, new Limit(key, value, unit, cells.get(3)));
+            }
+        }
+        for (String key : REQUIRED_KEYS) {
+            if (!limits.containsKey(key) && problems.stream().noneMatch(p -> p.message().contains(key))) {
+                problems.add(problem(null, 1, "缺少时限项 / missing limit " + key));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LimitFormatException(problems);
+        }
+        return limits;
+    }
+
+    private static RuleProblem problem(Integer row, Integer column, String message) {
+        return new RuleProblem(HallDutyLimits.FILE, row, column, message);
+    }
+}

@@ -1,0 +1,60 @@
+package org.bianmin.staff;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.bianmin.identity.CurrentUser;
+import org.bianmin.identity.Groups;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The A/B roster ({@code /api/roster}) and absences ({@code /api/absences}). */
+@RestController
+@RequestMapping("/api")
+class StaffController {
+
+    static final String[] STAFF = {Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS};
+
+    private final RosterService roster;
+    private final AbsenceService absences;
+
+    StaffController(RosterService roster, AbsenceService absences) {
+        this.roster = roster;
+        this.absences = absences;
+    }
+
+    @GetMapping("/roster")
+    List<RosterService.PostView> roster(CurrentUser user) {
+        user.require(STAFF);
+        return roster.overview();
+    }
+
+    @PutMapping("/roster/{window}")
+    List<RosterService.PostView> changeRoster(@PathVariable String window, @RequestBody RosterService.RosterChange change,
+                                              CurrentUser user) {
+        user.require(Groups.SUPERVISORS);
+        return roster.change(window, change, user.id());
+    }
+
+    @PostMapping("/absences")
+    ResponseEntity<AbsenceService.AbsenceView> recordAbsence(@RequestBody AbsenceService.AbsenceRequest request, CurrentUser user) {
+        user.require(STAFF);
+        return ResponseEntity.status(HttpStatus.CREATED).body(absences.record(request, user));
+    }
+
+    @GetMapping("/absences")
+    List<AbsenceService.AbsenceView> absences(@RequestParam(required = false) String staff,
+                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                              CurrentUser user) {
+        user.require(STAFF);
+        return absences.list(staff, date);
+    }
+}

@@ -1,0 +1,111 @@
+package org.bianmin.supervision;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bianmin.calendar.CalendarService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The supervisor dashboard's figures: on-time completion per window and month, overdue cases per
+ * week, the latest assessment ranking, and open accountability records per window.
+ */
+@Service
+public class DashboardService {
+
+    public record Dashboard(List<String> months, Map<String, List<Double>> onTimeRateByWindow, List<String> weeks,
+                            List<Integer> overduePerWeek, String rankingMonth, List<Map<String, Object>> ranking,
+                            Map<String, Integer> openAccountabilityByWindow, Map<String, String> windowNames) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final IdentityService identity;
+    private final ZoneId zone;
+
+    public DashboardService(NamedParameterJdbcTemplate jdbc, IdentityService identity, CalendarService calendars) {
+        this.jdbc = jdbc;
+        this.identity = identity;
+        this.zone = calendars.calendar().zone();
+    }
+
+    public Dashboard dashboard(int monthCount) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        YearMonth current = YearMonth.from(now.atZone(zone));
+        List<String> months = new ArrayList<>();
+        for (int i = monthCount - 1; i >= 0; i--) {
+            months.add(current.minusMonths(i).toString());
+        }
+        Instant from = current.minusMonths(monthCount - 1L).atDay(1).atStartOfDay(zone).toInstant();
+
+        // cases ended with a deadline: met if ended by it
+        Map<String, Map<String, int[]>> counts = new TreeMap<>();
+        jdbc.query("""
+                select window_group, ended_at, deadline from case_record
+                where ended_at >= :from and deadline is not null and state in ('COMPLETED', 'REJECTED')""",
+                new MapSqlParameterSource("from", Timestamp.from(from)), rs -> {
+                    String month = YearMonth.from(rs.getTimestamp("ended_at").toInstant().atZone(zone)).toString();
+                    int[] c = counts.computeIfAbsent(rs.getString("window_group"), k -> new TreeMap<>())
+                            .computeIfAbsent(month, k -> new int[2]);
+                    c[1]++;
+                    if (!rs.getTimestamp("ended_at").after(rs.getTimestamp("deadline"))) {
+                        c[0]++;
+                    }
+                });
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        counts.forEach((window, byMonth) -> rates.put(window, months.stream().map(m -> {
+            int[] c = byMonth.get(m);
+            return c == null || c[1] == 0 ? null : Math.round(1000.0 * c[0] / c[1]) / 10.0;
+        }).toList()));
+
+        // overdue events per ISO week (Monday) over the same span
+        LocalDate firstMonday = from.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Map<LocalDate, Integer> weekly = new TreeMap<>();
+        for (LocalDate w = firstMonday; !w.isAfter(now.atZone(zone).toLocalDate()); w = w.plusWeeks(1)) {
+            weekly.put(w, 0);
+        }
+        jdbc.query("select occurred_at from case_event where event_type = 'CASE_OVERDUE' and occurred_at >= :from",
+                new MapSqlParameterSource("from", Timestamp.from(firstMonday.atStartOfDay(zone).toInstant())), rs -> {
+                    LocalDate monday = rs.getTimestamp("occurred_at").toInstant().atZone(zone).toLocalDate()
+                            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    weekly.merge(monday, 1, Integer::sum);
+                });
+
+        // the latest computed assessment month's ranking
+        List<String> assessed = jdbc.queryForList("select assessed_month from assessment_month order by assessed_month desc",
+                new MapSqlParameterSource(), String.class);
+        String rankingMonth = assessed.isEmpty() ? null : assessed.get(0);
+        List<Map<String, Object>> ranking = rankingMonth == null ? List.of() : jdbc.queryForList("""
+                select window_group as window, avg(score) as score from (
+                  select l.staff, max(l.window_group) window_group, 100 + sum(l.points) score
+                  from assessment_line l where l.assessed_month = :m group by l.staff) s
+                where window_group is not null group by window_group order by score desc""",
+                new MapSqlParameterSource("m", rankingMonth));
+
+        Map<String, Integer> open = new TreeMap<>();
+        jdbc.query("select window_group, count(*) n from accountability_record where state = 'PROPOSED' group by window_group",
+                new MapSqlParameterSource(), rs -> {
+                    open.put(rs.getString("window_group") == null ? "-" : rs.getString("window_group"), rs.getInt("n"));
+                });
+
+        Map<String, String> names = new TreeMap<>();
+        for (Group g : identity.createGroupQuery().list()) {
+            names.put(g.getId(), g.getName() == null ? g.getId() : g.getName());
+        }
+        return new Dashboard(months, rates, weekly.keySet().stream().map(LocalDate::toString).toList(),
+                List.copyOf(weekly.values()), rankingMonth, ranking, open, names);
+    }
+}

@@ -1,0 +1,48 @@
+package org.bianmin.supervision;
+
+import java.util.List;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.identity.CurrentUser;
+import org.bianmin.identity.Groups;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Data of the Cockpit time-limit board and the supervisor dashboard: supervisors and directors only. */
+@RestController
+@RequestMapping("/api/supervision")
+class SupervisionController {
+
+    private final SlaBoardService board;
+    private final DashboardService dashboard;
+    private final CaseEventRepository events;
+
+    SupervisionController(SlaBoardService board, DashboardService dashboard, CaseEventRepository events) {
+        this.board = board;
+        this.dashboard = dashboard;
+        this.events = events;
+    }
+
+    @GetMapping("/sla-board")
+    SlaBoard slaBoard(CurrentUser user) {
+        user.require(Groups.SUPERVISORS, Groups.DIRECTORS);
+        return board.board();
+    }
+
+    /** A case's escalation history: warnings, overdue steps and the case's deadline. */
+    @GetMapping("/cases/{caseNumber}/escalations")
+    List<CaseEventRepository.CaseEvent> escalations(@PathVariable String caseNumber, CurrentUser user) {
+        user.require(Groups.SUPERVISORS, Groups.DIRECTORS);
+        return events.forCase(caseNumber).stream().filter(e -> e.type().name().endsWith("_OVERDUE")
+                || e.type().name().equals("CASE_WARNING") || e.type().name().startsWith("EXTENSION")
+                || e.type().name().startsWith("DELAY_NOTICE")).toList();
+    }
+
+    @GetMapping("/dashboard")
+    DashboardService.Dashboard dashboard(@RequestParam(defaultValue = "6") int months, CurrentUser user) {
+        user.require(Groups.SUPERVISORS, Groups.DIRECTORS);
+        return dashboard.dashboard(Math.max(1, Math.min(months, 24)));
+    }
+}

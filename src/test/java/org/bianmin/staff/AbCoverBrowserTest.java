@@ -1,0 +1,49 @@
+package org.bianmin.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.bianmin.support.Browser;
+import org.bianmin.support.HallDutyTestSupport;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Clerk A (clerk) goes on leave; clerk B (clerk2) logs in to Tasklist and finds A's task with the hand-over note. */
+class AbCoverBrowserTest extends HallDutyTestSupport {
+
+    @Override
+    protected java.time.Instant startClock() {
+        return ClockUtil.getCurrentTime().toInstant(); // real time: the leave starts now
+    }
+
+    @Test
+    void clerkBFindsTheTaskOfAbsentClerkAWithTheHandoverNote() {
+        long inquiry = created(post("/api/inquiries", Map.of("name", "钱多多", "channel", "WINDOW", "matter", "营业执照变更需要哪些材料",
+                "referredTo", "window-general", "referredPerson", "clerk"), "civil-a")).path("id").asLong();
+        var task = openTask(instance("inquiry-referral", "inquiry-" + inquiry), "answerReferral");
+        assertThat(task.getAssignee()).isEqualTo("clerk");
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.MINUTES);
+        created(post("/api/absences", Map.of("staff", "clerk", "kind", "LEAVE", "from", now.minusMinutes(1).toString(),
+                "until", now.plusDays(1).toString(), "note", "事假"), "supervisor"));
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("clerk2");
+
+        try (Browser browser = Browser.open(port)) {
+            browser.check("ab-cover", () -> {
+                browser.loginToCamunda("tasklist", "clerk2", DEMO_PASSWORD);
+                browser.waitVisible(By.xpath("//*[contains(@class,'filters')]//*[contains(., '我的待办')]")).click();
+                browser.waitVisible(By.xpath("//*[contains(@class,'tasks-list')]//*[contains(., '答复转办咨询')]"));
+                String card = browser.waitVisible(By.xpath("//li[contains(@class,'task') and contains(., '答复转办咨询')]")).getText();
+                assertThat(card).contains("交接说明", "王芳(clerk)", "事假", "李强(clerk2)");
+                browser.screenshot("ab-cover-task-list");
+                browser.driver().findElement(By.xpath("//li[contains(@class,'task') and contains(., '答复转办咨询')]//a")).click();
+                browser.waitVisible(By.xpath("//*[contains(., '首问转办咨询')]"));
+                browser.screenshot("ab-cover-task");
+            });
+        }
+    }
+}
