@@ -240,8 +240,14 @@ $('save').onclick = () => guarded(async () => {
 });
 $('publish').onclick = () => guarded(async () => {
   const saved = await api('PUT', `/api/rules/${state.set.name}/draft`, { files: currentFiles(), comment: '' });
+  state.set.draft = saved.draft;
   showProblems(saved.validation);
-  if (!saved.validation.valid) return;
+  if (!saved.validation.valid) {
+    // the edit is kept as a draft, but a draft with errors is not offered for publication
+    $('set-status').textContent = `草稿 v${saved.draft.version} 已保存 (尚有错误, 不能发布)`;
+    await loadSets();
+    return;
+  }
   const comment = prompt('发布说明(必填): 修改了什么、为什么');
   if (!comment) return;
   const published = await api('POST', `/api/rules/${state.set.name}/publish`, { comment });

@@ -2,6 +2,7 @@ package org.bianmin.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A rule set of Drools decision tables (or DRL) compiled into one shared {@code KieBase}. */
 public class DroolsRuleSet implements RuleSetDefinition {
@@ -11,13 +12,25 @@ public class DroolsRuleSet implements RuleSetDefinition {
     private final String description;
     private final Map<String, String> columnHelp;
     private final RuleEngine engine;
+    private final Map<String, Set<String>> allowedValues;
 
     public DroolsRuleSet(String name, String title, String description, Map<String, String> columnHelp, RuleEngine engine) {
+        this(name, title, description, columnHelp, engine, Map.of());
+    }
+
+    /**
+     * @param allowedValues the values a data cell may hold, by the code snippet of its column (e.g.
+     *                      {@code outcome.caseType("$param");}): Drools compiles any string, the
+     *                      running system accepts only these
+     */
+    public DroolsRuleSet(String name, String title, String description, Map<String, String> columnHelp, RuleEngine engine,
+                         Map<String, Set<String>> allowedValues) {
         this.name = name;
         this.title = title;
         this.description = description;
         this.columnHelp = Map.copyOf(columnHelp);
         this.engine = engine;
+        this.allowedValues = Map.copyOf(allowedValues);
     }
 
     @Override
@@ -52,7 +65,12 @@ public class DroolsRuleSet implements RuleSetDefinition {
 
     @Override
     public CompiledRuleSet compile(String version, List<RuleFile> files) {
-        return engine.compiler().compile(name, version, files);
+        CompiledRuleSet compiled = engine.compiler().compile(name, version, files);
+        List<RuleProblem> problems = RuleCompiler.checkValues(files, allowedValues);
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(name, problems);
+        }
+        return compiled;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bianmin.rules;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +21,15 @@ public interface DryRun {
 
     /** One line per sample: what the published rules decide, what the draft decides, and whether it changed. */
     record Report(List<String> columns, List<Line> lines) {
+        /** How many samples would change (in the JSON too, for scripts). */
+        @JsonProperty("changed")
         public long changed() {
             return lines.stream().filter(Line::changed).count();
         }
     }
 
     record Line(String sample, Map<String, String> published, Map<String, String> draft, String error) {
+        @JsonProperty("changed")
         public boolean changed() {
             return error != null || !published.equals(draft);
         }

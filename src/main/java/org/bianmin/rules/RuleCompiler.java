@@ -32,7 +32,8 @@ public class RuleCompiler {
     /** Rule compilation errors name the rule: the table's NAME column, or {@code <Table>_<row>} without one. */
     private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name=| )['\"]?([^'\"\\]]+)['\"]?");
     private static final Pattern TABLE_ROW = Pattern.compile("_(\\d+)$");
-    private static final Pattern LINE_COLUMN = Pattern.compile("\\[(\\d+),(\\d+)\\]");
+    /** DRL positions: "[5,21]" or, in parser errors, "Line 5:21" (0-based column). */
+    private static final Pattern LINE_COLUMN = Pattern.compile("\\[(\\d+),(\\d+)\\]|Line (\\d+):(\\d+)");
 
     public CompiledRuleSet compile(String ruleSet, String version, List<RuleFile> files) {
         if (files.isEmpty()) {
@@ -97,8 +98,11 @@ public class RuleCompiler {
         }
         if (file != null && file.toLowerCase().endsWith(".drl")) {
             Matcher lc = LINE_COLUMN.matcher(message);
-            return lc.find() ? new RuleProblem(file, Integer.parseInt(lc.group(1)), Integer.parseInt(lc.group(2)) + 1, message)
-                    : new RuleProblem(file, null, null, message);
+            if (!lc.find()) {
+                return new RuleProblem(file, null, null, message);
+            }
+            int g = lc.group(1) != null ? 1 : 3;
+            return new RuleProblem(file, Integer.parseInt(lc.group(g)), Integer.parseInt(lc.group(g + 1)) + 1, message);
         }
         Matcher rule = RULE_NAME.matcher(message);
         if (rule.find()) {
@@ -152,6 +156,38 @@ public class RuleCompiler {
             }
         }
         return null;
+    }
+
+    /**
+     * Data cells whose column's code snippet has a fixed set of values (e.g. a case type) but hold
+     * another: Drools compiles any string, the running system would fail on it.
+     */
+    public static List<RuleProblem> checkValues(List<RuleFile> files, java.util.Map<String, java.util.Set<String>> allowed) {
+        List<RuleProblem> problems = new ArrayList<>();
+        if (allowed.isEmpty()) {
+            return problems;
+        }
+        for (RuleFile file : files) {
+            List<String[]> rows = rows(file);
+            for (int t = 0; t < rows.size(); t++) {
+                if (rows.get(t).length == 0 || !rows.get(t)[0].strip().startsWith("RuleTable") || t + 3 >= rows.size()) {
+                    continue;
+                }
+                String[] code = rows.get(t + 3);
+                for (int r = t + 5; r < rows.size() && !blank(rows.get(r)); r++) {
+                    String[] cells = rows.get(r);
+                    for (int c = 0; c < Math.min(cells.length, code.length); c++) {
+                        java.util.Set<String> values = allowed.get(code[c].strip());
+                        String value = cells[c].strip();
+                        if (values != null && !value.isEmpty() && !values.contains(value)) {
+                            problems.add(new RuleProblem(file.name(), r + 1, c + 1, "取值无效 / invalid value '" + value
+                                    + "', 应为 / must be one of " + new java.util.TreeSet<>(values)));
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     private static boolean blank(String[] cells) {

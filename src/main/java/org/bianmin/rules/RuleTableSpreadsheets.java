@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -39,8 +38,10 @@ public final class RuleTableSpreadsheets {
             for (CSVRecord record : CSV.parse(new StringReader(csv))) {
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < record.size(); c++) {
+                    // an empty CSV cell is a blank cell, so that the line keeps its width on the way back
+                    Cell cell = row.createCell(c);
                     if (!record.get(c).isEmpty()) {
-                        row.createCell(c).setCellValue(record.get(c));
+                        cell.setCellValue(record.get(c));
                     }
                 }
             }
@@ -67,7 +68,7 @@ public final class RuleTableSpreadsheets {
                         cells.add(cell == null ? "" : formatter.formatCellValue(cell));
                     }
                 }
-                while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+                while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty() && row.getCell(cells.size() - 1) == null) {
                     cells.remove(cells.size() - 1);
                 }
                 width = Math.max(width, cells.size());
@@ -86,14 +87,25 @@ public final class RuleTableSpreadsheets {
             throw ApiException.invalidField("file", "不是有效的 .xlsx 文件", "not a readable .xlsx workbook");
         }
         StringBuilder text = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(text, CSV)) {
-            for (List<String> row : rows) {
-                printer.printRecord(row);
+        for (List<String> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                text.append(c == 0 ? "" : ",").append(csvCell(row.get(c)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            text.append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * Quotes a cell only where CSV needs it, as the editor page does ({@code rules.js}): a leading
+     * {@code #} or an empty first cell stays unquoted (a quoted {@code "# ..."} line is no longer
+     * a comment for the calendar parser).
+     */
+    private static String csvCell(String value) {
+        if (value.indexOf('"') >= 0 || value.indexOf(',') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
     }
 
     static byte[] utf8(String text) {
