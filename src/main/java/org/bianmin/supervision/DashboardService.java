@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bianmin.assessment.AssessmentService;
 import org.bianmin.calendar.CalendarService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -28,17 +29,24 @@ import org.springframework.stereotype.Service;
 public class DashboardService {
 
     public record Dashboard(List<String> months, Map<String, List<Double>> onTimeRateByWindow, List<String> weeks,
-                            List<Integer> overduePerWeek, String rankingMonth, List<Map<String, Object>> ranking,
+                            List<Integer> overduePerWeek, String rankingMonth, List<WindowScore> ranking,
                             Map<String, Integer> openAccountabilityByWindow, Map<String, String> windowNames) {
+    }
+
+    /** A window's score in the ranking month, as the assessment sheet ranks it. */
+    public record WindowScore(String window, double score) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final IdentityService identity;
+    private final AssessmentService assessments;
     private final ZoneId zone;
 
-    public DashboardService(NamedParameterJdbcTemplate jdbc, IdentityService identity, CalendarService calendars) {
+    public DashboardService(NamedParameterJdbcTemplate jdbc, IdentityService identity, AssessmentService assessments,
+                            CalendarService calendars) {
         this.jdbc = jdbc;
         this.identity = identity;
+        this.assessments = assessments;
         this.zone = calendars.calendar().zone();
     }
 
@@ -88,12 +96,8 @@ public class DashboardService {
         List<String> assessed = jdbc.queryForList("select assessed_month from assessment_month order by assessed_month desc",
                 new MapSqlParameterSource(), String.class);
         String rankingMonth = assessed.isEmpty() ? null : assessed.get(0);
-        List<Map<String, Object>> ranking = rankingMonth == null ? List.of() : jdbc.queryForList("""
-                select window_group as window, avg(score) as score from (
-                  select l.staff, max(l.window_group) window_group, 100 + sum(l.points) score
-                  from assessment_line l where l.assessed_month = :m group by l.staff) s
-                where window_group is not null group by window_group order by score desc""",
-                new MapSqlParameterSource("m", rankingMonth));
+        List<WindowScore> ranking = rankingMonth == null ? List.of() : assessments.sheet(YearMonth.parse(rankingMonth)).windows()
+                .stream().map(w -> new WindowScore(w.window(), w.score().doubleValue())).toList();
 
         Map<String, Integer> open = new TreeMap<>();
         jdbc.query("select window_group, count(*) n from accountability_record where state = 'PROPOSED' group by window_group",

@@ -88,14 +88,16 @@ public class SlaBoardService {
 
     private List<SlaBoard.AtRisk> atRisk(MapSqlParameterSource params, Instant now, WorkingCalendar calendar,
                                          Map<String, String> names) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
+        List<Row> rows = jdbc.query("""
                 select case_number, item_name, window_group, case_type, deadline from case_record
                 where state = 'IN_PROGRESS' and warn_at <= :now
-                order by deadline, case_number fetch first %d rows only""".formatted(MAX_LISTED), params);
+                order by deadline, case_number fetch first %d rows only""".formatted(MAX_LISTED), params,
+                (rs, i) -> new Row(rs.getString("case_number"), rs.getString("item_name"), rs.getString("window_group"),
+                        rs.getString("case_type"), rs.getTimestamp("deadline").toInstant()));
         if (rows.isEmpty()) {
             return List.of();
         }
-        String[] numbers = rows.stream().map(r -> (String) r.get("case_number")).toArray(String[]::new);
+        String[] numbers = rows.stream().map(Row::caseNumber).toArray(String[]::new);
         Map<String, String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyIn(numbers)
                 .processDefinitionKeyIn(CASE_PROCESSES).unfinished().list().stream()
                 .collect(Collectors.toMap(HistoricProcessInstance::getBusinessKey, HistoricProcessInstance::getId, (a, b) -> a));
@@ -111,17 +113,19 @@ public class SlaBoardService {
             }
         }
         List<SlaBoard.AtRisk> result = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            String number = (String) row.get("case_number");
-            Instant deadline = ((Timestamp) row.get("deadline")).toInstant();
+        for (Row row : rows) {
+            String number = row.caseNumber();
+            Instant deadline = row.deadline();
             boolean overdue = deadline.isBefore(now);
-            result.add(new SlaBoard.AtRisk(number, (String) row.get("item_name"), (String) row.get("window_group"),
-                    names.getOrDefault((String) row.get("window_group"), (String) row.get("window_group")),
-                    (String) row.get("case_type"), overdue ? "OVERDUE" : "WARNING", assignees.getOrDefault(number, List.of()),
+            result.add(new SlaBoard.AtRisk(number, row.itemName(), row.window(), names.getOrDefault(row.window(), row.window()),
+                    row.caseType(), overdue ? "OVERDUE" : "WARNING", assignees.getOrDefault(number, List.of()),
                     deadline.atZone(calendar.zone()).toOffsetDateTime(),
                     overdue ? calendar.workingMinutesBetween(deadline, now) : 0, instances.get(number)));
         }
         return result;
+    }
+
+    private record Row(String caseNumber, String itemName, String window, String caseType, Instant deadline) {
     }
 
     private static SlaBoard.Count count(String key, String name, int[] c) {

@@ -36,6 +36,7 @@ public class TasklistFilters {
 
     public void ensure() {
         List<String> staff = List.of(Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS, Groups.RULE_ADMINS);
+        List<String> supervisors = List.of(Groups.SUPERVISORS, Groups.DIRECTORS);
         for (FilterSpec spec : List.of(
                 new FilterSpec("我的待办", "分配给我的任务, 按到期时间排序", -10, staff,
                         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
@@ -43,9 +44,32 @@ public class TasklistFilters {
                 // registering clerk sees the tasks offered to them by name (hand-over, supplement)
                 new FilterSpec("本窗口待办", "我所在窗口、部门或岗位组的待认领任务, 以及点名交给我认领的任务", -5, staff,
                         tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
-                                .orderByDueDate().asc()))) {
+                                .orderByDueDate().asc()),
+                new FilterSpec("即将超期", "我的和我可认领的、已到预警时点的案件任务", 0, staff, mine().processVariableValueEquals("slaState", "WARNING")
+                        .orderByDueDate().asc()),
+                new FilterSpec("已超期", "我的和我可认领的、已超过办结时限的案件任务", 1, staff, mine().processVariableValueEquals("slaState", "OVERDUE")
+                        .orderByDueDate().asc()),
+                new FilterSpec("督办", "超期案件督办、投诉与差评督办、联办部门协调、岗位空缺", 2, supervisors,
+                        mine().taskDefinitionKeyIn(ESCALATIONS).orderByDueDate().asc()),
+                new FilterSpec("待审核的问责", "规则提出、待督查确认或撤销的问责记录", 3, supervisors,
+                        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
+                                .processDefinitionKey("accountability-review").orderByDueDate().asc()),
+                new FilterSpec("待我审批", "延期、滞办告知、否定报备与承诺件审批决定", 4, List.of(Groups.DIRECTORS),
+                        mine().taskDefinitionKeyIn(APPROVALS).orderByDueDate().asc()))) {
             ensure(spec);
         }
+    }
+
+    /** Escalation tasks (督办) of the case, hall-duty and assessment processes. */
+    static final String[] ESCALATIONS = {"superviseOverdue", "coordinatePart", "chasePublication", "superviseComplaint",
+            "superviseRectification", "handleVacancy", "chaseDistrict"};
+    /** Decisions that wait for a director. */
+    static final String[] APPROVALS = {"approveExtension", "approveDelay", "fileDenial", "decide"};
+
+    /** Tasks assigned to me or offered to me (by name or through my groups). */
+    private TaskQuery mine() {
+        return tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+                .taskCandidateUserExpression("${currentUser()}").endOr();
     }
 
     private void ensure(FilterSpec spec) {
