@@ -40,7 +40,7 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     private final String baseUrl;
 
-    private Browser(String baseUrl) {
+    private Browser(String baseUrl, String timeZone) {
         this.baseUrl = baseUrl;
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         try {
@@ -58,11 +58,24 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
+        if (timeZone != null) {
+            // the page's clock (Date, Intl) in that zone, whatever the machine's zone
+            driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", timeZone));
+        }
     }
 
-    /** A new browser for the application at {@code http://localhost:port}. */
+    /** A new browser for the application at {@code http://localhost:port}, in the time zone of the machine. */
     public static Browser open(int port) {
-        return new Browser("http://localhost:" + port);
+        return new Browser("http://localhost:" + port, null);
+    }
+
+    /**
+     * A new browser for the application at {@code http://localhost:port} whose clock shows the given
+     * time zone (an IANA id such as {@code Asia/Shanghai}); the Camunda webapps show dates in the
+     * browser's zone.
+     */
+    public static Browser open(int port, String timeZone) {
+        return new Browser("http://localhost:" + port, timeZone);
     }
 
     public ChromeDriver driver() {
