@@ -67,6 +67,9 @@ public class CaseProcesses {
             int share = record.partPercent() == null ? 100 : record.partPercent();
             variables.putValue("partDue", Date.from(planner.afterWorkingMinutes(now, total * share / 100)));
         }
+        if (record.caseType() == CaseType.COMMITTED) {
+            variables.putValue("materialOptions", summary.materialOptions(record));
+        }
         if (record.caseType() == CaseType.PETITION) {
             variables.putValue("departmentOptions", departmentOptions());
         }

@@ -22,11 +22,14 @@ public class CaseSummary {
 
     private final CaseViews views;
     private final NoticeRepository notices;
+    private final org.bianmin.catalogue.CatalogueService catalogue;
     private final ZoneId zone;
 
-    public CaseSummary(CaseViews views, NoticeRepository notices, CalendarService calendars) {
+    public CaseSummary(CaseViews views, NoticeRepository notices, org.bianmin.catalogue.CatalogueService catalogue,
+                       CalendarService calendars) {
         this.views = views;
         this.notices = notices;
+        this.catalogue = catalogue;
         this.zone = calendars.calendar().zone();
     }
 
@@ -42,7 +45,7 @@ public class CaseSummary {
         md.append(" — ").append(c.state().label()).append("  \n");
         if (c.deadline() != null) {
             md.append("**办结时限**: ").append(c.limitText()).append(", ")
-                    .append(c.state() == CaseState.WAITING_SUPPLEMENT ? "补正期间暂停计时" : "截止 " + TIME.format(c.deadline().atZone(zone)))
+                    .append(c.state() == CaseState.WAITING_SUPPLEMENT || c.pausedSince() != null ? "补正期间暂停计时" : "截止 " + TIME.format(c.deadline().atZone(zone)))
                     .append("  \n");
         }
         if (c.reason() != null) {
@@ -65,9 +68,19 @@ public class CaseSummary {
 
     /** Checklist options for a Camunda Form ({@code valuesKey}): [{"label", "value"}] of the missing materials. */
     public TypedValue missingOptions(CaseRecord c) {
+        return options(views.materials(c, c.missingMaterials()));
+    }
+
+    /** Checklist options of every material of the case's item (a reviewer's supplement request). */
+    public TypedValue materialOptions(CaseRecord c) {
+        return options(views.materials(c, catalogue.find(c.itemCode()).map(i -> i.materials().stream()
+                .map(org.bianmin.catalogue.Material::code).toList()).orElse(List.of())));
+    }
+
+    private static TypedValue options(List<RegistrationResult.MaterialView> materials) {
         var array = Spin.JSON("[]");
-        for (RegistrationResult.MaterialView m : views.materials(c, c.missingMaterials())) {
-            array.append(Spin.JSON("{}").prop("label", m.name()).prop("value", m.code()));
+        for (RegistrationResult.MaterialView m : materials) {
+            array.append(Spin.JSON("{}").prop("label", m.name() + (m.main() ? " (主件)" : "")).prop("value", m.code()));
         }
         return SpinValues.jsonValue(array).create();
     }

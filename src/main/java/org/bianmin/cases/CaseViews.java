@@ -102,7 +102,7 @@ public class CaseViews {
         if (c.deadline() == null) {
             return null;
         }
-        if (c.state() == CaseState.WAITING_SUPPLEMENT) {
+        if (c.state() == CaseState.WAITING_SUPPLEMENT || (c.pausedSince() != null && c.endedAt() == null)) {
             return SlaState.PAUSED;
         }
         if (c.endedAt() != null) {

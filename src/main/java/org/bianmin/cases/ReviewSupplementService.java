@@ -1,0 +1,101 @@
+package org.bianmin.cases;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bianmin.catalogue.CatalogueService;
+import org.bianmin.catalogue.ServiceItem;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.events.CaseEventType;
+import org.bianmin.notices.Notice;
+import org.bianmin.notices.NoticeRepository;
+import org.bianmin.notices.NoticeType;
+import org.bianmin.sla.SlaPlanner;
+import org.bianmin.web.ApiException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A reviewer asks for materials during review. The clock stops until they arrive; every material
+ * the first supplement notice did not name (一次性告知) is a breach by the clerk who took the
+ * application in, recorded as {@code SUPPLEMENT_NOT_NOTIFIED}.
+ */
+@Service
+public class ReviewSupplementService {
+
+    private final CaseRepository cases;
+    private final CatalogueService catalogue;
+    private final NoticeRepository notices;
+    private final CaseEventRepository events;
+    private final SlaPlanner planner;
+    private final CaseSlaWatch watch;
+
+    public ReviewSupplementService(CaseRepository cases, CatalogueService catalogue, NoticeRepository notices,
+                                   CaseEventRepository events, SlaPlanner planner, CaseSlaWatch watch) {
+        this.cases = cases;
+        this.catalogue = catalogue;
+        this.notices = notices;
+        this.events = events;
+        this.planner = planner;
+        this.watch = watch;
+    }
+
+    @Transactional
+    public CaseRecord request(String caseNumber, Collection<String> materials, String reviewer) {
+        CaseRecord c = cases.lock(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+        if (c.state() != CaseState.IN_PROGRESS || c.pausedSince() != null) {
+            throw ApiException.conflict("CASE_NOT_RUNNING", "案件不在办理中或已在等待补正 / the case is not running or already waits");
+        }
+        ServiceItem item = catalogue.find(c.itemCode()).orElseThrow();
+        if (materials == null || materials.isEmpty()) {
+            throw ApiException.invalidField("requestedMaterials", "请选择需补正的材料", "choose the materials to supplement");
+        }
+        Set<String> requested = new LinkedHashSet<>();
+        for (String code : materials) {
+            if (item.material(code).isEmpty()) {
+                throw ApiException.invalidField("requestedMaterials", "事项没有材料 " + code, "item has no material " + code);
+            }
+            requested.add(code);
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        List<String> firstNotice = notices.find(caseNumber, NoticeType.SUPPLEMENT, 1).map(Notice::materials).orElse(List.of());
+        for (String code : requested) {
+            if (!firstNotice.contains(code)) {
+                events.record(CaseEventType.SUPPLEMENT_NOT_NOTIFIED, caseNumber, c.registeredBy(), c.window(), now,
+                        "审核中要求补正首次告知未列明的材料 " + code + " (" + reviewer + ")");
+            }
+        }
+        CaseRecord paused = c.toBuilder().missingMaterials(List.copyOf(requested)).pausedSince(now).build();
+        cases.update(paused);
+        notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, reviewer, List.copyOf(requested));
+        watch.stop(caseNumber, "等待补正, 暂停计时 / paused for a supplement");
+        return paused;
+    }
+
+    @Transactional
+    public CaseRecord receive(String caseNumber, Collection<String> materials, String by) {
+        CaseRecord c = cases.lock(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+        if (c.pausedSince() == null || c.state() != CaseState.IN_PROGRESS) {
+            throw ApiException.conflict("NOT_WAITING_FOR_SUPPLEMENT", "案件不在等待补正 / the case is not waiting for a supplement");
+        }
+        Set<String> supplied = materials == null ? Set.of() : new LinkedHashSet<>(materials);
+        List<String> stillMissing = c.missingMaterials().stream().filter(m -> !supplied.contains(m)).toList();
+        if (!stillMissing.isEmpty()) {
+            throw ApiException.invalidField("suppliedMaterials", "仍缺材料: " + stillMissing, "still missing: " + stillMissing);
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        long paused = planner.workingMinutesBetween(c.pausedSince(), now);
+        Set<String> submitted = new LinkedHashSet<>(c.submittedMaterials());
+        submitted.addAll(supplied);
+        CaseRecord resumed = c.toBuilder().submittedMaterials(List.copyOf(submitted)).missingMaterials(List.of())
+                .pausedSince(null).pausedMinutes(c.pausedMinutes() + paused)
+                .deadline(planner.shift(c.deadline(), paused)).warnAt(planner.shift(c.warnAt(), paused)).build();
+        cases.update(resumed);
+        events.record(CaseEventType.SUPPLEMENT_RECEIVED, caseNumber, by, c.window(), now, String.join(",", supplied));
+        watch.start(resumed);
+        return resumed;
+    }
+}

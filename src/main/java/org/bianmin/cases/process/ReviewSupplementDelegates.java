@@ -1,0 +1,47 @@
+package org.bianmin.cases.process;
+
+import java.util.Date;
+import org.bianmin.cases.CaseRecord;
+import org.bianmin.cases.CaseSummary;
+import org.bianmin.cases.ReviewSupplementService;
+import org.bianmin.sla.SlaState;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** 审核中补正: the reviewer's request pauses the clock; the received materials resume it with the deadline moved on. */
+@Configuration
+class ReviewSupplementDelegates {
+
+    @Bean("reviewSupplementDelegate")
+    JavaDelegate requestSupplement(ReviewSupplementService supplements, CaseSummary summary, CurrentActor actor) {
+        return execution -> {
+            CaseRecord paused = supplements.request(execution.getProcessBusinessKey(),
+                    ProcessVariables.stringList(execution, "requestedMaterials"), actor.of(execution, null));
+            execution.setVariable("slaState", SlaState.PAUSED.name());
+            refresh(execution, paused, summary);
+        };
+    }
+
+    @Bean("reviewSupplementReceivedDelegate")
+    JavaDelegate receiveSupplement(ReviewSupplementService supplements, CaseSummary summary, CurrentActor actor) {
+        return execution -> {
+            CaseRecord resumed = supplements.receive(execution.getProcessBusinessKey(),
+                    ProcessVariables.stringList(execution, "suppliedMaterials"), actor.of(execution, null));
+            execution.setVariable("deadline", Date.from(resumed.deadline()));
+            execution.setVariable("warnAt", Date.from(resumed.warnAt()));
+            execution.setVariable("slaState",
+                    SlaState.running(ClockUtil.getCurrentTime().toInstant(), resumed.warnAt(), resumed.deadline()).name());
+            execution.removeVariable("suppliedMaterials");
+            execution.removeVariable("requestedMaterials");
+            refresh(execution, resumed, summary);
+        };
+    }
+
+    private static void refresh(DelegateExecution execution, CaseRecord c, CaseSummary summary) {
+        execution.setVariable("caseSummary", summary.markdown(c));
+        execution.setVariable("missingOptions", summary.missingOptions(c));
+    }
+}
