@@ -1,0 +1,55 @@
+package org.bianmin.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.bianmin.sla.SlaState;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+
+/** A reviewer asks for a supplement: the clock pauses, one-time-notification breaches are recorded, the deadline moves. */
+class ReviewSupplementPostgresTest extends CaseProcessTestSupport {
+
+    @Test
+    void reviewSupplementPausesTheClockAndRecordsMaterialsTheFirstNoticeDidNotName() {
+        // SJ-002 registered with a missing general material: the first supplement notice names SAFETY_RULES only
+        String caseNumber = register("SJ-002", java.util.List.of("APPLICATION_FORM", "BUSINESS_LICENSE", "LAYOUT_PLAN"));
+        ProcessInstance supplement = instance(caseNumber, CaseProcesses.SUPPLEMENT);
+        completeAs(CLERK, openTask(supplement, "receiveSupplement"),
+                Map.of("suppliedMaterials", SpinValues.jsonValue("[\"SAFETY_RULES\"]").create()));
+        ProcessInstance committed = instance(caseNumber, "committed-case");
+        CaseRecord accepted = record(caseNumber);
+        completeAs(CLERK, openTask(committed, "handOver"), Map.of("handlingNote", "移交"));
+
+        // Thu 2026-10-08 10:00 the reviewer asks for the layout plan (not named) and the safety rules (named)
+        clock(at("2026-10-08T10:00"));
+        completeAs("market-a", openTask(committed, "review"), Map.of("reviewOutcome", "SUPPLEMENT",
+                "requestedMaterials", SpinValues.jsonValue("[\"LAYOUT_PLAN\",\"SAFETY_RULES\"]").create()));
+        BpmnAwareTests.assertThat(committed).isWaitingAt("receiveReviewSupplement");
+        assertThat(events(caseNumber, "SUPPLEMENT_NOT_NOTIFIED")).hasSize(1).first().asString().contains("LAYOUT_PLAN");
+        assertThat(jdbc.queryForObject("select staff from case_event where case_number = ? and event_type = 'SUPPLEMENT_NOT_NOTIFIED'",
+                String.class, caseNumber)).isEqualTo(CLERK);
+        assertThat(jdbc.queryForObject("select count(*) from accountability_record where case_number = ? and trigger_type = 'SUPPLEMENT_NOT_NOTIFIED'",
+                Integer.class, caseNumber)).isEqualTo(1);
+        assertThat(runtime.getVariable(committed.getId(), "slaState")).isEqualTo(SlaState.PAUSED.name());
+        assertThat(instances(caseNumber, CaseSlaWatch.PROCESS)).as("no timers while paused").isZero();
+        assertThat(notices.find(caseNumber, org.bianmin.notices.NoticeType.SUPPLEMENT, null).orElseThrow().materials())
+                .containsExactly("LAYOUT_PLAN", "SAFETY_RULES");
+
+        // the applicant returns Fri 2026-10-09 10:00: one working day (450 minutes) paused
+        clock(at("2026-10-09T10:00"));
+        completeAs(CLERK, openTask(committed, "receiveReviewSupplement"),
+                Map.of("suppliedMaterials", SpinValues.jsonValue("[\"LAYOUT_PLAN\",\"SAFETY_RULES\"]").create()));
+        BpmnAwareTests.assertThat(committed).isWaitingAt("review");
+        CaseRecord resumed = record(caseNumber);
+        assertThat(resumed.pausedSince()).isNull();
+        // the deadline moves on by one working day: from the close of Oct 20 to the close of Oct 21
+        assertThat(accepted.deadline()).isEqualTo(at("2026-10-20T17:30"));
+        assertThat(resumed.deadline()).isEqualTo(at("2026-10-21T17:30"));
+        assertThat(resumed.pausedMinutes()).isEqualTo(accepted.pausedMinutes() + 450);
+        assertThat(openTask(committed, "review").getDueDate().toInstant()).isEqualTo(resumed.deadline());
+        assertThat(instances(caseNumber, CaseSlaWatch.PROCESS)).isEqualTo(1);
+    }
+}
