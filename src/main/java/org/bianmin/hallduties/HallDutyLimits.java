@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hall-duty limits in force (rule table {@code rules/hall-duties/limits.csv}): how long a
- * complaint reply and the rectification of a bad rating may take.
+ * complaint reply and the rectification of a bad rating may take, within how many hours a proxy
+ * delivers a case, how long before an appointment the booked person is reminded and within how
+ * long a person who cannot serve an appointment contacts the applicant.
  * BPMN timers call it by name, e.g. {@code ${hallDutyLimits.after('complaint.reply', registeredAt)}}.
  */
 @Component("hallDutyLimits")
@@ -23,6 +25,9 @@ public class HallDutyLimits {
 
     public static final String COMPLAINT_REPLY = "complaint.reply";
     public static final String EVALUATION_RECTIFICATION = "evaluation.rectification";
+    public static final String PROXY_DELIVERY = "proxy.delivery";
+    public static final String APPOINTMENT_REMINDER = "appointment.reminder";
+    public static final String APPOINTMENT_CONTACT = "appointment.contact";
 
     static final String FILE = "limits.csv";
 
@@ -48,9 +53,48 @@ public class HallDutyLimits {
         return switch (limit.unit()) {
             case WORKING_DAYS -> calendar.afterWorkingDays(from, limit.value());
             case WORKING_HOURS -> calendar.afterWorkingMinutes(from, limit.value() * 60L);
+            case WORKING_MINUTES -> calendar.afterWorkingMinutes(from, limit.value());
             case HOURS -> from.plus(Duration.ofHours(limit.value()));
             case MINUTES -> from.plus(Duration.ofMinutes(limit.value()));
         };
+    }
+
+    /**
+     * The moment a limit ends that runs out at {@code until}, e.g. a reminder 60 working minutes
+     * before an appointment (working time counted backwards; office hours of working days only).
+     */
+    public Instant before(String key, Instant until) {
+        LimitTable.Limit limit = limit(key);
+        WorkingCalendar calendar = calendars.calendar();
+        return switch (limit.unit()) {
+            case WORKING_DAYS -> beforeWorkingMinutes(calendar, until, limit.value() * workingDayMinutes(calendar));
+            case WORKING_HOURS -> beforeWorkingMinutes(calendar, until, limit.value() * 60L);
+            case WORKING_MINUTES -> beforeWorkingMinutes(calendar, until, limit.value());
+            case HOURS -> until.minus(Duration.ofHours(limit.value()));
+            case MINUTES -> until.minus(Duration.ofMinutes(limit.value()));
+        };
+    }
+
+    private static long workingDayMinutes(WorkingCalendar calendar) {
+        return calendar.officeHours().periods().stream().mapToLong(p -> Duration.between(p.start(), p.end()).toMinutes()).sum();
+    }
+
+    /** The latest minute from which {@code minutes} of office time pass until {@code until} (searching back at most a year). */
+    private static Instant beforeWorkingMinutes(WorkingCalendar calendar, Instant until, long minutes) {
+        long low = 0; // minutes back: not enough working time
+        long high = Duration.ofDays(366).toMinutes();
+        if (calendar.workingMinutesBetween(until.minus(Duration.ofMinutes(high)), until) < minutes) {
+            throw new IllegalStateException("no " + minutes + " working minutes within a year before " + until);
+        }
+        while (high - low > 1) {
+            long middle = (low + high) / 2;
+            if (calendar.workingMinutesBetween(until.minus(Duration.ofMinutes(middle)), until) >= minutes) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return until.minus(Duration.ofMinutes(high));
     }
 
     /** "5个工作日", for texts shown to people. */

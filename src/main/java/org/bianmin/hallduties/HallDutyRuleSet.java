@@ -30,13 +30,13 @@ class HallDutyRuleSet implements RuleSetDefinition {
 
     @Override
     public String description() {
-        return "投诉答复和差评整改的时限; 单位可为工作日、工作小时、小时或分钟, 每项须注明依据。";
+        return "投诉答复、差评整改、代办送达、预约提醒和预约改约联系的时限; 单位可为工作日、工作小时、工作分钟、小时或分钟, 每项须注明依据。";
     }
 
     @Override
     public Map<String, String> columnHelp() {
         return Map.of("key", "时限项(固定名称)", "value", "时限数值(正整数)",
-                "unit", "WORKING_DAYS 工作日 / WORKING_HOURS 工作小时 / HOURS 小时 / MINUTES 分钟", "basis", "依据(制度条款)");
+                "unit", "WORKING_DAYS 工作日 / WORKING_HOURS 工作小时 / WORKING_MINUTES 工作分钟 / HOURS 小时 / MINUTES 分钟", "basis", "依据(制度条款)");
     }
 
     @Override

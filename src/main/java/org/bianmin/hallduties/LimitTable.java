@@ -11,7 +11,7 @@ import org.bianmin.rules.RuleProblem;
 public final class LimitTable {
 
     public enum Unit {
-        WORKING_DAYS("个工作日"), WORKING_HOURS("个工作小时"), HOURS("小时"), MINUTES("分钟");
+        WORKING_DAYS("个工作日"), WORKING_HOURS("个工作小时"), WORKING_MINUTES("个工作分钟"), HOURS("小时"), MINUTES("分钟");
 
         private final String label;
 
@@ -28,7 +28,8 @@ public final class LimitTable {
     }
 
     static final List<String> HEADER = List.of("key", "value", "unit", "basis");
-    static final Set<String> REQUIRED_KEYS = Set.of(HallDutyLimits.COMPLAINT_REPLY, HallDutyLimits.EVALUATION_RECTIFICATION);
+    static final Set<String> REQUIRED_KEYS = Set.of(HallDutyLimits.COMPLAINT_REPLY, HallDutyLimits.EVALUATION_RECTIFICATION,
+            HallDutyLimits.PROXY_DELIVERY, HallDutyLimits.APPOINTMENT_REMINDER, HallDutyLimits.APPOINTMENT_CONTACT);
 
     public static class LimitFormatException extends IllegalArgumentException {
         private final transient List<RuleProblem> problems;
@@ -89,7 +90,7 @@ public final class LimitTable {
             try {
                 unit = Unit.valueOf(cells.get(2));
             } catch (IllegalArgumentException e) {
-                problems.add(problem(row, 3, "单位必须是 WORKING_DAYS, WORKING_HOURS, HOURS 或 MINUTES / unknown unit " + cells.get(2)));
+                problems.add(problem(row, 3, "单位必须是 WORKING_DAYS, WORKING_HOURS, WORKING_MINUTES, HOURS 或 MINUTES / unknown unit " + cells.get(2)));
             }
             if (value != null && value > 0 && unit != null && REQUIRED_KEYS.contains(key)) {
                 limits.put(key, new Limit(key, value, unit, cells.get(3)));

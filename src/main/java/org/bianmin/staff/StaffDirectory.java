@@ -61,6 +61,26 @@ public class StaffDirectory {
                 "窗口不存在: " + id, "unknown window " + id));
     }
 
+    /** The group id of a required department field ({@code dept-*}), or 400 naming the field. */
+    public String requireDepartment(String field, String id) {
+        if (id == null || id.isBlank()) {
+            throw ApiException.invalidField(field, "部门不能为空", "department is required");
+        }
+        String groupId = id.strip();
+        Group group = groupId.startsWith(Groups.DEPARTMENT_PREFIX)
+                ? identity.createGroupQuery().groupId(groupId).singleResult() : null;
+        if (group == null) {
+            throw ApiException.invalidField(field, "部门不存在: " + id, "unknown department group " + id + " (dept-...)");
+        }
+        return group.getId();
+    }
+
+    /** "市场监督管理所", or the id of an unknown group. */
+    public String groupName(String id) {
+        Group group = id == null ? null : identity.createGroupQuery().groupId(id).singleResult();
+        return group == null || group.getName() == null ? id : group.getName();
+    }
+
     /** The window a staff member works at (their first {@code window-*} group), if any. */
     public Optional<String> windowOf(String userId) {
         return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)

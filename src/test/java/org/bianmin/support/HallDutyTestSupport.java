@@ -41,7 +41,7 @@ public abstract class HallDutyTestSupport extends PostgresIntegrationTest {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     protected static final List<String> HALL_PROCESSES = List.of("staff-absence", "post-vacancy", "inquiry-referral",
-            "case-proxy", "appointment", "complaint-handling", "case-evaluation", "bad-evaluation");
+            "proxy-delivery", "appointment", "complaint-handling", "case-evaluation", "bad-evaluation");
 
     @Autowired protected RuntimeService runtime;
     @Autowired protected TaskService tasks;
