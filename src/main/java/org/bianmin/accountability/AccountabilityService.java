@@ -37,16 +37,19 @@ public class AccountabilityService {
 
     private final RuleEngine rules;
     private final AccountabilityRepository records;
+    private final org.bianmin.discipline.DisciplineService discipline;
     private final NamedParameterJdbcTemplate jdbc;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final SystemAuthority system;
     private final ZoneId zone;
 
-    public AccountabilityService(RuleEngine rules, AccountabilityRepository records, NamedParameterJdbcTemplate jdbc,
+    public AccountabilityService(RuleEngine rules, AccountabilityRepository records,
+                                 org.bianmin.discipline.DisciplineService discipline, NamedParameterJdbcTemplate jdbc,
                                  RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars) {
         this.rules = rules;
         this.records = records;
+        this.discipline = discipline;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -57,9 +60,10 @@ public class AccountabilityService {
     @EventListener
     public void onCaseEvent(CaseEvent event) {
         String staff = responsible(event);
+        String window = staff == null ? event.window() : java.util.Optional.ofNullable(discipline.windowOf(staff)).orElse(event.window());
         boolean excused = event.type() == CaseEventType.CASE_OVERDUE && event.details() != null
                 && (event.details().contains("extension=APPROVED") || event.details().contains("delayNotice=true"));
-        propose("CASE", event.id(), event.type().name(), event.caseNumber(), staff, event.window(), event.occurredAt(), excused);
+        propose("CASE", event.id(), event.type().name(), event.caseNumber(), staff, window, event.occurredAt(), excused);
     }
 
     @EventListener

@@ -1,6 +1,6 @@
 package org.bianmin.accountability;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.bianmin.engine.ActingUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,19 +10,16 @@ import org.springframework.stereotype.Component;
 class ReviewDelegate implements JavaDelegate {
 
     private final AccountabilityService accountability;
-    private final IdentityService identity;
+    private final ActingUser actor;
 
-    ReviewDelegate(AccountabilityService accountability, IdentityService identity) {
+    ReviewDelegate(AccountabilityService accountability, ActingUser actor) {
         this.accountability = accountability;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object reviewer = execution.getVariable("reviewer");
-        var authentication = identity.getCurrentAuthentication();
-        String who = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
-                : reviewer == null ? "system" : reviewer.toString();
+        String who = actor.of(execution, "reviewer");
         accountability.decide(((Number) execution.getVariable("recordId")).longValue(),
                 Boolean.parseBoolean(String.valueOf(execution.getVariable("confirmed"))),
                 (String) execution.getVariable("reason"), who);

@@ -2,7 +2,7 @@ package org.bianmin.appointments;
 
 import java.time.Instant;
 import java.util.Date;
-import org.bianmin.hallduties.EngineActor;
+import org.bianmin.engine.ActingUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class AppointmentDelegates {
 
     @Bean("recordAppointmentApprovalDelegate")
-    JavaDelegate recordApproval(AppointmentService appointments, EngineActor actor) {
+    JavaDelegate recordApproval(AppointmentService appointments, ActingUser actor) {
         return execution -> {
             long id = id(execution);
             appointments.recordApproval(id, "APPROVED".equals(text(execution, "approvalOutcome")), text(execution, "approvalNote"),

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.web.ApiException;
-import org.camunda.bpm.engine.IdentityService;
+import org.bianmin.engine.ActingUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -29,10 +29,10 @@ class AssessmentDelegates {
 
     /** Corrections typed in the review form, one per line: {@code staff,points,reason}. */
     @Bean("publishAssessmentDelegate")
-    JavaDelegate publishAssessment(AssessmentService assessments, IdentityService identity) {
+    JavaDelegate publishAssessment(AssessmentService assessments, ActingUser actor) {
         return execution -> {
             YearMonth month = YearMonth.parse((String) execution.getVariable("month"));
-            String who = identity.getCurrentAuthentication() == null ? "system" : identity.getCurrentAuthentication().getUserId();
+            String who = actor.current();
             Object corrections = execution.getVariable("corrections");
             if (corrections != null) {
                 int line = 0;

@@ -1,6 +1,6 @@
 package org.bianmin.discipline;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.bianmin.engine.ActingUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,18 +10,16 @@ import org.springframework.stereotype.Component;
 class DisciplineDelegate implements JavaDelegate {
 
     private final DisciplineService discipline;
-    private final IdentityService identity;
+    private final ActingUser actor;
 
-    DisciplineDelegate(DisciplineService discipline, IdentityService identity) {
+    DisciplineDelegate(DisciplineService discipline, ActingUser actor) {
         this.discipline = discipline;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var authentication = identity.getCurrentAuthentication();
-        Object initiator = execution.getVariable("recordedBy");
-        String by = authentication != null ? authentication.getUserId() : initiator == null ? "system" : initiator.toString();
+        String by = actor.of(execution, "recordedBy");
         DisciplineEvent event = discipline.record(string(execution, "staff"), string(execution, "type"),
                 string(execution, "occurredAt"), string(execution, "note"), by);
         execution.setProcessBusinessKey("DIS-" + event.id());

@@ -1,6 +1,6 @@
 package org.bianmin.evaluations;
 
-import org.bianmin.hallduties.EngineActor;
+import org.bianmin.engine.ActingUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class EvaluationDelegates {
 
     @Bean("recordEvaluationDelegate")
-    JavaDelegate recordEvaluation(EvaluationService evaluations, EngineActor actor) {
+    JavaDelegate recordEvaluation(EvaluationService evaluations, ActingUser actor) {
         return execution -> evaluations.rate(text(execution, "caseNumber"), execution.getVariable("rating"),
                 text(execution, "comment"), actor.current());
     }

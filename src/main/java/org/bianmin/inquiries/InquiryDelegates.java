@@ -1,6 +1,6 @@
 package org.bianmin.inquiries;
 
-import org.bianmin.hallduties.EngineActor;
+import org.bianmin.engine.ActingUser;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class InquiryDelegates {
 
     @Bean("recordReferralAnswerDelegate")
-    JavaDelegate recordReferralAnswer(InquiryService inquiries, EngineActor actor) {
+    JavaDelegate recordReferralAnswer(InquiryService inquiries, ActingUser actor) {
         return execution -> {
             Object answer = execution.getVariable("referralAnswer");
             inquiries.recordReferralAnswer(((Number) execution.getVariable("inquiryId")).longValue(),

@@ -1,6 +1,6 @@
 package org.bianmin.proxy;
 
-import org.bianmin.hallduties.EngineActor;
+import org.bianmin.engine.ActingUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class ProxyDelegates {
 
     @Bean("recordProxyDeliveredDelegate")
-    JavaDelegate recordDelivered(ProxyService proxies, EngineActor actor) {
+    JavaDelegate recordDelivered(ProxyService proxies, ActingUser actor) {
         return execution -> {
             String by = text(execution, "deliveredBy");
             proxies.recordDelivered(id(execution), by == null ? actor.current() : by, text(execution, "deliveredNote"));

@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import org.bianmin.engine.ActingUser;
 import java.util.Date;
 import org.bianmin.cases.CaseAdjustments;
 import org.bianmin.cases.CaseRecord;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 class AdjustmentDelegates {
 
     @Bean("requestExtensionDelegate")
-    JavaDelegate requestExtension(CaseAdjustments adjustments, CaseSummary summary, CurrentActor actor) {
+    JavaDelegate requestExtension(CaseAdjustments adjustments, CaseSummary summary, ActingUser actor) {
         return execution -> {
             String caseNumber = caseNumber(execution);
             CaseRecord c = adjustments.requestExtension(caseNumber, ProcessVariables.integer(execution, "days"),
@@ -29,14 +30,14 @@ class AdjustmentDelegates {
     }
 
     @Bean("decideExtensionDelegate")
-    JavaDelegate decideExtension(CaseAdjustments adjustments, CurrentActor actor) {
+    JavaDelegate decideExtension(CaseAdjustments adjustments, ActingUser actor) {
         return execution -> adjustments.decideExtension(caseNumber(execution), ProcessVariables.integer(execution, "days"),
                 ProcessVariables.string(execution, "reason"), Boolean.TRUE.equals(ProcessVariables.bool(execution, "approved")),
                 ProcessVariables.string(execution, "opinion"), actor.of(execution, null));
     }
 
     @Bean("requestDelayDelegate")
-    JavaDelegate requestDelay(CaseAdjustments adjustments, CaseRepository cases, CaseSummary summary, CurrentActor actor) {
+    JavaDelegate requestDelay(CaseAdjustments adjustments, CaseRepository cases, CaseSummary summary, ActingUser actor) {
         return execution -> {
             String caseNumber = caseNumber(execution);
             adjustments.requestDelay(caseNumber, delayRequest(adjustments, execution), actor.of(execution, "requestedBy"));
@@ -45,14 +46,14 @@ class AdjustmentDelegates {
     }
 
     @Bean("decideDelayDelegate")
-    JavaDelegate decideDelay(CaseAdjustments adjustments, CurrentActor actor) {
+    JavaDelegate decideDelay(CaseAdjustments adjustments, ActingUser actor) {
         return execution -> adjustments.decideDelay(caseNumber(execution), delayRequest(adjustments, execution),
                 Boolean.TRUE.equals(ProcessVariables.bool(execution, "approved")),
                 ProcessVariables.string(execution, "opinion"), actor.of(execution, null));
     }
 
     @Bean("withdrawalRequestDelegate")
-    JavaDelegate withdrawalRequest(CaseAdjustments adjustments, CurrentActor actor) {
+    JavaDelegate withdrawalRequest(CaseAdjustments adjustments, ActingUser actor) {
         return execution -> {
             String caseNumber = caseNumber(execution);
             adjustments.withdraw(caseNumber, ProcessVariables.string(execution, "reason"), actor.of(execution, "requestedBy"));

@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import org.bianmin.engine.ActingUser;
 import org.bianmin.cases.CaseLifecycle;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseState;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class CaseEndDelegates {
 
     @Bean("returnInReviewDelegate")
-    JavaDelegate returnInReview(CaseLifecycle lifecycle, CurrentActor actor) {
+    JavaDelegate returnInReview(CaseLifecycle lifecycle, ActingUser actor) {
         return execution -> {
             String reason = ProcessVariables.string(execution, "handlingNote");
             CaseRecord ended = lifecycle.end(execution.getProcessBusinessKey(), CaseState.RETURNED, actor.of(execution, null),
@@ -23,7 +24,7 @@ class CaseEndDelegates {
     }
 
     @Bean("withdrawCaseDelegate")
-    JavaDelegate withdrawCase(CaseLifecycle lifecycle, CurrentActor actor) {
+    JavaDelegate withdrawCase(CaseLifecycle lifecycle, ActingUser actor) {
         return execution -> {
             CaseRecord ended = lifecycle.end(execution.getProcessBusinessKey(), CaseState.WITHDRAWN,
                     actor.of(execution, "withdrawnBy"), ProcessVariables.string(execution, "withdrawalReason"),

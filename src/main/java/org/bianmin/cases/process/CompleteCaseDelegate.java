@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import org.bianmin.engine.ActingUser;
 import org.bianmin.cases.CaseLifecycle;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseState;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
 public class CompleteCaseDelegate implements JavaDelegate {
 
     private final CaseLifecycle lifecycle;
-    private final CurrentActor actor;
+    private final ActingUser actor;
 
-    public CompleteCaseDelegate(CaseLifecycle lifecycle, CurrentActor actor) {
+    public CompleteCaseDelegate(CaseLifecycle lifecycle, ActingUser actor) {
         this.lifecycle = lifecycle;
         this.actor = actor;
     }

@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import org.bianmin.engine.ActingUser;
 import java.time.Instant;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class DenialFilingDelegates {
 
     @Bean("fileDenialDelegate")
-    JavaDelegate fileDenial(CaseEventRepository events, CurrentActor actor) {
+    JavaDelegate fileDenial(CaseEventRepository events, ActingUser actor) {
         return execution -> {
             Boolean approved = ProcessVariables.bool(execution, "filingApproved");
             String opinion = ProcessVariables.string(execution, "filingOpinion");

@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import org.bianmin.engine.ActingUser;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class JointPartDelegates {
 
     @Bean("recordJointPartDelegate")
-    JavaDelegate recordJointPart(CaseEventRepository events, CurrentActor actor) {
+    JavaDelegate recordJointPart(CaseEventRepository events, ActingUser actor) {
         return execution -> {
             Boolean approved = ProcessVariables.bool(execution, "partApproved");
             String note = ProcessVariables.string(execution, "partNote");

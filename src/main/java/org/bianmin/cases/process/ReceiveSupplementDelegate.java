@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import org.bianmin.engine.ActingUser;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseState;
 import org.bianmin.cases.CaseSummary;
@@ -14,9 +15,9 @@ public class ReceiveSupplementDelegate implements JavaDelegate {
 
     private final SupplementService supplements;
     private final CaseSummary summary;
-    private final CurrentActor actor;
+    private final ActingUser actor;
 
-    public ReceiveSupplementDelegate(SupplementService supplements, CaseSummary summary, CurrentActor actor) {
+    public ReceiveSupplementDelegate(SupplementService supplements, CaseSummary summary, ActingUser actor) {
         this.supplements = supplements;
         this.summary = summary;
         this.actor = actor;

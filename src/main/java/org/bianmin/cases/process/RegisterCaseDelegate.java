@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import org.bianmin.engine.ActingUser;
 import org.bianmin.cases.RegistrationRequest;
 import org.bianmin.cases.RegistrationResult;
 import org.bianmin.cases.CaseRegistrationService;
@@ -19,10 +20,10 @@ public class RegisterCaseDelegate implements JavaDelegate {
     private final CaseRegistrationService registration;
     private final CaseRepository cases;
     private final CaseSummary summary;
-    private final CurrentActor actor;
+    private final ActingUser actor;
 
     public RegisterCaseDelegate(CaseRegistrationService registration, CaseRepository cases, CaseSummary summary,
-                                CurrentActor actor) {
+                                ActingUser actor) {
         this.registration = registration;
         this.cases = cases;
         this.summary = summary;

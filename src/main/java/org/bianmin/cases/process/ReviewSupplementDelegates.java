@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import org.bianmin.engine.ActingUser;
 import java.util.Date;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseSummary;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class ReviewSupplementDelegates {
 
     @Bean("reviewSupplementDelegate")
-    JavaDelegate requestSupplement(ReviewSupplementService supplements, CaseSummary summary, CurrentActor actor) {
+    JavaDelegate requestSupplement(ReviewSupplementService supplements, CaseSummary summary, ActingUser actor) {
         return execution -> {
             CaseRecord paused = supplements.request(execution.getProcessBusinessKey(),
                     ProcessVariables.stringList(execution, "requestedMaterials"), actor.of(execution, null));
@@ -26,7 +27,7 @@ class ReviewSupplementDelegates {
     }
 
     @Bean("reviewSupplementReceivedDelegate")
-    JavaDelegate receiveSupplement(ReviewSupplementService supplements, CaseSummary summary, CurrentActor actor) {
+    JavaDelegate receiveSupplement(ReviewSupplementService supplements, CaseSummary summary, ActingUser actor) {
         return execution -> {
             CaseRecord resumed = supplements.receive(execution.getProcessBusinessKey(),
                     ProcessVariables.stringList(execution, "suppliedMaterials"), actor.of(execution, null));
