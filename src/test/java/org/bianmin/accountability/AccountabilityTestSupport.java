@@ -63,7 +63,7 @@ public abstract class AccountabilityTestSupport extends PostgresIntegrationTest 
         try {
             for (String key : businessKeys) {
                 runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().forEach(instance ->
-                        runtime.deleteProcessInstanceIfExists(instance.getId(), "test ended", true, true, true, false));
+                        endInstance(instance.getId()));
             }
         } finally {
             ClockUtil.reset();

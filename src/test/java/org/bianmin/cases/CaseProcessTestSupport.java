@@ -87,7 +87,7 @@ abstract class CaseProcessTestSupport extends PostgresIntegrationTest {
         try {
             for (String caseNumber : caseNumbers) {
                 runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
-                        runtime.deleteProcessInstanceIfExists(instance.getId(), "test ended", true, true, true, false));
+                        endInstance(instance.getId()));
             }
         } finally {
             ClockUtil.reset();

@@ -38,7 +38,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         BpmnAwareTests.assertThat(immediate).isWaitingAt("handleOnTheSpot");
         BpmnAwareTests.assertThat(immediate).variables().containsEntry("slaState", "ON_TIME").containsEntry("caseType", "IMMEDIATE");
         Task task = openTask(immediate, "handleOnTheSpot");
-        BpmnAwareTests.assertThat(task).hasCandidateGroup("window-market").hasCandidateUser(CLERK);
+        BpmnAwareTests.assertThat(task).hasCandidateGroup("window-general").hasCandidateUser(CLERK);
         assertThat(task.getDueDate().toInstant()).isEqualTo(at("2026-09-30T10:30"));
         assertThat(task.getFollowUpDate().toInstant()).isEqualTo(at("2026-09-30T10:20"));
         ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
@@ -164,7 +164,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         BpmnAwareTests.assertThat(committed).variables().containsEntry("slaState", "ON_TIME");
         assertThat(((java.util.Date) runtime.getVariable(committed.getId(), "handoverDue")).toInstant()).isEqualTo(HANDOVER_DUE);
         Task handOver = openTask(committed, "handOver");
-        BpmnAwareTests.assertThat(handOver).hasCandidateGroup("window-market").hasCandidateUser(CLERK);
+        BpmnAwareTests.assertThat(handOver).hasCandidateGroup("window-general").hasCandidateUser(CLERK);
         assertThat(handOver.getDueDate().toInstant()).isEqualTo(HANDOVER_DUE);
         assertThat(handOver.getFollowUpDate().toInstant()).isEqualTo(HANDOVER_DUE);
         ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);

@@ -276,8 +276,14 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
             if (element == null) {
                 return false;
             }
-            element.click();
-            return true;
+            // the fixed footer may cover an element at the bottom of a list: bring it to the middle first
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
         });
     }
 

@@ -50,7 +50,7 @@ class ForwardedAndJointCasesPostgresTest extends CaseProcessTestSupport {
         ProcessInstance forwarded = instance(caseNumber, "forwarded-case");
         BpmnAwareTests.assertThat(forwarded).isWaitingAt("prepareForward");
         Task prepare = openTask(forwarded, "prepareForward");
-        BpmnAwareTests.assertThat(prepare).hasCandidateGroup("window-hrss").hasCandidateUser(CLERK);
+        BpmnAwareTests.assertThat(prepare).hasCandidateGroup("window-general").hasCandidateUser(CLERK);
         assertThat(prepare.getDueDate().toInstant()).isEqualTo(HANDOVER_DUE);
         assertThat(prepare.getFollowUpDate().toInstant()).isEqualTo(HANDOVER_DUE);
 

@@ -80,7 +80,7 @@ class IntakeProcessesPostgresTest extends PostgresIntegrationTest {
             jdbc.queryForList("select case_number from case_record", String.class).stream()
                     .filter(caseNumber -> !casesBefore.contains(caseNumber))
                     .flatMap(caseNumber -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream())
-                    .forEach(instance -> runtime.deleteProcessInstanceIfExists(instance.getId(), "test ended", true, true, true, false));
+                    .forEach(instance -> endInstance(instance.getId()));
         } finally {
             ClockUtil.reset();
         }
@@ -146,7 +146,7 @@ class IntakeProcessesPostgresTest extends PostgresIntegrationTest {
                 .processDefinitionKey(CaseProcesses.SUPPLEMENT).singleResult();
         BpmnAwareTests.assertThat(supplement).isWaitingAt("receiveSupplement");
         Task first = task(supplement);
-        BpmnAwareTests.assertThat(first).hasCandidateGroup("window-market");
+        BpmnAwareTests.assertThat(first).hasCandidateGroup("window-general");
 
         complete(first, withVariables("suppliedMaterials", SpinValues.jsonValue("[\"LAYOUT_PLAN\"]").create(),
                 "receivedBy", "market-a"));
@@ -236,7 +236,7 @@ class IntakeProcessesPostgresTest extends PostgresIntegrationTest {
         ProcessInstance committed = runtime.createProcessInstanceQuery().processInstanceBusinessKey(record.caseNumber())
                 .processDefinitionKey("committed-case").singleResult();
         BpmnAwareTests.assertThat(committed).isWaitingAt("handOver");
-        BpmnAwareTests.assertThat(task(committed)).hasCandidateGroup("window-market");
+        BpmnAwareTests.assertThat(task(committed)).hasCandidateGroup("window-general");
         complete(task(committed), withVariables("handlingNote", "已移交"));
 
         BpmnAwareTests.assertThat(committed).isWaitingAt("review");

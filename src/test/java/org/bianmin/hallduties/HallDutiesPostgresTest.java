@@ -33,7 +33,7 @@ class HallDutiesPostgresTest extends HallDutyTestSupport {
     @AfterEach
     void deleteCaseProcesses() {
         caseNumbers.forEach(n -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).list().forEach(i ->
-                runtime.deleteProcessInstanceIfExists(i.getId(), "test ended", true, true, true, false)));
+                endInstance(i.getId())));
     }
 
     @Test

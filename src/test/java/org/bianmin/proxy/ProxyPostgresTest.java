@@ -38,7 +38,7 @@ class ProxyPostgresTest extends HallDutyTestSupport {
     void deleteCasesProcessesAndProxies() {
         caseNumbers.forEach(n -> {
             runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).list().forEach(i ->
-                    runtime.deleteProcessInstanceIfExists(i.getId(), "test ended", true, true, true, false));
+                    endInstance(i.getId()));
             jdbc.update("delete from case_proxy where case_number = ?", n);
         });
     }

@@ -76,7 +76,7 @@ abstract class RuleTestSupport extends PostgresIntegrationTest {
                 jdbc.queryForList("select case_number from case_record", String.class).stream()
                         .filter(caseNumber -> !casesBefore.contains(caseNumber))
                         .flatMap(caseNumber -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream())
-                        .forEach(instance -> runtime.deleteProcessInstanceIfExists(instance.getId(), "test ended", true, true, true, false));
+                        .forEach(instance -> endInstance(instance.getId()));
             } finally {
                 ClockUtil.reset();
             }

@@ -51,7 +51,7 @@ class AbCoverPostgresTest extends HallDutyTestSupport {
             assertThat(swapped.statusCode()).as(swapped.body()).isEqualTo(200);
             assertThat(read(swapped).get(0).path("a").asText()).isEqualTo("clerk2");
         } finally {
-            send("PUT", "/api/roster/window-general", Map.of("a", "clerk", "b", "clerk2"), "admin");
+            send("PUT", "/api/roster/window-general", Map.of("a", "clerk", "b", "clerk2"), "supervisor");
         }
     }
 

@@ -67,7 +67,7 @@ public abstract class HallDutyTestSupport extends PostgresIntegrationTest {
         try {
             for (String key : HALL_PROCESSES) {
                 runtime.createProcessInstanceQuery().processDefinitionKey(key).list().forEach(instance ->
-                        runtime.deleteProcessInstanceIfExists(instance.getId(), "test ended", true, true, true, false));
+                        endInstance(instance.getId()));
             }
             jdbc.update("delete from task_handover");
             jdbc.update("delete from staff_absence");

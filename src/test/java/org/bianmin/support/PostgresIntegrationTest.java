@@ -35,6 +35,31 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 public abstract class PostgresIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.camunda.bpm.engine.RuntimeService engineRuntime;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.camunda.bpm.engine.ManagementService engineManagement;
+
+    /**
+     * Ends a process instance a test left running. The job executor of the shared context may be
+     * running one of its timers at that moment: suspend its jobs and retry on a concurrent update.
+     */
+    protected void endInstance(String processInstanceId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                engineManagement.createJobQuery().processInstanceId(processInstanceId).active().list()
+                        .forEach(job -> engineManagement.suspendJobById(job.getId()));
+                engineRuntime.deleteProcessInstanceIfExists(processInstanceId, "test ended", true, true, true, false);
+                return;
+            } catch (org.camunda.bpm.engine.OptimisticLockingException concurrentJob) {
+                if (attempt == 5) {
+                    throw concurrentJob;
+                }
+            }
+        }
+    }
+
+
     public static final String ADMIN_PASSWORD = "demo-admin-secret";
     public static final String DEMO_PASSWORD = "demo";
     /** The database of the shared application context. */
