@@ -14,6 +14,8 @@ import org.springframework.core.NestedExceptionUtils;
  * The production profile on a new, empty PostgreSQL database: without BIANMIN_ADMIN_PASSWORD it
  * refuses to start; with it, it creates the administrator and no demo users.
  */
+// boots a second Bianmin in this JVM: runs in the surefire execution "second-application" (Camunda registries are JVM-wide)
+@org.junit.jupiter.api.Tag("second-application")
 class PostgresProfileStartupTest {
 
     @Test

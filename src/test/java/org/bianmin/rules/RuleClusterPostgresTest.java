@@ -25,6 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * with its own process engine name. A rule version published on A is in force on B within 5
  * seconds, and B registers cases with it.
  */
+// boots a second Bianmin in this JVM: runs in the surefire execution "second-application" (Camunda registries are JVM-wide)
+@org.junit.jupiter.api.Tag("second-application")
 class RuleClusterPostgresTest extends RuleTestSupport {
 
     private static final String SJ_002_LINE = "SJ-002,食品经营许可(小餐饮),dept-market,window-market,COMMITTED,10,20,";
