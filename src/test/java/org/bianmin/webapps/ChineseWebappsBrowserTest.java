@@ -112,7 +112,7 @@ class ChineseWebappsBrowserTest extends PostgresIntegrationTest {
                 return [date('2026-01-05T01:30:00Z'), date('2026-01-05T01:30:00Z', 'long')];""";
         // moment.js switches to the locale once the webapp has loaded zh.json's dateLocales
         try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .until(driver -> ((List<String>) browser.driver().executeScript(script)).get(0).startsWith("2026年"));
         } catch (TimeoutException notChinese) {
             // the assertion of the caller shows what came out
