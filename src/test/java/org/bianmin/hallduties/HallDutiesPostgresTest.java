@@ -69,7 +69,7 @@ class HallDutiesPostgresTest extends HallDutyTestSupport {
         }
         assertThat(answeredOne).isNotNull();
         assertThat(answeredOne.path("referralAnswer").asText()).contains("延续");
-        assertThat(answered.get(0).path("referralAnsweredBy").asText()).isEqualTo("market-a");
+        assertThat(answeredOne.path("referralAnsweredBy").asText()).isEqualTo("market-a");
     }
 
     @Test
