@@ -30,7 +30,9 @@ function cockpitDatesModule() {
     angular.module(COCKPIT_DATES);
   } catch (notYetDeclared) {
     angular.module(COCKPIT_DATES, []).config(['camDateFormatProvider', function (camDateFormatProvider) {
-      camDateFormatProvider.setDateFormat('LL HH:mm:ss', 'normal');
+      // explicit for Chinese browsers: zh.json's dateLocales may reach moment.js after the first dates
+      const chinese = ((navigator.languages && navigator.languages[0]) || navigator.language || '').toLowerCase().startsWith('zh');
+      camDateFormatProvider.setDateFormat(chinese ? 'YYYY年M月D日 HH:mm:ss' : 'LL HH:mm:ss', 'normal');
     }]);
   }
   return [COCKPIT_DATES];

@@ -9,6 +9,10 @@
  * for zh) and the browser's time zone (the webapps cannot be given another one).
  */
 
+// Chinese browsers get explicit Chinese patterns: the webapp loads zh.json's dateLocales into moment.js
+// after its first dates may already be formatted, so locale-dependent tokens (LLL) can come out English.
+const CHINESE = ((navigator.languages && navigator.languages[0]) || navigator.language || '').toLowerCase().startsWith('zh');
+
 export default {
   locales: {
     availableLocales: ['zh', 'en'],
@@ -16,7 +20,14 @@ export default {
   },
 
   // the names refer to the longDateFormat of the locale file's dateLocales (moment.js tokens)
-  dateFormat: {
+  dateFormat: CHINESE ? {
+    monthName: 'M月',
+    day: 'DD',
+    abbr: 'M月D日 HH:mm',
+    normal: 'YYYY年M月D日 HH:mm',
+    long: 'YYYY年M月D日 HH:mm',
+    short: 'YYYY年M月D日'
+  } : {
     monthName: 'MMMM',
     day: 'DD',
     abbr: 'lll',
