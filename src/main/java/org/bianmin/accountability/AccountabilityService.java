@@ -9,8 +9,8 @@ import java.util.Map;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.discipline.DisciplineEvent;
 import org.bianmin.engine.SystemAuthority;
+import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventRepository.CaseEvent;
-import org.bianmin.events.CaseEventType;
 import org.bianmin.rules.RuleEngine;
 import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,19 +36,19 @@ public class AccountabilityService {
     private final RuleEngine rules;
     private final AccountabilityRepository records;
     private final org.bianmin.discipline.DisciplineService discipline;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final CaseEventRepository caseEvents;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final SystemAuthority system;
     private final ZoneId zone;
 
     public AccountabilityService(RuleEngine rules, AccountabilityRepository records,
-                                 org.bianmin.discipline.DisciplineService discipline, NamedParameterJdbcTemplate jdbc,
+                                 org.bianmin.discipline.DisciplineService discipline, CaseEventRepository caseEvents,
                                  RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars) {
         this.rules = rules;
         this.records = records;
         this.discipline = discipline;
-        this.jdbc = jdbc;
+        this.caseEvents = caseEvents;
         this.runtime = runtime;
         this.tasks = tasks;
         this.system = system;
@@ -59,10 +57,9 @@ public class AccountabilityService {
 
     @EventListener
     public void onCaseEvent(CaseEvent event) {
-        String staff = responsible(event);
+        String staff = caseEvents.responsibleStaff(event);
         String window = staff == null ? event.window() : java.util.Optional.ofNullable(discipline.windowOf(staff)).orElse(event.window());
-        boolean excused = event.type() == CaseEventType.CASE_OVERDUE && event.details() != null
-                && (event.details().contains("extension=APPROVED") || event.details().contains("delayNotice=true"));
+        boolean excused = event.excusedOverdue();
         propose("CASE", event.id(), event.type().name(), event.caseNumber(), staff, window, event.occurredAt(), excused);
     }
 
@@ -92,19 +89,6 @@ public class AccountabilityService {
         system.run(() -> runtime.startProcessInstanceByKey(REVIEW_PROCESS, "ACC-" + id, Variables.createVariables()
                 .putValue("recordId", id).putValue("caseNumber", caseNumber).putValue("staff", staff)
                 .putValue("caseSummary", summary(records.find(id).orElseThrow()))));
-    }
-
-    /** The person an event is held against: the named staff (first of several), else the case's registering clerk. */
-    private String responsible(CaseEvent event) {
-        if (event.staff() != null && !event.staff().isBlank()) {
-            return event.staff().split(",")[0].strip();
-        }
-        if (event.caseNumber() == null) {
-            return null;
-        }
-        List<String> clerks = jdbc.queryForList("select registered_by from case_record where case_number = :n",
-                new MapSqlParameterSource("n", event.caseNumber()), String.class);
-        return clerks.isEmpty() ? null : clerks.get(0);
     }
 
     @Transactional

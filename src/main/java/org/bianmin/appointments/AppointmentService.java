@@ -114,7 +114,7 @@ public class AppointmentService {
     @Transactional
     public AppointmentView book(BookingRequest request, CurrentUser user) {
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         String name = required("applicantName", "申请人姓名", request.applicantName(), 100);
         String phone = request.phone() == null ? null : request.phone().strip();

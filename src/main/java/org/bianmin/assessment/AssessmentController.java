@@ -63,7 +63,7 @@ class AssessmentController {
     AssessmentSheet correct(@PathVariable String month, @RequestBody Correction correction, CurrentUser user) {
         user.require(ASSESSORS);
         if (correction == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         return assessments.correct(parse(month), correction.staff(), correction.points(), correction.reason(), user.id());
     }

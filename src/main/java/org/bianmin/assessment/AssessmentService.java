@@ -27,8 +27,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,19 +48,17 @@ public class AssessmentService {
     private final CaseEventRepository caseEvents;
     private final AccountabilityRepository accountability;
     private final IdentityService identity;
-    private final NamedParameterJdbcTemplate jdbc;
     private final ZoneId zone;
 
     public AssessmentService(RuleEngine rules, AssessmentRepository repository, DisciplineRepository discipline,
                              CaseEventRepository caseEvents, AccountabilityRepository accountability,
-                             IdentityService identity, NamedParameterJdbcTemplate jdbc, CalendarService calendars) {
+                             IdentityService identity, CalendarService calendars) {
         this.rules = rules;
         this.repository = repository;
         this.discipline = discipline;
         this.caseEvents = caseEvents;
         this.accountability = accountability;
         this.identity = identity;
-        this.jdbc = jdbc;
         this.zone = calendars.calendar().zone();
     }
 
@@ -83,10 +79,10 @@ public class AssessmentService {
                     lines.add(new AssessmentRepository.StoredLine(e.staff(), windowOf(staff, e.staff(), e.window()), l)));
         }
         for (CaseEventRepository.CaseEvent e : caseEvents.between(from, to)) {
-            if (e.type() != CaseEventType.CASE_OVERDUE || excused(e.details())) {
+            if (e.type() != CaseEventType.CASE_OVERDUE || e.excusedOverdue()) {
                 continue;
             }
-            String person = responsible(e);
+            String person = caseEvents.responsibleStaff(e);
             if (person != null) {
                 line(table, "CASE", e.id(), e.type().name(), null, e.occurredAt()).ifPresent(l -> lines.add(
                         new AssessmentRepository.StoredLine(person, windowOf(staff, person, e.window()),
@@ -207,19 +203,6 @@ public class AssessmentService {
 
     private static AssessmentSheet.Line withDescription(AssessmentSheet.Line l, String description) {
         return new AssessmentSheet.Line(l.source(), l.sourceId(), l.type(), l.points(), description, l.rule(), l.occurredAt());
-    }
-
-    private static boolean excused(String details) {
-        return details != null && (details.contains("extension=APPROVED") || details.contains("delayNotice=true"));
-    }
-
-    private String responsible(CaseEventRepository.CaseEvent e) {
-        if (e.staff() != null && !e.staff().isBlank()) {
-            return e.staff().split(",")[0].strip();
-        }
-        List<String> clerks = e.caseNumber() == null ? List.of() : jdbc.queryForList(
-                "select registered_by from case_record where case_number = :n", new MapSqlParameterSource("n", e.caseNumber()), String.class);
-        return clerks.isEmpty() ? null : clerks.get(0);
     }
 
     /** Window staff (members of {@code clerks}) and their window group. */

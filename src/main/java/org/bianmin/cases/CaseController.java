@@ -91,7 +91,7 @@ class CaseController {
                                                  CurrentUser user) {
         user.require(CASE_WORKERS);
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         adjustments.checkExtension(caseNumber, request.days(), request.reason());
         adjustments.startExtension(caseNumber, request.days(), request.reason(), user.id());
@@ -107,7 +107,7 @@ class CaseController {
                                                    CurrentUser user) {
         user.require(CASE_WORKERS);
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         adjustments.startDelay(caseNumber, request.until(), request.reason(), request.contact(), user.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(views.details(find(caseNumber)));
@@ -133,7 +133,7 @@ class CaseController {
     CaseDetails districtResult(@PathVariable String caseNumber, @RequestBody DistrictResult request, CurrentUser user) {
         user.require(CASE_WORKERS);
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         adjustments.reportDistrictResult(caseNumber, request.approved(), request.note(), user.id());
         return views.details(find(caseNumber));

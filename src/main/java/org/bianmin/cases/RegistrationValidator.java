@@ -41,7 +41,7 @@ public class RegistrationValidator {
 
     public ValidApplication validate(RegistrationRequest request, Instant now) {
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         String itemCode = required("itemCode", request.itemCode(), 32);
         ServiceItem item = catalogue.find(itemCode).orElseThrow(() -> new ApiException(

@@ -77,7 +77,7 @@ public class ComplaintService {
     @Transactional
     public ComplaintView register(ComplaintRequest request, CurrentUser user) {
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         String channel = request.channel() == null ? "" : request.channel().strip();
         if (!CHANNELS.contains(channel)) {

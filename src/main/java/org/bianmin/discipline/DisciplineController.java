@@ -26,7 +26,7 @@ class DisciplineController {
     ResponseEntity<DisciplineEvent> record(@RequestBody DisciplineRequest request, CurrentUser user) {
         user.require(Groups.SUPERVISORS, Groups.DIRECTORS);
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(discipline.record(request.staff(), request.type(), request.occurredAt(), request.note(), user.id()));

@@ -16,6 +16,17 @@ public class CaseEventRepository {
 
     public record CaseEvent(long id, CaseEventType type, String caseNumber, String staff, String window,
                             Instant occurredAt, String details) {
+
+        /** The details of a {@code CASE_OVERDUE} event: whether an extension was approved or a delay notice issued. */
+        public static String overdueDetails(boolean extensionApproved, boolean delayNotice) {
+            return "extension=" + (extensionApproved ? "APPROVED" : "NONE") + ";delayNotice=" + delayNotice;
+        }
+
+        /** An overdue case with an approved extension or a delay notice is excused. */
+        public boolean excusedOverdue() {
+            return type == CaseEventType.CASE_OVERDUE && details != null
+                    && (details.contains("extension=APPROVED") || details.contains("delayNotice=true"));
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -41,6 +52,19 @@ public class CaseEventRepository {
         CaseEvent event = new CaseEvent(keys.getKey().longValue(), type, caseNumber, staff, window, at, details);
         publisher.publishEvent(event);
         return event;
+    }
+
+    /** The person an event is held against: the named staff (first of several), else the case's registering clerk. */
+    public String responsibleStaff(CaseEvent event) {
+        if (event.staff() != null && !event.staff().isBlank()) {
+            return event.staff().split(",")[0].strip();
+        }
+        if (event.caseNumber() == null) {
+            return null;
+        }
+        List<String> clerks = jdbc.queryForList("select registered_by from case_record where case_number = :n",
+                new MapSqlParameterSource("n", event.caseNumber()), String.class);
+        return clerks.isEmpty() ? null : clerks.get(0);
     }
 
     public List<CaseEvent> between(Instant from, Instant to) {

@@ -54,7 +54,7 @@ public class InquiryService {
     @Transactional
     public InquiryView register(InquiryRequest request, String firstPerson) {
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         String name = required("name", "咨询人姓名", request.name(), 100);
         String matter = required("matter", "咨询事项", request.matter(), 1000);

@@ -93,7 +93,7 @@ public class ProxyService {
     @Transactional
     public ProxyView entrust(String caseNumber, ProxyRequest request, CurrentUser user) {
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         String proxy = directory.requireUser("proxy", "代办员", request.proxy());
         if (!directory.isMember(proxy, Groups.CLERKS)) {

@@ -53,7 +53,7 @@ public class AbsenceService {
     @Transactional
     public AbsenceView record(AbsenceRequest request, CurrentUser user) {
         if (request == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         String staff = directory.requireUser("staff", "工作人员", request.staff());
         if (!staff.equals(user.id())) {

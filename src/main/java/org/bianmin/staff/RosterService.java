@@ -79,7 +79,7 @@ public class RosterService {
             throw ApiException.invalidField("window", "排班中没有该窗口: " + window, "no such window in the roster");
         }
         if (change == null) {
-            throw ApiException.badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+            throw ApiException.missingBody();
         }
         RosterPost post;
         if (change.post() == null || change.post().isBlank()) {

@@ -23,6 +23,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_FIELD", field + ": " + chinese + " / " + english);
     }
 
+    /** A JSON body was required but none came. */
+    public static ApiException missingBody() {
+        return badRequest("MALFORMED_JSON", "请求体不能为空 / request body is required");
+    }
+
     public static ApiException notFound(String code, String message) {
         return new ApiException(HttpStatus.NOT_FOUND, code, message);
     }

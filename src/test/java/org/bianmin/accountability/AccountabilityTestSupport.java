@@ -131,49 +131,20 @@ public abstract class AccountabilityTestSupport extends PostgresIntegrationTest 
                 .map(link -> link.getGroupId()).sorted().toList();
     }
 
-    /** Completes a task as a user with the user's groups, as Tasklist does. */
-    protected void completeAs(String user, Task task, java.util.Map<String, Object> variables) {
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
     // ---------------------------------------------------------------- REST
-
-    protected static String password(String user) {
-        return user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD;
-    }
 
     protected HttpResponse<String> post(String path, String body, String user) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=UTF-8").header("Accept", "application/json")
                 .header("Authorization", basic(user, password(user)))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     protected HttpResponse<byte[]> download(String path, String user) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Authorization", basic(user, password(user))).GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** GET as a user; asserts 200 and returns the JSON. */

@@ -179,21 +179,6 @@ abstract class CaseProcessTestSupport extends PostgresIntegrationTest {
                 .map(link -> link.getGroupId()).sorted().toList();
     }
 
-    /** Completes a task as a user with the user's groups, as Tasklist does. */
-    void completeAs(String user, Task task, Map<String, Object> variables) {
-        authenticate(user);
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    void authenticate(String user) {
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-    }
-
     /** {@code details} of a case's events of a type, oldest first. */
     List<String> events(String caseNumber, String type) {
         return jdbc.queryForList("select coalesce(details, '') from case_event where case_number = ? and event_type = ? order by id",
@@ -223,16 +208,9 @@ abstract class CaseProcessTestSupport extends PostgresIntegrationTest {
     HttpResponse<String> post(String path, String body, String user) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=UTF-8").header("Accept", "application/json")
-                .header("Authorization", basic(user, user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD))
+                .header("Authorization", basic(user, password(user)))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     JsonNode details(String caseNumber) {

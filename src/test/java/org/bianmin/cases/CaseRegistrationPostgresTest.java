@@ -661,14 +661,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         if (user != null) {
             request.header("Authorization", basic(user, password));
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private JsonNode read(HttpResponse<String> response) {

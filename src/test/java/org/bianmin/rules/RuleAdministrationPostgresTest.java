@@ -346,14 +346,7 @@ class RuleAdministrationPostgresTest extends RuleTestSupport {
     private HttpResponse<byte[]> bytes(String path, String user) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Authorization", basic(user, password(user))).GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> multipart(String path, String fileName, byte[] content, String user) {
@@ -367,14 +360,7 @@ class RuleAdministrationPostgresTest extends RuleTestSupport {
                 .header("Authorization", basic(user, password(user))).header("Accept", "application/json")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static List<List<String>> cells(String csv) throws IOException {

@@ -111,10 +111,6 @@ abstract class RuleTestSupport extends PostgresIntegrationTest {
 
     // ---------------------------------------------------------------- REST
 
-    static String password(String user) {
-        return user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD;
-    }
-
     /** A JSON request with HTTP Basic ({@code user} null: anonymous); {@code body} is serialised unless a String. */
     HttpResponse<String> send(String method, String path, Object body, String user) {
         String text;
@@ -133,14 +129,7 @@ abstract class RuleTestSupport extends PostgresIntegrationTest {
         if (user != null) {
             request.header("Authorization", basic(user, password(user)));
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     JsonNode ok(HttpResponse<String> response) {

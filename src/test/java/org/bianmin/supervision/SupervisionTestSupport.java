@@ -250,22 +250,7 @@ public abstract class SupervisionTestSupport extends PostgresIntegrationTest {
         return task;
     }
 
-    /** Completes a task as a user with the user's groups, as Tasklist does. */
-    protected void completeAs(String user, Task task, Map<String, Object> variables) {
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
     // ---------------------------------------------------------------- REST
-
-    protected static String password(String user) {
-        return user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD;
-    }
 
     /** GET as a user (null: anonymous); asserts the status and returns the body as JSON. */
     protected JsonNode getJson(String path, String user, int status) {
@@ -283,14 +268,7 @@ public abstract class SupervisionTestSupport extends PostgresIntegrationTest {
                 .header("Content-Type", "application/json; charset=UTF-8").header("Accept", "application/json")
                 .header("Authorization", basic(user, password(user)))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     protected JsonNode read(String body) {

@@ -129,16 +129,6 @@ public abstract class HallDutyTestSupport extends PostgresIntegrationTest {
         return task;
     }
 
-    protected void completeAs(String user, Task task, Map<String, Object> variables) {
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
     /** {@code staff|window_group|details} of the events of a type recorded during this test. */
     protected List<String> events(String type) {
         return jdbc.queryForList("select coalesce(staff, '-') || '|' || coalesce(window_group, '-') || '|' || coalesce(details, '') "
@@ -150,10 +140,6 @@ public abstract class HallDutyTestSupport extends PostgresIntegrationTest {
     }
 
     // ---------------------------------------------------------------- REST
-
-    protected static String password(String user) {
-        return user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD;
-    }
 
     protected HttpResponse<String> send(String method, String path, Object body, String user) {
         try {

@@ -39,6 +39,26 @@ public abstract class PostgresIntegrationTest {
     private org.camunda.bpm.engine.RuntimeService engineRuntime;
     @org.springframework.beans.factory.annotation.Autowired
     private org.camunda.bpm.engine.ManagementService engineManagement;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.camunda.bpm.engine.TaskService engineTasks;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.camunda.bpm.engine.IdentityService engineIdentity;
+
+    /** Authenticates as a user with the user's groups, as Tasklist does; clear it with {@code clearAuthentication}. */
+    protected void authenticate(String user) {
+        engineIdentity.setAuthentication(user, engineIdentity.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    }
+
+    /** Completes a task as a user with the user's groups, as Tasklist does. */
+    protected void completeAs(String user, org.camunda.bpm.engine.task.Task task, java.util.Map<String, Object> variables) {
+        authenticate(user);
+        try {
+            engineTasks.complete(task.getId(), variables);
+        } finally {
+            engineIdentity.clearAuthentication();
+        }
+    }
 
     /**
      * Ends a process instance a test left running. The job executor of the shared context may be
@@ -58,7 +78,6 @@ public abstract class PostgresIntegrationTest {
             }
         }
     }
-
 
     public static final String ADMIN_PASSWORD = "demo-admin-secret";
     public static final String DEMO_PASSWORD = "demo";
@@ -131,6 +150,23 @@ public abstract class PostgresIntegrationTest {
         return "jdbc:postgresql://localhost:" + POSTGRES.getPort() + "/" + database;
     }
 
+    /** The password of a demo user in this context (the administrator has its own). */
+    protected static String password(String user) {
+        return user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD;
+    }
+
+    /** Sends a request to the application; I/O failures become unchecked. */
+    protected <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -151,13 +187,6 @@ public abstract class PostgresIntegrationTest {
         if (user != null) {
             request.header("Authorization", basic(user, password));
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

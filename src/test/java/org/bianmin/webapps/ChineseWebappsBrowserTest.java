@@ -86,7 +86,6 @@ class ChineseWebappsBrowserTest extends PostgresIntegrationTest {
                         .doesNotContain("Running Process Instances", "migrate to Camunda 8");
                 browser.screenshot("zh-cockpit-supervisor");
 
-
                 // as on the deployments page, e.g. 时间：2026年11月23日 21:04:27
                 browser.get("/camunda/app/cockpit/default/#/repository");
                 WebElement body = browser.waitVisible(By.tagName("body"));

@@ -43,7 +43,8 @@ class SlaDelegates {
             CaseRecord c = cases.find(caseNumber).orElseThrow();
             watch.setCaseVariable(caseNumber, "slaState", SlaState.OVERDUE.name());
             events.record(CaseEventType.CASE_OVERDUE, caseNumber, assignees(tasks, caseNumber), c.window(), now(),
-                    "extension=" + c.extensionState() + ";delayNotice=" + c.delayNotice());
+                    CaseEventRepository.CaseEvent.overdueDetails(
+                            c.extensionState() == CaseRecord.ExtensionState.APPROVED, c.delayNotice()));
             execution.setVariable("caseSummary", summary.markdown(c));
         };
     }
