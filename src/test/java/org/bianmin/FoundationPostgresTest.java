@@ -167,6 +167,8 @@ class FoundationPostgresTest extends PostgresIntegrationTest {
         // the administrator keeps the configured password, not the demo one
         assertThat(identity.checkPassword("admin", ADMIN_PASSWORD)).isTrue();
         assertThat(identity.checkPassword("admin", DEMO_PASSWORD)).isFalse();
+        // the failed attempt delays admin's next login: take that back for the other tests
+        identity.unlockUser("admin");
     }
 
     @Test
@@ -191,13 +193,17 @@ class FoundationPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void actuatorNeedsAuthenticationAndIsUp() {
+    void actuatorNeedsAuthenticationAndShowsMetricsToAdministratorsOnly() {
         assertThat(get("/actuator/health", null, null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
         HttpResponse<String> health = get("/actuator/health", "clerk", DEMO_PASSWORD);
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(readJson(health).path("status").asText()).isEqualTo("UP");
-        HttpResponse<String> prometheus = get("/actuator/prometheus", "supervisor", DEMO_PASSWORD, "text/plain");
+        // the bare status: no component names the database or the disk
+        assertThat(readJson(health).has("components")).isFalse();
+        // metrics only for camunda-admin (or a monitoring group)
+        assertThat(get("/actuator/prometheus", "supervisor", DEMO_PASSWORD, "text/plain").statusCode()).isEqualTo(403);
+        HttpResponse<String> prometheus = get("/actuator/prometheus", "admin", ADMIN_PASSWORD, "text/plain");
         assertThat(prometheus.statusCode()).as(prometheus.body()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
     }

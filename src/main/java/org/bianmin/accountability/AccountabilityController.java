@@ -3,6 +3,7 @@ package org.bianmin.accountability;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
@@ -31,8 +32,8 @@ class AccountabilityController {
                                       @RequestParam(required = false) String month,
                                       @RequestParam(required = false) String state, CurrentUser user) {
         String who = staff;
-        if (!user.isInAny(Groups.SUPERVISORS, Groups.DIRECTORS)) {
-            user.require(Groups.CLERKS);
+        user.require(Action.ACCOUNTABILITY_READ);
+        if (!user.isWatcher()) {
             if (staff != null && !staff.equals(user.id())) {
                 throw ApiException.forbidden("只能查看本人的问责记录 / clerks see only their own records");
             }
@@ -46,8 +47,9 @@ class AccountabilityController {
 
     @GetMapping("/{id}")
     AccountabilityRecord find(@PathVariable long id, CurrentUser user) {
+        user.require(Action.ACCOUNTABILITY_READ);
         AccountabilityRecord record = accountability.find(id);
-        if (!user.isInAny(Groups.SUPERVISORS, Groups.DIRECTORS) && !user.id().equals(record.staff())) {
+        if (!user.isWatcher() && !user.id().equals(record.staff())) {
             throw ApiException.forbidden("无权查看 / not allowed");
         }
         return record;
@@ -59,14 +61,16 @@ class AccountabilityController {
     /** A supervisor confirms or dismisses a record with a reason (completes its Tasklist review task). */
     @PostMapping("/{id}/decision")
     AccountabilityRecord decide(@PathVariable long id, @RequestBody Decision decision, CurrentUser user) {
-        user.require(Groups.SUPERVISORS, Groups.DIRECTORS);
+        user.require(Action.ACCOUNTABILITY_DECIDE);
+        if (user.id().equals(accountability.find(id).staff())) {
+            throw ApiException.forbidden("不能审核本人的问责记录, 请由其他督查处理 / nobody decides their own accountability record");
+        }
         if (decision == null || decision.confirm() == null) {
             throw ApiException.invalidField("confirm", "请选择确认或撤销", "true (confirm) or false (dismiss) is required");
         }
         if (decision.reason() == null || decision.reason().isBlank()) {
             throw ApiException.invalidField("reason", "确认或撤销都须说明理由", "a reason is required");
         }
-        accountability.find(id);
         accountability.decideByTask(id, decision.confirm(), decision.reason(), user.id());
         return accountability.find(id);
     }

@@ -95,6 +95,9 @@ public class AccountabilityService {
     public AccountabilityRecord decide(long id, boolean confirm, String reason, String reviewer) {
         AccountabilityRecord record = records.find(id).orElseThrow(() -> ApiException.notFound("UNKNOWN_RECORD",
                 "问责记录不存在 / no such accountability record: " + id));
+        if (reviewer != null && reviewer.equals(record.staff())) {
+            throw ApiException.forbidden("不能审核本人的问责记录, 请由其他督查处理 / nobody decides their own accountability record");
+        }
         if (record.state() != AccountabilityRecord.State.PROPOSED) {
             throw ApiException.conflict("ALREADY_DECIDED", "该记录已审核(" + record.state() + ") / already decided");
         }

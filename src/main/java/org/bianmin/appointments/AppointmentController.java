@@ -1,6 +1,7 @@
 package org.bianmin.appointments;
 
 import java.util.List;
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/appointments")
 class AppointmentController {
 
-    private static final String[] STAFF = {Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS};
 
     private final AppointmentService appointments;
 
@@ -28,13 +28,13 @@ class AppointmentController {
 
     @PostMapping
     ResponseEntity<AppointmentService.AppointmentView> book(@RequestBody AppointmentService.BookingRequest request, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.APPOINTMENT_BOOK);
         return ResponseEntity.status(HttpStatus.CREATED).body(appointments.book(request, user));
     }
 
     @GetMapping("/{id}")
     AppointmentService.AppointmentView find(@PathVariable long id, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.APPOINTMENT_READ);
         return appointments.get(id);
     }
 
@@ -42,21 +42,21 @@ class AppointmentController {
     List<AppointmentService.AppointmentView> list(@RequestParam(required = false) String date,
                                                   @RequestParam(required = false) String person,
                                                   @RequestParam(required = false) String window, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.APPOINTMENT_READ);
         return appointments.list(date, person, window);
     }
 
     @PostMapping("/{id}/cancel")
     AppointmentService.AppointmentView cancel(@PathVariable long id,
                                               @RequestBody(required = false) AppointmentService.CancelRequest request, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.APPOINTMENT_CHANGE);
         return appointments.cancel(id, request, user);
     }
 
     @PostMapping("/{id}/missed")
     AppointmentService.AppointmentView missed(@PathVariable long id,
                                               @RequestBody(required = false) AppointmentService.MissedRequest request, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.APPOINTMENT_CHANGE);
         return appointments.missed(id, request, user);
     }
 
@@ -64,7 +64,7 @@ class AppointmentController {
     AppointmentService.AppointmentView cannotServe(@PathVariable long id,
                                                    @RequestBody(required = false) AppointmentService.CannotServeRequest request,
                                                    CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.APPOINTMENT_CHANGE);
         return appointments.cannotServe(id, request, user);
     }
 }

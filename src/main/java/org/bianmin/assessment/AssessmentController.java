@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/assessments")
 class AssessmentController {
 
-    static final String[] ASSESSORS = {Groups.SUPERVISORS, Groups.DIRECTORS};
 
     private final AssessmentService assessments;
 
@@ -42,7 +42,7 @@ class AssessmentController {
     /** Computes the month's draft (idempotent; a published month is returned unchanged). */
     @PostMapping("/{month}/run")
     AssessmentSheet run(@PathVariable String month, CurrentUser user) {
-        user.require(ASSESSORS);
+        user.require(Action.ASSESSMENT_MANAGE);
         YearMonth m = parse(month);
         if (m.isAfter(YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))))) {
             throw ApiException.invalidField("month", "不能计算将来的月份", "cannot assess a future month");
@@ -52,7 +52,7 @@ class AssessmentController {
 
     @GetMapping("/{month}")
     AssessmentSheet sheet(@PathVariable String month, CurrentUser user) {
-        user.require(Groups.SUPERVISORS, Groups.DIRECTORS, Groups.CLERKS);
+        user.require(Action.ASSESSMENT_READ);
         return assessments.sheet(parse(month));
     }
 
@@ -61,7 +61,7 @@ class AssessmentController {
 
     @PostMapping("/{month}/corrections")
     AssessmentSheet correct(@PathVariable String month, @RequestBody Correction correction, CurrentUser user) {
-        user.require(ASSESSORS);
+        user.require(Action.ASSESSMENT_MANAGE);
         if (correction == null) {
             throw ApiException.missingBody();
         }
@@ -70,19 +70,19 @@ class AssessmentController {
 
     @PostMapping("/{month}/publish")
     AssessmentSheet publish(@PathVariable String month, CurrentUser user) {
-        user.require(ASSESSORS);
+        user.require(Action.ASSESSMENT_MANAGE);
         return assessments.publish(parse(month), user.id());
     }
 
     @GetMapping("/years/{year}")
     Map<String, BigDecimal> annual(@PathVariable int year, CurrentUser user) {
-        user.require(Groups.SUPERVISORS, Groups.DIRECTORS, Groups.CLERKS);
+        user.require(Action.ASSESSMENT_READ);
         return assessments.annual(year);
     }
 
     @GetMapping("/{month}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable String month, CurrentUser user) {
-        user.require(ASSESSORS);
+        user.require(Action.ASSESSMENT_MANAGE);
         AssessmentSheet sheet = assessments.sheet(parse(month));
         StringBuilder text = new StringBuilder("\uFEFF");
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT)) {
@@ -107,7 +107,7 @@ class AssessmentController {
 
     @GetMapping("/{month}/export.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable String month, CurrentUser user) {
-        user.require(ASSESSORS);
+        user.require(Action.ASSESSMENT_MANAGE);
         AssessmentSheet sheet = assessments.sheet(parse(month));
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet people = workbook.createSheet("个人得分");

@@ -149,6 +149,9 @@ public class AssessmentService {
 
     @Transactional
     public AssessmentSheet correct(YearMonth month, String staff, BigDecimal points, String reason, String by) {
+        if (by != null && by.equals(staff)) {
+            throw ApiException.forbidden("不能更正本人的考核分 / nobody corrects their own score");
+        }
         AssessmentSheet sheet = sheet(month);
         if (!"DRAFT".equals(sheet.state())) {
             throw ApiException.conflict("ALREADY_PUBLISHED", "已发布的考核不能更正 / a published month cannot be corrected");

@@ -54,11 +54,12 @@ public class CaseAdjustments {
     private final TaskService tasks;
     private final IdentityService identity;
     private final SystemAuthority system;
+    private final DelayContacts delayContacts;
     private final ZoneId zone;
 
     public CaseAdjustments(CaseRepository cases, CaseEventRepository events, NoticeRepository notices, CaseSlaWatch watch,
                            SlaPlanner planner, RuntimeService runtime, TaskService tasks, IdentityService identity,
-                           SystemAuthority system, CalendarService calendars) {
+                           SystemAuthority system, CalendarService calendars, DelayContacts delayContacts) {
         this.cases = cases;
         this.events = events;
         this.notices = notices;
@@ -68,6 +69,7 @@ public class CaseAdjustments {
         this.tasks = tasks;
         this.identity = identity;
         this.system = system;
+        this.delayContacts = delayContacts;
         this.zone = calendars.calendar().zone();
     }
 
@@ -188,6 +190,7 @@ public class CaseAdjustments {
     @Transactional
     public void requestDelay(String caseNumber, DelayRequest request, String by) {
         CaseRecord c = running(caseNumber);
+        delayContacts.save(caseNumber, request.contact());
         events.record(CaseEventType.DELAY_NOTICE_REQUESTED, caseNumber, by, c.window(), now(),
                 request.until() + "; " + request.reason());
     }
@@ -207,7 +210,8 @@ public class CaseAdjustments {
         details.put("滞办事项", c.itemName());
         details.put("滞办原因", request.reason());
         details.put("批准人", userName(director));
-        details.put("申请人联系方式", request.contact() != null ? request.contact() : c.applicant().maskedPhone());
+        String contact = request.contact() != null ? request.contact() : delayContacts.find(caseNumber).orElse(null);
+        details.put("申请人联系方式", contact != null ? contact : c.applicant().maskedPhone());
         notices.issue(caseNumber, NoticeType.DELAY, now, director, List.of(), details);
         events.record(CaseEventType.DELAY_NOTICE_ISSUED, caseNumber, director, c.window(), now,
                 request.until() + "; " + request.reason());

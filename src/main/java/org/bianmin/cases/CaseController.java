@@ -2,7 +2,7 @@ package org.bianmin.cases;
 
 import java.util.List;
 import org.bianmin.identity.CurrentUser;
-import org.bianmin.identity.Groups;
+import org.bianmin.identity.Action;
 import org.bianmin.notices.Notice;
 import org.bianmin.notices.NoticeRenderer;
 import org.bianmin.notices.NoticeRepository;
@@ -26,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
-    static final String[] CASE_WORKERS = {Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS};
-
     private final CaseRegistrationService registration;
     private final CaseRepository cases;
     private final CaseViews views;
@@ -36,10 +34,11 @@ class CaseController {
     private final NoticeRenderer renderer;
     private final TaskService tasks;
     private final CaseAdjustments adjustments;
+    private final CaseAccess access;
 
     CaseController(CaseRegistrationService registration, CaseRepository cases, CaseViews views,
                    SupplementService supplements, NoticeRepository notices, NoticeRenderer renderer, TaskService tasks,
-                   CaseAdjustments adjustments) {
+                   CaseAdjustments adjustments, CaseAccess access) {
         this.registration = registration;
         this.cases = cases;
         this.views = views;
@@ -48,18 +47,19 @@ class CaseController {
         this.renderer = renderer;
         this.tasks = tasks;
         this.adjustments = adjustments;
+        this.access = access;
     }
 
     @PostMapping
     ResponseEntity<RegistrationResult> register(@RequestBody RegistrationRequest request, CurrentUser user) {
-        user.require(CASE_WORKERS);
+        user.require(Action.CASE_REGISTER);
         return ResponseEntity.status(HttpStatus.CREATED).body(registration.register(request, user.id()));
     }
 
     @GetMapping("/{caseNumber}")
     CaseDetails details(@PathVariable String caseNumber, CurrentUser user) {
-        user.require(CASE_WORKERS);
-        return views.details(find(caseNumber));
+        CaseRecord c = access.require(user, Action.CASE_READ, caseNumber);
+        return views.details(c, access.belongs(user, c));
     }
 
     record SupplementRequest(List<String> materials) {
@@ -68,7 +68,7 @@ class CaseController {
     /** The applicant brings materials: completes the case's open supplement task, as the clerk's form does. */
     @PostMapping("/{caseNumber}/supplements")
     CaseDetails supplement(@PathVariable String caseNumber, @RequestBody SupplementRequest request, CurrentUser user) {
-        user.require(CASE_WORKERS);
+        access.require(user, Action.CASE_SUPPLEMENT, caseNumber);
         supplements.check(caseNumber, request == null ? null : request.materials());
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey(CaseProcesses.SUPPLEMENT).taskDefinitionKey("receiveSupplement").singleResult();
@@ -89,7 +89,7 @@ class CaseController {
     @PostMapping("/{caseNumber}/extensions")
     ResponseEntity<CaseDetails> requestExtension(@PathVariable String caseNumber, @RequestBody ExtensionRequest request,
                                                  CurrentUser user) {
-        user.require(CASE_WORKERS);
+        access.require(user, Action.CASE_EXTENSION, caseNumber);
         if (request == null) {
             throw ApiException.missingBody();
         }
@@ -105,7 +105,7 @@ class CaseController {
     @PostMapping("/{caseNumber}/delay-notices")
     ResponseEntity<CaseDetails> requestDelayNotice(@PathVariable String caseNumber, @RequestBody DelayNoticeRequest request,
                                                    CurrentUser user) {
-        user.require(CASE_WORKERS);
+        access.require(user, Action.CASE_DELAY_NOTICE, caseNumber);
         if (request == null) {
             throw ApiException.missingBody();
         }
@@ -120,7 +120,7 @@ class CaseController {
     @PostMapping("/{caseNumber}/withdrawal")
     CaseDetails withdraw(@PathVariable String caseNumber, @RequestBody(required = false) WithdrawalRequest request,
                          CurrentUser user) {
-        user.require(CASE_WORKERS);
+        access.require(user, Action.CASE_WITHDRAWAL, caseNumber);
         adjustments.withdraw(caseNumber, request == null ? null : request.reason(), user.id());
         return views.details(find(caseNumber));
     }
@@ -131,7 +131,7 @@ class CaseController {
     /** The district department's result of a forwarded case, reported by its system or a clerk. */
     @PostMapping("/{caseNumber}/district-result")
     CaseDetails districtResult(@PathVariable String caseNumber, @RequestBody DistrictResult request, CurrentUser user) {
-        user.require(CASE_WORKERS);
+        access.require(user, Action.CASE_DISTRICT_RESULT, caseNumber);
         if (request == null) {
             throw ApiException.missingBody();
         }
@@ -142,8 +142,7 @@ class CaseController {
     @GetMapping(value = "/{caseNumber}/notices/{type}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> notice(@PathVariable String caseNumber, @PathVariable String type,
                                   @RequestParam(required = false) Integer sequence, CurrentUser user) {
-        user.require(CASE_WORKERS);
-        CaseRecord record = find(caseNumber);
+        CaseRecord record = access.require(user, Action.CASE_NOTICE_PRINT, caseNumber);
         NoticeType noticeType = NoticeType.parse(type).orElseThrow(() -> ApiException.notFound("UNKNOWN_NOTICE_TYPE",
                 "告知单类型不存在 / unknown notice type: " + type));
         Notice notice = notices.find(caseNumber, noticeType, sequence).orElseThrow(() -> ApiException.notFound(

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.bianmin.catalogue.CaseType;
 import org.bianmin.sla.SlaState;
 
-/** {@code GET /api/cases/{caseNumber}}: the case as a clerk or supervisor sees it (personal data masked). */
+/** {@code GET /api/cases/{caseNumber}}: the case as a clerk or supervisor sees it (personal data in clear for the people of the case, masked for others). */
 public record CaseDetails(String caseNumber, String itemCode, String itemName, String department, String window,
                           Disposition disposition, String dispositionLabel, CaseType caseType, String caseTypeLabel,
                           CaseState state, String stateLabel, ApplicantView applicant, OffsetDateTime receivedAt,
@@ -16,7 +16,8 @@ public record CaseDetails(String caseNumber, String itemCode, String itemName, S
                           List<RegistrationResult.NoticeView> notices, Map<String, String> ruleVersions,
                           List<String> firedRules, List<EventView> events) {
 
-    public record ApplicantView(String name, String idNumber, String phone, String organization) {
+    /** {@code masked}: the viewer does not belong to the case and reads masks of the ID number and phone. */
+    public record ApplicantView(String name, String idNumber, String phone, String organization, boolean masked) {
     }
 
     public record Sla(OffsetDateTime deadline, OffsetDateTime warnAt, SlaState state, String stateLabel, long pausedMinutes) {

@@ -67,7 +67,13 @@ public class CaseViews {
                 c.deadline() == null ? List.of() : calendars.warningsBetween(c.receivedAt(), c.deadline()));
     }
 
+    /** The case as the people of the case see it: personal data in clear. */
     public CaseDetails details(CaseRecord c) {
+        return details(c, true);
+    }
+
+    /** The case with the applicant's ID number and phone in clear or masked. */
+    public CaseDetails details(CaseRecord c, boolean clearPersonalData) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         long paused = c.pausedMinutes() + (c.pausedSince() == null ? 0 : planner.workingMinutesBetween(c.pausedSince(), now));
         SlaState sla = slaState(c, now);
@@ -86,8 +92,11 @@ public class CaseViews {
         return new CaseDetails(c.caseNumber(), c.itemCode(), c.itemName(), c.department(), c.window(), c.disposition(),
                 c.disposition().label(), c.caseType(), c.caseType() == null ? null : c.caseType().label(), c.state(),
                 c.state().label(),
-                new CaseDetails.ApplicantView(c.applicant().name(), c.applicant().maskedIdNumber(),
-                        c.applicant().maskedPhone(), c.applicant().organization()),
+                clearPersonalData
+                        ? new CaseDetails.ApplicantView(c.applicant().name(), c.applicant().idNumber(),
+                                c.applicant().phone(), c.applicant().organization(), false)
+                        : new CaseDetails.ApplicantView(c.applicant().name(), c.applicant().maskedIdNumber(),
+                                c.applicant().maskedPhone(), c.applicant().organization(), true),
                 offset(c.receivedAt()), offset(c.registeredAt()), c.registeredBy(), c.limitText(),
                 new CaseDetails.Sla(offset(c.deadline()), offset(c.warnAt()), sla, sla == null ? null : sla.label(), paused),
                 c.submittedMaterials(), materials(c, c.missingMaterials()), c.reason(), c.basis(),

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bianmin.calendar.CalendarService;
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
@@ -67,7 +68,7 @@ public class DenialReport {
 
     @GetMapping("/api/reports/denials/{month}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable String month, CurrentUser user) {
-        user.require(Groups.DIRECTORS, Groups.SUPERVISORS);
+        user.require(Action.DENIAL_REPORT);
         YearMonth m;
         try {
             m = YearMonth.parse(month);

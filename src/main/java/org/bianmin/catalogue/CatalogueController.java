@@ -1,5 +1,7 @@
 package org.bianmin.catalogue;
 
+import org.bianmin.identity.Action;
+import org.bianmin.identity.CurrentUser;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +36,15 @@ class CatalogueController {
     }
 
     @GetMapping
-    List<ItemView> items() {
+    List<ItemView> items(CurrentUser user) {
+        user.require(Action.CATALOGUE_READ);
         Map<String, String> names = groupNames();
         return catalogue.catalogue().items().stream().map(item -> view(item, names)).toList();
     }
 
     @GetMapping("/{code}")
-    ItemView item(@PathVariable String code) {
+    ItemView item(@PathVariable String code, CurrentUser user) {
+        user.require(Action.CATALOGUE_READ);
         ServiceItem item = catalogue.find(code).orElseThrow(() ->
                 ApiException.notFound("UNKNOWN_ITEM", "事项不存在 / no such item: " + code));
         return view(item, groupNames());

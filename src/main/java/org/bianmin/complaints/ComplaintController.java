@@ -1,5 +1,6 @@
 package org.bianmin.complaints;
 
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/complaints")
 class ComplaintController {
 
-    private static final String[] STAFF = {Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS};
 
     private final ComplaintService complaints;
 
@@ -26,13 +26,13 @@ class ComplaintController {
 
     @PostMapping
     ResponseEntity<ComplaintService.ComplaintView> register(@RequestBody ComplaintService.ComplaintRequest request, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.COMPLAINT_REGISTER);
         return ResponseEntity.status(HttpStatus.CREATED).body(complaints.register(request, user));
     }
 
     @GetMapping("/{id}")
     ComplaintService.ComplaintView find(@PathVariable long id, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.COMPLAINT_READ);
         return complaints.find(id, user);
     }
 }

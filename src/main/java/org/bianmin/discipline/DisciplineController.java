@@ -1,5 +1,6 @@
 package org.bianmin.discipline;
 
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
@@ -24,7 +25,7 @@ class DisciplineController {
     /** Supervisors (and directors) record attendance and discipline events. */
     @PostMapping("/api/discipline-events")
     ResponseEntity<DisciplineEvent> record(@RequestBody DisciplineRequest request, CurrentUser user) {
-        user.require(Groups.SUPERVISORS, Groups.DIRECTORS);
+        user.require(Action.DISCIPLINE_RECORD);
         if (request == null) {
             throw ApiException.missingBody();
         }

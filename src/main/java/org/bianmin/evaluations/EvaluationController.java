@@ -1,7 +1,9 @@
 package org.bianmin.evaluations;
 
+import org.bianmin.cases.CaseAccess;
 import java.time.YearMonth;
 import java.util.List;
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.http.HttpStatus;
@@ -18,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     private final EvaluationService evaluations;
+    private final CaseAccess access;
 
-    EvaluationController(EvaluationService evaluations) {
+    EvaluationController(EvaluationService evaluations, CaseAccess access) {
         this.evaluations = evaluations;
+        this.access = access;
     }
 
     record RatingRequest(Object rating, String comment) {
@@ -29,14 +33,14 @@ class EvaluationController {
     @PostMapping("/api/cases/{caseNumber}/evaluation")
     ResponseEntity<EvaluationService.EvaluationView> rate(@PathVariable String caseNumber, @RequestBody RatingRequest request,
                                                           CurrentUser user) {
-        user.require(Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS);
+        access.require(user, Action.CASE_EVALUATION, caseNumber);
         return ResponseEntity.status(HttpStatus.CREATED).body(evaluations.rate(caseNumber,
                 request == null ? null : request.rating(), request == null ? null : request.comment(), user.id()));
     }
 
     @GetMapping("/api/evaluations/satisfaction")
     List<EvaluationService.Satisfaction> satisfaction(@RequestParam YearMonth month, CurrentUser user) {
-        user.require(Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS);
+        user.require(Action.SATISFACTION_READ);
         return evaluations.satisfaction(month);
     }
 }

@@ -1,6 +1,8 @@
 package org.bianmin.evaluations;
 
+import org.bianmin.cases.CaseAccess;
 import org.bianmin.engine.ActingUser;
+import org.bianmin.identity.Action;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class EvaluationDelegates {
 
     @Bean("recordEvaluationDelegate")
-    JavaDelegate recordEvaluation(EvaluationService evaluations, ActingUser actor) {
-        return execution -> evaluations.rate(text(execution, "caseNumber"), execution.getVariable("rating"),
-                text(execution, "comment"), actor.current());
+    JavaDelegate recordEvaluation(EvaluationService evaluations, ActingUser actor, CaseAccess access) {
+        return execution -> {
+            String caseNumber = text(execution, "caseNumber");
+            access.requireOfEngineUser(Action.CASE_EVALUATION, caseNumber == null ? "" : caseNumber.strip());
+            evaluations.rate(caseNumber, execution.getVariable("rating"), text(execution, "comment"), actor.current());
+        };
     }
 
     @Bean("confirmBadEvaluationDelegate")

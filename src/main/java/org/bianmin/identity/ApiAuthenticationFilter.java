@@ -65,8 +65,19 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         List<String> groups = identityService.createGroupQuery().groupMember(userId.get()).list()
                 .stream().map(Group::getId).toList();
+        if (isMetrics(request) && !groups.contains(Groups.CAMUNDA_ADMIN) && !groups.contains(Groups.MONITORING)) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
+                    "监控指标仅限系统管理员或监控用户组 / metrics are for camunda-admin or monitoring only");
+            return;
+        }
         request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, new CurrentUser(userId.get(), groups));
         chain.doFilter(request, response);
+    }
+
+    /** Everything of the actuator but the bare health status. */
+    private static boolean isMetrics(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/actuator") && !path.equals("/actuator/health");
     }
 
     private Optional<String> basicUser(String header) {

@@ -21,6 +21,19 @@ public record CurrentUser(String id, List<String> groups) {
         return Arrays.stream(candidates).anyMatch(this::isIn);
     }
 
+    /** Refuses with 403 unless the user's groups allow the action (administrators pass everywhere). */
+    public void require(Action action) {
+        if (!action.allows(this)) {
+            throw ApiException.forbidden("无权" + action.label() + " / not allowed: " + action.name().toLowerCase()
+                    .replace('_', ' '));
+        }
+    }
+
+    /** Whether the user acts as a supervisor, director or administrator, not as a clerk. */
+    public boolean isWatcher() {
+        return isInAny(Groups.SUPERVISORS, Groups.DIRECTORS);
+    }
+
     /** Refuses with 403 unless the user is in one of the groups (administrators pass everywhere). */
     public void require(String... candidates) {
         if (!isInAny(candidates)) {

@@ -10,6 +10,8 @@ public final class Groups {
     public static final String DIRECTORS = "directors";
     public static final String RULE_ADMINS = "rule-admins";
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /** Reads the actuator's metrics (Prometheus), nothing else. */
+    public static final String MONITORING = "monitoring";
 
     public static final String WINDOW_PREFIX = "window-";
     public static final String DEPARTMENT_PREFIX = "dept-";
@@ -20,7 +22,8 @@ public final class Groups {
             new String[] {SUPERVISORS, "督查(值班主任)"},
             new String[] {DIRECTORS, "中心主任/分管领导"},
             new String[] {RULE_ADMINS, "规则管理员"},
-            new String[] {CAMUNDA_ADMIN, "系统管理员"});
+            new String[] {CAMUNDA_ADMIN, "系统管理员"},
+            new String[] {MONITORING, "运行监控"});
 
     private Groups() {
     }

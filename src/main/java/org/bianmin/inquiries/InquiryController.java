@@ -2,6 +2,7 @@ package org.bianmin.inquiries;
 
 import java.time.Instant;
 import java.util.List;
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.staff.HallTime;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/inquiries")
 class InquiryController {
 
-    private static final String[] STAFF = {Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS};
 
     private final InquiryService inquiries;
 
@@ -29,7 +29,7 @@ class InquiryController {
 
     @PostMapping
     ResponseEntity<InquiryService.InquiryView> register(@RequestBody InquiryService.InquiryRequest request, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.INQUIRY_REGISTER);
         return ResponseEntity.status(HttpStatus.CREATED).body(inquiries.register(request, user.id()));
     }
 
@@ -37,7 +37,7 @@ class InquiryController {
     List<InquiryService.InquiryView> list(@RequestParam(required = false) String firstPerson,
                                           @RequestParam(required = false) String from,
                                           @RequestParam(required = false) String to, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.INQUIRY_READ);
         Instant start = from == null ? Instant.EPOCH : HallTime.parse("from", from);
         Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : HallTime.parse("to", to);
         return inquiries.list(firstPerson, start, end);

@@ -15,6 +15,11 @@ public final class PersonalData {
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
+    /** An ID number or a phone inside free text (a log line, a note, an engine variable). */
+    private static final Pattern IN_TEXT = Pattern.compile(
+            "(?<![0-9A-Za-z])(\\d{17}[0-9Xx])(?![0-9A-Za-z])"
+                    + "|(?<![0-9])(1[3-9]\\d{9})(?![0-9])"
+                    + "|(?<![0-9])(0\\d{2,3}-\\d{7,8})(?![0-9])");
 
     private PersonalData() {
     }
@@ -64,6 +69,28 @@ public final class PersonalData {
             return idNumber == null ? null : "*".repeat(idNumber.length());
         }
         return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 10) + idNumber.substring(idNumber.length() - 4);
+    }
+
+    /**
+     * Masks every ID number and phone number found in a text; the rest stays as it was. The last
+     * line of defence for logs and engine history, where a person's data must never appear in clear.
+     */
+    public static String maskAll(String text) {
+        if (text == null || text.length() < 11) {
+            return text;
+        }
+        var matcher = IN_TEXT.matcher(text);
+        if (!matcher.find()) {
+            return text;
+        }
+        StringBuilder masked = new StringBuilder(text.length());
+        do {
+            String found = matcher.group();
+            matcher.appendReplacement(masked, java.util.regex.Matcher.quoteReplacement(
+                    matcher.group(1) != null ? maskIdNumber(found) : maskPhone(found)));
+        } while (matcher.find());
+        matcher.appendTail(masked);
+        return masked.toString();
     }
 
     /** 138****5678. */

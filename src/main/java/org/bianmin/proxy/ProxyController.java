@@ -1,5 +1,7 @@
 package org.bianmin.proxy;
 
+import org.bianmin.cases.CaseAccess;
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.http.HttpStatus;
@@ -17,28 +19,30 @@ import org.springframework.web.bind.annotation.RestController;
 class ProxyController {
 
     private final ProxyService proxies;
+    private final CaseAccess access;
 
-    ProxyController(ProxyService proxies) {
+    ProxyController(ProxyService proxies, CaseAccess access) {
         this.proxies = proxies;
+        this.access = access;
     }
 
     @PostMapping
     ResponseEntity<ProxyService.ProxyView> entrust(@PathVariable String caseNumber, @RequestBody ProxyService.ProxyRequest request,
                                                    CurrentUser user) {
-        user.require(Groups.CLERKS, Groups.SUPERVISORS);
+        access.require(user, Action.CASE_PROXY, caseNumber);
         return ResponseEntity.status(HttpStatus.CREATED).body(proxies.entrust(caseNumber, request, user));
     }
 
     @PostMapping("/delivered")
     ProxyService.ProxyView delivered(@PathVariable String caseNumber,
                                      @RequestBody(required = false) ProxyService.DeliveryRequest request, CurrentUser user) {
-        user.require(Groups.CLERKS, Groups.SUPERVISORS);
+        user.require(Action.CASE_PROXY_DELIVERED);
         return proxies.delivered(caseNumber, request, user);
     }
 
     @GetMapping
     ProxyService.ProxyView find(@PathVariable String caseNumber, CurrentUser user) {
-        user.require(Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS);
+        user.require(Action.CASE_PROXY_READ);
         return proxies.latest(caseNumber);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
@@ -37,7 +38,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/rules")
 class RuleSetController {
 
-    static final String[] READERS = {Groups.RULE_ADMINS, Groups.SUPERVISORS, Groups.DIRECTORS};
     static final int MAX_RECENT_CASES = 200;
 
     private final RuleSetService rules;
@@ -78,37 +78,37 @@ class RuleSetController {
 
     @GetMapping
     List<SetView> overview(CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         return rules.overview().stream().map(s -> view(s, false)).toList();
     }
 
     @GetMapping("/{set}")
     SetView ruleSet(@PathVariable String set, CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         return view(rules.summary(rules.definition(set)), true);
     }
 
     @GetMapping("/{set}/versions")
     List<VersionView> versions(@PathVariable String set, CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         return rules.versions(set).stream().map(v -> VersionView.of(v, false)).toList();
     }
 
     @GetMapping("/{set}/versions/{version}")
     VersionView version(@PathVariable String set, @PathVariable int version, CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         return VersionView.of(rules.version(set, version), true);
     }
 
     @GetMapping("/{set}/diff")
     Map<String, List<String>> diff(@PathVariable String set, @RequestParam int from, @RequestParam int to, CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         return rules.diff(set, from, to);
     }
 
     @GetMapping("/{set}/audit")
     List<RuleSetRepository.AuditEntry> audit(@PathVariable String set, CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         return rules.audit(set);
     }
 
@@ -117,7 +117,7 @@ class RuleSetController {
 
     @PostMapping("/{set}/validate")
     RuleSetService.Validation validate(@PathVariable String set, @RequestBody FilesRequest request, CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         return rules.validate(set, FileView.toFiles(request.files()));
     }
 
@@ -126,7 +126,7 @@ class RuleSetController {
 
     @PostMapping("/{set}/dry-run")
     DryRun.Report dryRun(@PathVariable String set, @RequestBody DryRunRequest request, CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         int recent = request.recentCases() == null ? 20 : request.recentCases();
         if (recent < 0 || recent > MAX_RECENT_CASES) {
             throw ApiException.invalidField("recentCases", "必须在0到" + MAX_RECENT_CASES + "之间", "must be between 0 and " + MAX_RECENT_CASES);
@@ -139,7 +139,7 @@ class RuleSetController {
 
     @PutMapping("/{set}/draft")
     DraftView saveDraft(@PathVariable String set, @RequestBody FilesRequest request, CurrentUser user) {
-        user.require(Groups.RULE_ADMINS);
+        user.require(Action.RULES_CHANGE);
         List<RuleFile> files = FileView.toFiles(request.files());
         RuleSetVersion draft = rules.saveDraft(set, files, request.comment(), user.id());
         return new DraftView(VersionView.of(draft, true), rules.validate(set, files));
@@ -147,7 +147,7 @@ class RuleSetController {
 
     @DeleteMapping("/{set}/draft")
     ResponseEntity<Void> deleteDraft(@PathVariable String set, CurrentUser user) {
-        user.require(Groups.RULE_ADMINS);
+        user.require(Action.RULES_CHANGE);
         rules.deleteDraft(set, user.id());
         return ResponseEntity.noContent().build();
     }
@@ -157,13 +157,13 @@ class RuleSetController {
 
     @PostMapping("/{set}/publish")
     VersionView publish(@PathVariable String set, @RequestBody CommentRequest request, CurrentUser user) {
-        user.require(Groups.RULE_ADMINS);
+        user.require(Action.RULES_CHANGE);
         return VersionView.of(rules.publish(set, request.comment(), user.id()), true);
     }
 
     @PostMapping("/{set}/rollback")
     VersionView rollback(@PathVariable String set, @RequestBody CommentRequest request, CurrentUser user) {
-        user.require(Groups.RULE_ADMINS);
+        user.require(Action.RULES_CHANGE);
         if (request.version() == null) {
             throw ApiException.invalidField("version", "请指定要回滚到的版本", "the version to roll back to is required");
         }
@@ -174,7 +174,7 @@ class RuleSetController {
     @GetMapping("/{set}/versions/{version}/files/{file}.xlsx")
     ResponseEntity<byte[]> download(@PathVariable String set, @PathVariable int version, @PathVariable String file,
                                     CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         RuleFile csv = rules.version(set, version).files().stream().filter(f -> f.name().equals(file + ".csv")).findFirst()
                 .orElseThrow(() -> ApiException.notFound("UNKNOWN_FILE", "文件不存在 / no such file: " + file + ".csv"));
         byte[] xlsx = RuleTableSpreadsheets.toXlsx(file, new String(csv.content(), StandardCharsets.UTF_8));
@@ -189,7 +189,7 @@ class RuleSetController {
     @PostMapping(value = "/{set}/spreadsheet", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     FileView upload(@PathVariable String set, @RequestPart("file") MultipartFile file, @RequestParam String name,
                     CurrentUser user) throws IOException {
-        user.require(Groups.RULE_ADMINS);
+        user.require(Action.RULES_CHANGE);
         if (!rules.definition(set).acceptsFileName(name)) {
             throw ApiException.invalidField("name", "文件名不符合要求: " + name, "file name not allowed: " + name);
         }
@@ -199,7 +199,7 @@ class RuleSetController {
     /** Every published rule set in the layout of {@code rules/}, to commit back to the repository. */
     @GetMapping("/export.zip")
     ResponseEntity<byte[]> export(CurrentUser user) {
-        user.require(READERS);
+        user.require(Action.RULES_READ);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             for (RuleSetService.Summary summary : rules.overview()) {

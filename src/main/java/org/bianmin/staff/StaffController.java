@@ -2,6 +2,7 @@ package org.bianmin.staff;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class StaffController {
 
-    static final String[] STAFF = {Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS};
 
     private final RosterService roster;
     private final AbsenceService absences;
@@ -33,20 +33,20 @@ class StaffController {
 
     @GetMapping("/roster")
     List<RosterService.PostView> roster(CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.ROSTER_READ);
         return roster.overview();
     }
 
     @PutMapping("/roster/{window}")
     List<RosterService.PostView> changeRoster(@PathVariable String window, @RequestBody RosterService.RosterChange change,
                                               CurrentUser user) {
-        user.require(Groups.SUPERVISORS);
+        user.require(Action.ROSTER_CHANGE);
         return roster.change(window, change, user.id());
     }
 
     @PostMapping("/absences")
     ResponseEntity<AbsenceService.AbsenceView> recordAbsence(@RequestBody AbsenceService.AbsenceRequest request, CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.ABSENCE_RECORD);
         return ResponseEntity.status(HttpStatus.CREATED).body(absences.record(request, user));
     }
 
@@ -54,7 +54,7 @@ class StaffController {
     List<AbsenceService.AbsenceView> absences(@RequestParam(required = false) String staff,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                               CurrentUser user) {
-        user.require(STAFF);
+        user.require(Action.ABSENCE_READ);
         return absences.list(staff, date);
     }
 }

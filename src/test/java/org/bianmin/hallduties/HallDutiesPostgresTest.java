@@ -111,7 +111,7 @@ class HallDutiesPostgresTest extends HallDutyTestSupport {
         assertError(post("/api/cases/" + open + "/evaluation", Map.of("rating", 5), "clerk"), 409, "CASE_NOT_ENDED");
         String returned = register(false);
         assertError(post("/api/cases/" + returned + "/evaluation", Map.of("rating", 7), "clerk"), 400, "INVALID_FIELD");
-        assertError(post("/api/cases/BM00000000-0000/evaluation", Map.of("rating", 5), "clerk"), 400, "INVALID_FIELD");
+        assertError(post("/api/cases/BM00000000-0000/evaluation", Map.of("rating", 5), "clerk"), 404, "UNKNOWN_CASE");
         assertThat(count("select count(*) from case_evaluation")).isEqualTo(before);
 
         JsonNode rated = created(post("/api/cases/" + returned + "/evaluation", Map.of("rating", 1, "comment", "态度差"), "clerk2"));

@@ -175,6 +175,24 @@ public abstract class PostgresIntegrationTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Any request with HTTP Basic ({@code user} null: anonymous); a null body sends none. The
+     * body is sent as {@code contentType} (JSON when null).
+     */
+    protected HttpResponse<String> send(String method, String path, String body, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json; charset=UTF-8");
+        }
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        return exchange(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** GET of JSON with HTTP Basic ({@code user} null: anonymous). */
     protected HttpResponse<String> get(String path, String user, String password) {
         return get(path, user, password, "application/json");

@@ -2,7 +2,9 @@ package org.bianmin.cases.process;
 
 import org.bianmin.engine.ActingUser;
 import java.util.Date;
+import org.bianmin.cases.CaseAccess;
 import org.bianmin.cases.CaseAdjustments;
+import org.bianmin.identity.Action;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseRepository;
 import org.bianmin.cases.CaseSummary;
@@ -20,9 +22,10 @@ import org.springframework.context.annotation.Configuration;
 class AdjustmentDelegates {
 
     @Bean("requestExtensionDelegate")
-    JavaDelegate requestExtension(CaseAdjustments adjustments, CaseSummary summary, ActingUser actor) {
+    JavaDelegate requestExtension(CaseAdjustments adjustments, CaseSummary summary, ActingUser actor, CaseAccess access) {
         return execution -> {
             String caseNumber = caseNumber(execution);
+            access.requireOfEngineUser(Action.CASE_EXTENSION, caseNumber);
             CaseRecord c = adjustments.requestExtension(caseNumber, ProcessVariables.integer(execution, "days"),
                     ProcessVariables.string(execution, "reason"), actor.of(execution, "requestedBy"));
             prepareDecision(execution, c, summary);
@@ -37,10 +40,14 @@ class AdjustmentDelegates {
     }
 
     @Bean("requestDelayDelegate")
-    JavaDelegate requestDelay(CaseAdjustments adjustments, CaseRepository cases, CaseSummary summary, ActingUser actor) {
+    JavaDelegate requestDelay(CaseAdjustments adjustments, CaseRepository cases, CaseSummary summary, ActingUser actor,
+                              CaseAccess access) {
         return execution -> {
             String caseNumber = caseNumber(execution);
+            access.requireOfEngineUser(Action.CASE_DELAY_NOTICE, caseNumber);
             adjustments.requestDelay(caseNumber, delayRequest(adjustments, execution), actor.of(execution, "requestedBy"));
+            // the applicant's contact is personal data: kept by the case, not by the engine
+            execution.removeVariable("contact");
             prepareDecision(execution, cases.find(caseNumber).orElseThrow(), summary);
         };
     }
@@ -53,9 +60,10 @@ class AdjustmentDelegates {
     }
 
     @Bean("withdrawalRequestDelegate")
-    JavaDelegate withdrawalRequest(CaseAdjustments adjustments, ActingUser actor) {
+    JavaDelegate withdrawalRequest(CaseAdjustments adjustments, ActingUser actor, CaseAccess access) {
         return execution -> {
             String caseNumber = caseNumber(execution);
+            access.requireOfEngineUser(Action.CASE_WITHDRAWAL, caseNumber);
             adjustments.withdraw(caseNumber, ProcessVariables.string(execution, "reason"), actor.of(execution, "requestedBy"));
             execution.setProcessBusinessKey(caseNumber);
         };

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("registerCaseDelegate")
 public class RegisterCaseDelegate implements JavaDelegate {
 
+    /** The intake form's fields that hold personal data. */
+    static final java.util.List<String> PERSONAL_VARIABLES = java.util.List.of("applicantIdNumber", "applicantPhone");
+
     private final CaseRegistrationService registration;
     private final CaseRepository cases;
     private final CaseSummary summary;
@@ -43,6 +46,9 @@ public class RegisterCaseDelegate implements JavaDelegate {
                 ProcessVariables.bool(execution, "lawful"), ProcessVariables.bool(execution, "consultationOnly"),
                 ProcessVariables.bool(execution, "petition"), ProcessVariables.bool(execution, "major"), null,
                 ProcessVariables.string(execution, "matter"), ProcessVariables.string(execution, "answer"));
+        // personal data lives in case_record only: the form's values leave the engine in this
+        // transaction (history keeps masks, see PersonalDataHistoryPlugin)
+        PERSONAL_VARIABLES.forEach(execution::removeVariable);
         RegistrationResult result = registration.register(request, actor.of(execution, "registeredBy"));
 
         execution.setVariable("disposition", result.disposition().name());

@@ -1,6 +1,7 @@
-package org.bianmin.staff;
+package org.bianmin.engine;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -13,16 +14,20 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds a {@code create} listener to every user task of every process, so that a task created for
- * an absent A person goes to the B person ({@link TaskCover#onCreate}).
+ * Installs every {@link GlobalTaskListener} bean on every user task at deployment parse time. The
+ * beans are looked up when a task event happens, not when the engine is configured, because they
+ * use engine services themselves.
  */
 @Component
-class AbCoverEnginePlugin extends AbstractProcessEnginePlugin {
+class GlobalTaskListenersPlugin extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<TaskCover> cover;
+    private static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+            TaskListener.EVENTNAME_COMPLETE);
 
-    AbCoverEnginePlugin(ObjectProvider<TaskCover> cover) {
-        this.cover = cover;
+    private final ObjectProvider<GlobalTaskListener> listeners;
+
+    GlobalTaskListenersPlugin(ObjectProvider<GlobalTaskListener> listeners) {
+        this.listeners = listeners;
     }
 
     @Override
@@ -30,14 +35,19 @@ class AbCoverEnginePlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
-        TaskListener listener = task -> cover.getObject().onCreate(task);
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                    for (String event : EVENTS) {
+                        behavior.getTaskDefinition().addTaskListener(event, task -> dispatch(event, task));
+                    }
                 }
             }
         });
+    }
+
+    private void dispatch(String event, org.camunda.bpm.engine.delegate.DelegateTask task) {
+        listeners.orderedStream().filter(listener -> listener.event().equals(event)).forEach(listener -> listener.notify(task));
     }
 }
