@@ -1,12 +1,18 @@
 package org.bianmin.accountability;
 
+import jakarta.validation.Valid;
+
+import org.bianmin.web.Text;
+
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
+import org.bianmin.web.InputWindow;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,19 +26,21 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountabilityController {
 
     private final AccountabilityService accountability;
+    private final InputWindow window;
 
-    AccountabilityController(AccountabilityService accountability) {
+    AccountabilityController(AccountabilityService accountability, InputWindow window) {
         this.accountability = accountability;
+        this.window = window;
     }
 
     /** Supervisors and directors see all records; a clerk sees their own. */
+    @Authorized(Action.ACCOUNTABILITY_READ)
     @GetMapping
     List<AccountabilityRecord> search(@RequestParam(required = false) String caseNumber,
                                       @RequestParam(required = false) String staff,
                                       @RequestParam(required = false) String month,
                                       @RequestParam(required = false) String state, CurrentUser user) {
         String who = staff;
-        user.require(Action.ACCOUNTABILITY_READ);
         if (!user.isWatcher()) {
             if (staff != null && !staff.equals(user.id())) {
                 throw ApiException.forbidden("只能查看本人的问责记录 / clerks see only their own records");
@@ -45,9 +53,9 @@ class AccountabilityController {
         return accountability.search(blank(caseNumber), blank(who), parseMonth(month), state);
     }
 
+    @Authorized(Action.ACCOUNTABILITY_READ)
     @GetMapping("/{id}")
     AccountabilityRecord find(@PathVariable long id, CurrentUser user) {
-        user.require(Action.ACCOUNTABILITY_READ);
         AccountabilityRecord record = accountability.find(id);
         if (!user.isWatcher() && !user.id().equals(record.staff())) {
             throw ApiException.forbidden("无权查看 / not allowed");
@@ -55,13 +63,13 @@ class AccountabilityController {
         return record;
     }
 
-    record Decision(Boolean confirm, String reason) {
+    record Decision(Boolean confirm, @Text(max = 500, multiline = true) String reason) {
     }
 
     /** A supervisor confirms or dismisses a record with a reason (completes its Tasklist review task). */
+    @Authorized(Action.ACCOUNTABILITY_DECIDE)
     @PostMapping("/{id}/decision")
-    AccountabilityRecord decide(@PathVariable long id, @RequestBody Decision decision, CurrentUser user) {
-        user.require(Action.ACCOUNTABILITY_DECIDE);
+    AccountabilityRecord decide(@PathVariable long id, @Valid @RequestBody Decision decision, CurrentUser user) {
         if (user.id().equals(accountability.find(id).staff())) {
             throw ApiException.forbidden("不能审核本人的问责记录, 请由其他督查处理 / nobody decides their own accountability record");
         }
@@ -75,15 +83,8 @@ class AccountabilityController {
         return accountability.find(id);
     }
 
-    static YearMonth parseMonth(String month) {
-        if (month == null || month.isBlank()) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField("month", "月份格式应为 yyyy-MM", "must be yyyy-MM");
-        }
+    private YearMonth parseMonth(String month) {
+        return month == null || month.isBlank() ? null : window.month("month", month);
     }
 
     private static String blank(String value) {

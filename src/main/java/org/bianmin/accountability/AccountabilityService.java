@@ -1,5 +1,6 @@
 package org.bianmin.accountability;
 
+import org.bianmin.locks.NamedLocks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -41,10 +42,13 @@ public class AccountabilityService {
     private final TaskService tasks;
     private final SystemAuthority system;
     private final ZoneId zone;
+    private final NamedLocks locks;
 
     public AccountabilityService(RuleEngine rules, AccountabilityRepository records,
                                  org.bianmin.discipline.DisciplineService discipline, CaseEventRepository caseEvents,
-                                 RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars) {
+                                 RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars,
+                                 NamedLocks locks) {
+        this.locks = locks;
         this.rules = rules;
         this.records = records;
         this.discipline = discipline;
@@ -56,6 +60,7 @@ public class AccountabilityService {
     }
 
     @EventListener
+    @Transactional
     public void onCaseEvent(CaseEvent event) {
         String staff = caseEvents.responsibleStaff(event);
         String window = staff == null ? event.window() : java.util.Optional.ofNullable(discipline.windowOf(staff)).orElse(event.window());
@@ -64,6 +69,7 @@ public class AccountabilityService {
     }
 
     @EventListener
+    @Transactional
     public void onDisciplineEvent(DisciplineEvent event) {
         propose("DISCIPLINE", event.id(), event.type().name(), null, event.staff(), event.window(), event.occurredAt(), false);
     }
@@ -73,6 +79,10 @@ public class AccountabilityService {
         YearMonth month = YearMonth.from(at.atZone(zone));
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        if (staff != null) {
+            // parallel timer jobs (one node's pool, or several nodes) count the same person's month
+            locks.lock("accountability:" + staff + ":" + month);
+        }
         int occurrence = (staff == null ? 0 : records.count(staff, type, from, to)) + 1;
         MeasureProposal proposal = new MeasureProposal();
         RuleEngine.Evaluation evaluation = rules.evaluate(AccountabilityRuleSet.NAME, Map.of("proposal", proposal),

@@ -1,7 +1,10 @@
 package org.bianmin.appointments;
 
+import jakarta.validation.Valid;
+
 import java.util.List;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.http.HttpStatus;
@@ -26,45 +29,45 @@ class AppointmentController {
         this.appointments = appointments;
     }
 
+    @Authorized(Action.APPOINTMENT_BOOK)
     @PostMapping
-    ResponseEntity<AppointmentService.AppointmentView> book(@RequestBody AppointmentService.BookingRequest request, CurrentUser user) {
-        user.require(Action.APPOINTMENT_BOOK);
+    ResponseEntity<AppointmentService.AppointmentView> book(@Valid @RequestBody AppointmentService.BookingRequest request, CurrentUser user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(appointments.book(request, user));
     }
 
+    @Authorized(Action.APPOINTMENT_READ)
     @GetMapping("/{id}")
     AppointmentService.AppointmentView find(@PathVariable long id, CurrentUser user) {
-        user.require(Action.APPOINTMENT_READ);
         return appointments.get(id);
     }
 
+    @Authorized(Action.APPOINTMENT_READ)
     @GetMapping
     List<AppointmentService.AppointmentView> list(@RequestParam(required = false) String date,
                                                   @RequestParam(required = false) String person,
                                                   @RequestParam(required = false) String window, CurrentUser user) {
-        user.require(Action.APPOINTMENT_READ);
         return appointments.list(date, person, window);
     }
 
+    @Authorized(Action.APPOINTMENT_CHANGE)
     @PostMapping("/{id}/cancel")
     AppointmentService.AppointmentView cancel(@PathVariable long id,
-                                              @RequestBody(required = false) AppointmentService.CancelRequest request, CurrentUser user) {
-        user.require(Action.APPOINTMENT_CHANGE);
+                                              @Valid @RequestBody(required = false) AppointmentService.CancelRequest request, CurrentUser user) {
         return appointments.cancel(id, request, user);
     }
 
+    @Authorized(Action.APPOINTMENT_CHANGE)
     @PostMapping("/{id}/missed")
     AppointmentService.AppointmentView missed(@PathVariable long id,
-                                              @RequestBody(required = false) AppointmentService.MissedRequest request, CurrentUser user) {
-        user.require(Action.APPOINTMENT_CHANGE);
+                                              @Valid @RequestBody(required = false) AppointmentService.MissedRequest request, CurrentUser user) {
         return appointments.missed(id, request, user);
     }
 
+    @Authorized(Action.APPOINTMENT_CHANGE)
     @PostMapping("/{id}/cannot-serve")
     AppointmentService.AppointmentView cannotServe(@PathVariable long id,
-                                                   @RequestBody(required = false) AppointmentService.CannotServeRequest request,
+                                                   @Valid @RequestBody(required = false) AppointmentService.CannotServeRequest request,
                                                    CurrentUser user) {
-        user.require(Action.APPOINTMENT_CHANGE);
         return appointments.cannotServe(id, request, user);
     }
 }

@@ -1,5 +1,8 @@
 package org.bianmin.appointments;
 
+import org.bianmin.web.Text;
+import org.bianmin.web.TimeText;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -64,17 +67,18 @@ public class AppointmentService {
         }
     }
 
-    public record BookingRequest(String applicantName, String phone, String channel, String window, String person, String at,
-                                 String matter, Boolean urgent) {
+    public record BookingRequest(@Text(max = 100) String applicantName, @Text(max = 20) String phone, @Text(max = 16) String channel,
+                                 @Text(max = 64) String window, @Text(max = 64) String person, @TimeText String at,
+                                 @Text(max = 1000, multiline = true) String matter, Boolean urgent) {
     }
 
-    public record CancelRequest(String reason, String by) {
+    public record CancelRequest(@Text(max = 500, multiline = true) String reason, @Text(max = 16) String by) {
     }
 
-    public record MissedRequest(String by) {
+    public record MissedRequest(@Text(max = 16) String by) {
     }
 
-    public record CannotServeRequest(String reason) {
+    public record CannotServeRequest(@Text(max = 500, multiline = true) String reason) {
     }
 
     /** A booking as every list shows it: the applicant's phone masked. */

@@ -1,5 +1,9 @@
 package org.bianmin.assessment;
 
+import jakarta.validation.Valid;
+
+import org.bianmin.web.Text;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +18,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
+import org.bianmin.web.InputWindow;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,15 +40,17 @@ class AssessmentController {
 
 
     private final AssessmentService assessments;
+    private final InputWindow window;
 
-    AssessmentController(AssessmentService assessments) {
+    AssessmentController(AssessmentService assessments, InputWindow window) {
         this.assessments = assessments;
+        this.window = window;
     }
 
     /** Computes the month's draft (idempotent; a published month is returned unchanged). */
+    @Authorized(Action.ASSESSMENT_MANAGE)
     @PostMapping("/{month}/run")
     AssessmentSheet run(@PathVariable String month, CurrentUser user) {
-        user.require(Action.ASSESSMENT_MANAGE);
         YearMonth m = parse(month);
         if (m.isAfter(YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))))) {
             throw ApiException.invalidField("month", "不能计算将来的月份", "cannot assess a future month");
@@ -50,39 +58,39 @@ class AssessmentController {
         return assessments.run(m);
     }
 
+    @Authorized(Action.ASSESSMENT_READ)
     @GetMapping("/{month}")
     AssessmentSheet sheet(@PathVariable String month, CurrentUser user) {
-        user.require(Action.ASSESSMENT_READ);
         return assessments.sheet(parse(month));
     }
 
-    record Correction(String staff, BigDecimal points, String reason) {
+    record Correction(@Text(max = 64) String staff, BigDecimal points, @Text(max = 500, multiline = true) String reason) {
     }
 
+    @Authorized(Action.ASSESSMENT_MANAGE)
     @PostMapping("/{month}/corrections")
-    AssessmentSheet correct(@PathVariable String month, @RequestBody Correction correction, CurrentUser user) {
-        user.require(Action.ASSESSMENT_MANAGE);
+    AssessmentSheet correct(@PathVariable String month, @Valid @RequestBody Correction correction, CurrentUser user) {
         if (correction == null) {
             throw ApiException.missingBody();
         }
         return assessments.correct(parse(month), correction.staff(), correction.points(), correction.reason(), user.id());
     }
 
+    @Authorized(Action.ASSESSMENT_MANAGE)
     @PostMapping("/{month}/publish")
     AssessmentSheet publish(@PathVariable String month, CurrentUser user) {
-        user.require(Action.ASSESSMENT_MANAGE);
         return assessments.publish(parse(month), user.id());
     }
 
+    @Authorized(Action.ASSESSMENT_READ)
     @GetMapping("/years/{year}")
     Map<String, BigDecimal> annual(@PathVariable int year, CurrentUser user) {
-        user.require(Action.ASSESSMENT_READ);
         return assessments.annual(year);
     }
 
+    @Authorized(Action.ASSESSMENT_MANAGE)
     @GetMapping("/{month}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable String month, CurrentUser user) {
-        user.require(Action.ASSESSMENT_MANAGE);
         AssessmentSheet sheet = assessments.sheet(parse(month));
         StringBuilder text = new StringBuilder("\uFEFF");
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT)) {
@@ -105,9 +113,9 @@ class AssessmentController {
                 "text/csv;charset=UTF-8");
     }
 
+    @Authorized(Action.ASSESSMENT_MANAGE)
     @GetMapping("/{month}/export.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable String month, CurrentUser user) {
-        user.require(Action.ASSESSMENT_MANAGE);
         AssessmentSheet sheet = assessments.sheet(parse(month));
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet people = workbook.createSheet("个人得分");
@@ -159,11 +167,7 @@ class AssessmentController {
                 .contentType(MediaType.parseMediaType(type)).body(body);
     }
 
-    static YearMonth parse(String month) {
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField("month", "月份格式应为 yyyy-MM", "must be yyyy-MM");
-        }
+    private YearMonth parse(String month) {
+        return window.month("month", month);
     }
 }

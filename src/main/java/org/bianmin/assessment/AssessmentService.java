@@ -1,5 +1,6 @@
 package org.bianmin.assessment;
 
+import org.bianmin.locks.NamedLocks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -49,10 +50,12 @@ public class AssessmentService {
     private final AccountabilityRepository accountability;
     private final IdentityService identity;
     private final ZoneId zone;
+    private final NamedLocks locks;
 
     public AssessmentService(RuleEngine rules, AssessmentRepository repository, DisciplineRepository discipline,
                              CaseEventRepository caseEvents, AccountabilityRepository accountability,
-                             IdentityService identity, CalendarService calendars) {
+                             IdentityService identity, CalendarService calendars, NamedLocks locks) {
+        this.locks = locks;
         this.rules = rules;
         this.repository = repository;
         this.discipline = discipline;
@@ -65,6 +68,8 @@ public class AssessmentService {
     /** Computes (or recomputes) a month's draft; a published month stays as published. */
     @Transactional
     public AssessmentSheet run(YearMonth month) {
+        // two runs of one month (two supervisors, or the monthly timer and a supervisor) one after the other
+        locks.lock("assessment:" + month);
         Optional<AssessmentRepository.MonthRow> existing = repository.month(month.toString());
         if (existing.isPresent() && "PUBLISHED".equals(existing.get().state())) {
             return sheet(month);

@@ -2,6 +2,7 @@ package org.bianmin.cases;
 
 import java.util.List;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.CaseScope;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * everybody else sees it masked and read-only.
  */
 @Component
-public class CaseAccess {
+public class CaseAccess implements CaseScope {
 
     private final CaseRepository cases;
     private final IdentityService identity;
@@ -52,17 +53,22 @@ public class CaseAccess {
         }
     }
 
+    /** The case, or 404. */
+    public CaseRecord find(String caseNumber) {
+        return cases.find(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+    }
+
     /**
      * The role check, then the case (404 if unknown), then — for a case-scoped action — whether the
-     * user belongs to it: all before the request body is looked at.
+     * user belongs to it: all before the request body is looked at (see AuthorizationInterceptor).
      */
-    public CaseRecord require(CurrentUser user, Action action, String caseNumber) {
+    @Override
+    public void require(CurrentUser user, Action action, String caseNumber) {
         user.require(action);
-        CaseRecord c = cases.find(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+        CaseRecord c = find(caseNumber);
         if (action.scope() == Action.Scope.CASE && !belongs(user, c)) {
             throw ApiException.forbidden("只能办理本窗口、本部门或本人登记的案件(" + action.label() + ") / only the people of the case's "
                     + "window or department, or who registered it, may do this");
         }
-        return c;
     }
 }

@@ -1,8 +1,16 @@
 package org.bianmin.cases;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
+
+import org.bianmin.web.Text;
+import org.bianmin.web.TimeText;
+import jakarta.validation.constraints.Size;
+
 import java.util.List;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.notices.Notice;
 import org.bianmin.notices.NoticeRenderer;
 import org.bianmin.notices.NoticeRepository;
@@ -18,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,10 +44,12 @@ class CaseController {
     private final TaskService tasks;
     private final CaseAdjustments adjustments;
     private final CaseAccess access;
+    private final IdempotentRegistration idempotent;
 
     CaseController(CaseRegistrationService registration, CaseRepository cases, CaseViews views,
                    SupplementService supplements, NoticeRepository notices, NoticeRenderer renderer, TaskService tasks,
-                   CaseAdjustments adjustments, CaseAccess access) {
+                   CaseAdjustments adjustments, CaseAccess access, IdempotentRegistration idempotent) {
+        this.idempotent = idempotent;
         this.registration = registration;
         this.cases = cases;
         this.views = views;
@@ -50,25 +61,39 @@ class CaseController {
         this.access = access;
     }
 
+    @Authorized(Action.CASE_REGISTER)
     @PostMapping
-    ResponseEntity<RegistrationResult> register(@RequestBody RegistrationRequest request, CurrentUser user) {
-        user.require(Action.CASE_REGISTER);
-        return ResponseEntity.status(HttpStatus.CREATED).body(registration.register(request, user.id()));
+    ResponseEntity<?> register(@Valid @RequestBody RegistrationRequest request,
+                               @RequestHeader(name = IdempotentRegistration.HEADER, required = false) String key,
+                               CurrentUser user) {
+        if (key == null) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(registration.register(request, user.id()));
+        }
+        IdempotentRegistration.checkKey(key);
+        IdempotentRegistration.Answer answer;
+        try {
+            answer = idempotent.register(request, user.id(), key);
+        } catch (org.springframework.dao.DuplicateKeyException concurrentRetry) {
+            answer = idempotent.afterConcurrentClaim(request, user.id(), key);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.json());
     }
 
+    @Authorized(Action.CASE_READ)
     @GetMapping("/{caseNumber}")
     CaseDetails details(@PathVariable String caseNumber, CurrentUser user) {
-        CaseRecord c = access.require(user, Action.CASE_READ, caseNumber);
+        CaseRecord c = access.find(caseNumber);
         return views.details(c, access.belongs(user, c));
     }
 
-    record SupplementRequest(List<String> materials) {
+    record SupplementRequest(@Size(max = 100) List<@NotNull @Text(max = 64) String> materials) {
     }
 
     /** The applicant brings materials: completes the case's open supplement task, as the clerk's form does. */
+    @Authorized(Action.CASE_SUPPLEMENT)
     @PostMapping("/{caseNumber}/supplements")
-    CaseDetails supplement(@PathVariable String caseNumber, @RequestBody SupplementRequest request, CurrentUser user) {
-        access.require(user, Action.CASE_SUPPLEMENT, caseNumber);
+    CaseDetails supplement(@PathVariable String caseNumber, @Valid @RequestBody SupplementRequest request, CurrentUser user) {
         supplements.check(caseNumber, request == null ? null : request.materials());
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey(CaseProcesses.SUPPLEMENT).taskDefinitionKey("receiveSupplement").singleResult();
@@ -82,14 +107,14 @@ class CaseController {
         return views.details(find(caseNumber));
     }
 
-    record ExtensionRequest(Integer days, String reason) {
+    record ExtensionRequest(Integer days, @Text(max = 500, multiline = true) String reason) {
     }
 
     /** A clerk asks to extend the case once; a director decides in Tasklist (process case-extension). */
+    @Authorized(Action.CASE_EXTENSION)
     @PostMapping("/{caseNumber}/extensions")
-    ResponseEntity<CaseDetails> requestExtension(@PathVariable String caseNumber, @RequestBody ExtensionRequest request,
+    ResponseEntity<CaseDetails> requestExtension(@PathVariable String caseNumber, @Valid @RequestBody ExtensionRequest request,
                                                  CurrentUser user) {
-        access.require(user, Action.CASE_EXTENSION, caseNumber);
         if (request == null) {
             throw ApiException.missingBody();
         }
@@ -98,14 +123,14 @@ class CaseController {
         return ResponseEntity.status(HttpStatus.CREATED).body(views.details(find(caseNumber)));
     }
 
-    record DelayNoticeRequest(String until, String reason, String contact) {
+    record DelayNoticeRequest(@TimeText(TimeText.Kind.DAY) String until, @Text(max = 500, multiline = true) String reason, @Text(max = 100) String contact) {
     }
 
     /** A case held for special reasons: the delay notice is issued once a director approves it. */
+    @Authorized(Action.CASE_DELAY_NOTICE)
     @PostMapping("/{caseNumber}/delay-notices")
-    ResponseEntity<CaseDetails> requestDelayNotice(@PathVariable String caseNumber, @RequestBody DelayNoticeRequest request,
+    ResponseEntity<CaseDetails> requestDelayNotice(@PathVariable String caseNumber, @Valid @RequestBody DelayNoticeRequest request,
                                                    CurrentUser user) {
-        access.require(user, Action.CASE_DELAY_NOTICE, caseNumber);
         if (request == null) {
             throw ApiException.missingBody();
         }
@@ -113,25 +138,25 @@ class CaseController {
         return ResponseEntity.status(HttpStatus.CREATED).body(views.details(find(caseNumber)));
     }
 
-    record WithdrawalRequest(String reason) {
+    record WithdrawalRequest(@Text(max = 500, multiline = true) String reason) {
     }
 
     /** The applicant withdraws (撤回): the case ends with its timers. */
+    @Authorized(Action.CASE_WITHDRAWAL)
     @PostMapping("/{caseNumber}/withdrawal")
-    CaseDetails withdraw(@PathVariable String caseNumber, @RequestBody(required = false) WithdrawalRequest request,
+    CaseDetails withdraw(@PathVariable String caseNumber, @Valid @RequestBody(required = false) WithdrawalRequest request,
                          CurrentUser user) {
-        access.require(user, Action.CASE_WITHDRAWAL, caseNumber);
         adjustments.withdraw(caseNumber, request == null ? null : request.reason(), user.id());
         return views.details(find(caseNumber));
     }
 
-    record DistrictResult(Boolean approved, String note) {
+    record DistrictResult(Boolean approved, @Text(max = 1000, multiline = true) String note) {
     }
 
     /** The district department's result of a forwarded case, reported by its system or a clerk. */
+    @Authorized(Action.CASE_DISTRICT_RESULT)
     @PostMapping("/{caseNumber}/district-result")
-    CaseDetails districtResult(@PathVariable String caseNumber, @RequestBody DistrictResult request, CurrentUser user) {
-        access.require(user, Action.CASE_DISTRICT_RESULT, caseNumber);
+    CaseDetails districtResult(@PathVariable String caseNumber, @Valid @RequestBody DistrictResult request, CurrentUser user) {
         if (request == null) {
             throw ApiException.missingBody();
         }
@@ -139,10 +164,11 @@ class CaseController {
         return views.details(find(caseNumber));
     }
 
+    @Authorized(Action.CASE_NOTICE_PRINT)
     @GetMapping(value = "/{caseNumber}/notices/{type}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> notice(@PathVariable String caseNumber, @PathVariable String type,
                                   @RequestParam(required = false) Integer sequence, CurrentUser user) {
-        CaseRecord record = access.require(user, Action.CASE_NOTICE_PRINT, caseNumber);
+        CaseRecord record = access.find(caseNumber);
         NoticeType noticeType = NoticeType.parse(type).orElseThrow(() -> ApiException.notFound("UNKNOWN_NOTICE_TYPE",
                 "告知单类型不存在 / unknown notice type: " + type));
         Notice notice = notices.find(caseNumber, noticeType, sequence).orElseThrow(() -> ApiException.notFound(

@@ -1,5 +1,6 @@
 package org.bianmin.cases;
 
+import org.bianmin.web.InputWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
@@ -38,8 +40,10 @@ public class DenialReport {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ZoneId zone;
+    private final InputWindow window;
 
-    public DenialReport(NamedParameterJdbcTemplate jdbc, CalendarService calendars) {
+    public DenialReport(NamedParameterJdbcTemplate jdbc, CalendarService calendars, InputWindow window) {
+        this.window = window;
         this.jdbc = jdbc;
         this.zone = calendars.calendar().zone();
     }
@@ -66,15 +70,10 @@ public class DenialReport {
                 rs.getString("filed_by"), time(rs.getTimestamp("filed_at")), rs.getString("filing"), rs.getInt("late") > 0));
     }
 
+    @Authorized(Action.DENIAL_REPORT)
     @GetMapping("/api/reports/denials/{month}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable String month, CurrentUser user) {
-        user.require(Action.DENIAL_REPORT);
-        YearMonth m;
-        try {
-            m = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField("month", "月份格式应为 yyyy-MM", "must be yyyy-MM");
-        }
+        YearMonth m = window.month("month", month);
         StringBuilder text = new StringBuilder("\uFEFF");
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT)) {
             csv.printRecord("案件编号", "申请事项", "窗口", "结果", "退回/不予许可理由", "经办人", "退回时间", "报备审批人", "报备时间", "报备意见", "逾期报备");

@@ -1,7 +1,7 @@
 package org.bianmin.catalogue;
 
 import org.bianmin.identity.Action;
-import org.bianmin.identity.CurrentUser;
+import org.bianmin.identity.Authorized;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +35,16 @@ class CatalogueController {
                     BigDecimal fee, String legalBasis, List<MaterialView> materials) {
     }
 
+    @Authorized(Action.CATALOGUE_READ)
     @GetMapping
-    List<ItemView> items(CurrentUser user) {
-        user.require(Action.CATALOGUE_READ);
+    List<ItemView> items() {
         Map<String, String> names = groupNames();
         return catalogue.catalogue().items().stream().map(item -> view(item, names)).toList();
     }
 
+    @Authorized(Action.CATALOGUE_READ)
     @GetMapping("/{code}")
-    ItemView item(@PathVariable String code, CurrentUser user) {
-        user.require(Action.CATALOGUE_READ);
+    ItemView item(@PathVariable String code) {
         ServiceItem item = catalogue.find(code).orElseThrow(() ->
                 ApiException.notFound("UNKNOWN_ITEM", "事项不存在 / no such item: " + code));
         return view(item, groupNames());

@@ -1,6 +1,9 @@
 package org.bianmin.complaints;
 
+import jakarta.validation.Valid;
+
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.http.HttpStatus;
@@ -24,15 +27,15 @@ class ComplaintController {
         this.complaints = complaints;
     }
 
+    @Authorized(Action.COMPLAINT_REGISTER)
     @PostMapping
-    ResponseEntity<ComplaintService.ComplaintView> register(@RequestBody ComplaintService.ComplaintRequest request, CurrentUser user) {
-        user.require(Action.COMPLAINT_REGISTER);
+    ResponseEntity<ComplaintService.ComplaintView> register(@Valid @RequestBody ComplaintService.ComplaintRequest request, CurrentUser user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(complaints.register(request, user));
     }
 
+    @Authorized(Action.COMPLAINT_READ)
     @GetMapping("/{id}")
     ComplaintService.ComplaintView find(@PathVariable long id, CurrentUser user) {
-        user.require(Action.COMPLAINT_READ);
         return complaints.find(id, user);
     }
 }

@@ -1,5 +1,8 @@
 package org.bianmin.complaints;
 
+import org.bianmin.web.Text;
+import jakarta.validation.Valid;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,11 +43,11 @@ public class ComplaintService {
     public static final String PROCESS = "complaint-handling";
     static final List<String> CHANNELS = List.of("WINDOW", "PHONE", "LETTER", "EMAIL", "PORTAL", "HOTLINE");
 
-    public record Complainant(String name, String phone) {
+    public record Complainant(@Text(max = 100) String name, @Text(max = 20) String phone) {
     }
 
-    public record ComplaintRequest(String channel, Complainant complainant, String aboutStaff, String aboutWindow,
-                                   String caseNumber, String matter) {
+    public record ComplaintRequest(@Text(max = 16) String channel, @Valid Complainant complainant, @Text(max = 64) String aboutStaff,
+                                   @Text(max = 64) String aboutWindow, @Text(max = 32) String caseNumber, @Text(max = 2000, multiline = true) String matter) {
     }
 
     /** A complaint as the caller may see it: complainant null unless the caller is a supervisor or director. */

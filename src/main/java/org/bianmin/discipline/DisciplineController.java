@@ -1,6 +1,12 @@
 package org.bianmin.discipline;
 
+import jakarta.validation.Valid;
+
+import org.bianmin.web.Text;
+import org.bianmin.web.TimeText;
+
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
@@ -13,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DisciplineController {
 
-    record DisciplineRequest(String staff, String type, String occurredAt, String note) {
+    record DisciplineRequest(@Text(max = 64) String staff, @Text(max = 40) String type, @TimeText String occurredAt,
+                             @Text(max = 1000, multiline = true) String note) {
     }
 
     private final DisciplineService discipline;
@@ -23,9 +30,9 @@ class DisciplineController {
     }
 
     /** Supervisors (and directors) record attendance and discipline events. */
+    @Authorized(Action.DISCIPLINE_RECORD)
     @PostMapping("/api/discipline-events")
-    ResponseEntity<DisciplineEvent> record(@RequestBody DisciplineRequest request, CurrentUser user) {
-        user.require(Action.DISCIPLINE_RECORD);
+    ResponseEntity<DisciplineEvent> record(@Valid @RequestBody DisciplineRequest request, CurrentUser user) {
         if (request == null) {
             throw ApiException.missingBody();
         }

@@ -1,9 +1,14 @@
 package org.bianmin.evaluations;
 
-import org.bianmin.cases.CaseAccess;
+import org.bianmin.web.InputWindow;
+import jakarta.validation.Valid;
+
+import org.bianmin.web.Text;
+
 import java.time.YearMonth;
 import java.util.List;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.http.HttpStatus;
@@ -20,27 +25,27 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     private final EvaluationService evaluations;
-    private final CaseAccess access;
+    private final InputWindow window;
 
-    EvaluationController(EvaluationService evaluations, CaseAccess access) {
+    EvaluationController(EvaluationService evaluations, InputWindow window) {
         this.evaluations = evaluations;
-        this.access = access;
+        this.window = window;
     }
 
-    record RatingRequest(Object rating, String comment) {
+    record RatingRequest(Integer rating, @Text(max = 1000, multiline = true) String comment) {
     }
 
+    @Authorized(Action.CASE_EVALUATION)
     @PostMapping("/api/cases/{caseNumber}/evaluation")
-    ResponseEntity<EvaluationService.EvaluationView> rate(@PathVariable String caseNumber, @RequestBody RatingRequest request,
+    ResponseEntity<EvaluationService.EvaluationView> rate(@PathVariable String caseNumber, @Valid @RequestBody RatingRequest request,
                                                           CurrentUser user) {
-        access.require(user, Action.CASE_EVALUATION, caseNumber);
         return ResponseEntity.status(HttpStatus.CREATED).body(evaluations.rate(caseNumber,
                 request == null ? null : request.rating(), request == null ? null : request.comment(), user.id()));
     }
 
+    @Authorized(Action.SATISFACTION_READ)
     @GetMapping("/api/evaluations/satisfaction")
-    List<EvaluationService.Satisfaction> satisfaction(@RequestParam YearMonth month, CurrentUser user) {
-        user.require(Action.SATISFACTION_READ);
-        return evaluations.satisfaction(month);
+    List<EvaluationService.Satisfaction> satisfaction(@RequestParam String month, CurrentUser user) {
+        return evaluations.satisfaction(window.month("month", month));
     }
 }

@@ -50,8 +50,7 @@ public enum Action {
     COMPLAINT_READ("查看投诉", Scope.ANY, CLERKS, SUPERVISORS, DIRECTORS),
     RULES_READ("查看规则、校验、试运行", Scope.ANY, RULE_ADMINS, SUPERVISORS, DIRECTORS),
     RULES_CHANGE("编辑、发布、回滚规则", Scope.ANY, RULE_ADMINS),
-    CATALOGUE_READ("查看事项目录", Scope.ANY),
-    CALENDAR_READ("查询工作日历", Scope.ANY);
+    CATALOGUE_READ("查看事项目录", Scope.ANY);
 
     /** What a role check alone does not decide. */
     public enum Scope {

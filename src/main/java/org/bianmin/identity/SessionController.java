@@ -1,5 +1,6 @@
 package org.bianmin.identity;
 
+import org.bianmin.web.AnyAuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (the webapps' token, created here when the session has none yet).
  */
 @RestController
+@AnyAuthenticatedUser
 class SessionController {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,8 +1,12 @@
 package org.bianmin.inquiries;
 
+import org.bianmin.web.InputWindow;
+import jakarta.validation.Valid;
+
 import java.time.Instant;
 import java.util.List;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.staff.HallTime;
@@ -23,23 +27,26 @@ class InquiryController {
 
     private final InquiryService inquiries;
 
-    InquiryController(InquiryService inquiries) {
+    private final InputWindow window;
+
+    InquiryController(InquiryService inquiries, InputWindow window) {
         this.inquiries = inquiries;
+        this.window = window;
     }
 
+    @Authorized(Action.INQUIRY_REGISTER)
     @PostMapping
-    ResponseEntity<InquiryService.InquiryView> register(@RequestBody InquiryService.InquiryRequest request, CurrentUser user) {
-        user.require(Action.INQUIRY_REGISTER);
+    ResponseEntity<InquiryService.InquiryView> register(@Valid @RequestBody InquiryService.InquiryRequest request, CurrentUser user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(inquiries.register(request, user.id()));
     }
 
+    @Authorized(Action.INQUIRY_READ)
     @GetMapping
     List<InquiryService.InquiryView> list(@RequestParam(required = false) String firstPerson,
                                           @RequestParam(required = false) String from,
                                           @RequestParam(required = false) String to, CurrentUser user) {
-        user.require(Action.INQUIRY_READ);
-        Instant start = from == null ? Instant.EPOCH : HallTime.parse("from", from);
-        Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : HallTime.parse("to", to);
+        Instant start = from == null ? Instant.EPOCH : window.time("from", from).toInstant();
+        Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : window.time("to", to).toInstant();
         return inquiries.list(firstPerson, start, end);
     }
 }

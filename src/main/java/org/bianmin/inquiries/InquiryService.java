@@ -1,5 +1,8 @@
 package org.bianmin.inquiries;
 
+import org.bianmin.web.Text;
+import org.bianmin.web.TimeText;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -26,8 +29,9 @@ public class InquiryService {
     public static final String REFERRAL_PROCESS = "inquiry-referral";
     public static final List<String> CHANNELS = List.of("WINDOW", "PHONE");
 
-    public record InquiryRequest(String name, String organization, String phone, String channel, String askedAt,
-                                 String matter, String answer, String referredTo, String referredPerson) {
+    public record InquiryRequest(@Text(max = 100) String name, @Text(max = 200) String organization, @Text(max = 20) String phone,
+                                 @Text(max = 16) String channel, @TimeText String askedAt, @Text(max = 1000, multiline = true) String matter,
+                                 @Text(max = 2000, multiline = true) String answer, @Text(max = 64) String referredTo, @Text(max = 64) String referredPerson) {
     }
 
     /** A register entry as lists show it: the phone masked. */

@@ -1,7 +1,9 @@
 package org.bianmin.proxy;
 
-import org.bianmin.cases.CaseAccess;
+import jakarta.validation.Valid;
+
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.http.HttpStatus;
@@ -19,30 +21,27 @@ import org.springframework.web.bind.annotation.RestController;
 class ProxyController {
 
     private final ProxyService proxies;
-    private final CaseAccess access;
-
-    ProxyController(ProxyService proxies, CaseAccess access) {
+    ProxyController(ProxyService proxies) {
         this.proxies = proxies;
-        this.access = access;
     }
 
+    @Authorized(Action.CASE_PROXY)
     @PostMapping
-    ResponseEntity<ProxyService.ProxyView> entrust(@PathVariable String caseNumber, @RequestBody ProxyService.ProxyRequest request,
+    ResponseEntity<ProxyService.ProxyView> entrust(@PathVariable String caseNumber, @Valid @RequestBody ProxyService.ProxyRequest request,
                                                    CurrentUser user) {
-        access.require(user, Action.CASE_PROXY, caseNumber);
         return ResponseEntity.status(HttpStatus.CREATED).body(proxies.entrust(caseNumber, request, user));
     }
 
+    @Authorized(Action.CASE_PROXY_DELIVERED)
     @PostMapping("/delivered")
     ProxyService.ProxyView delivered(@PathVariable String caseNumber,
-                                     @RequestBody(required = false) ProxyService.DeliveryRequest request, CurrentUser user) {
-        user.require(Action.CASE_PROXY_DELIVERED);
+                                     @Valid @RequestBody(required = false) ProxyService.DeliveryRequest request, CurrentUser user) {
         return proxies.delivered(caseNumber, request, user);
     }
 
+    @Authorized(Action.CASE_PROXY_READ)
     @GetMapping
     ProxyService.ProxyView find(@PathVariable String caseNumber, CurrentUser user) {
-        user.require(Action.CASE_PROXY_READ);
         return proxies.latest(caseNumber);
     }
 }

@@ -1,5 +1,7 @@
 package org.bianmin.proxy;
 
+import org.bianmin.web.Text;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -49,10 +51,10 @@ public class ProxyService {
     private static final Set<CaseEventType> CASE_ENDED = Set.of(CaseEventType.CASE_COMPLETED, CaseEventType.CASE_REJECTED,
             CaseEventType.CASE_RETURNED, CaseEventType.CASE_WITHDRAWN);
 
-    public record ProxyRequest(String proxy, String deliverTo, String note) {
+    public record ProxyRequest(@Text(max = 64) String proxy, @Text(max = 64) String deliverTo, @Text(max = 1000, multiline = true) String note) {
     }
 
-    public record DeliveryRequest(String note) {
+    public record DeliveryRequest(@Text(max = 1000, multiline = true) String note) {
     }
 
     /** Who carried the case, to which department, when it arrived and whether late. */

@@ -1,5 +1,12 @@
 package org.bianmin.rules;
 
+import org.bianmin.web.Text;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +17,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
@@ -46,7 +54,7 @@ class RuleSetController {
         this.rules = rules;
     }
 
-    record FileView(String name, String content) {
+    record FileView(@Text(max = 200) @NotNull String name, @Text(max = 5000000, multiline = true) String content) {
         static List<FileView> of(List<RuleFile> files) {
             return files.stream().map(f -> new FileView(f.name(), new String(f.content(), StandardCharsets.UTF_8))).toList();
         }
@@ -76,57 +84,59 @@ class RuleSetController {
                    VersionView draft, boolean fixedFiles, Map<String, String> columnHelp, Map<String, String> exampleFields) {
     }
 
+    @Authorized(Action.RULES_READ)
     @GetMapping
     List<SetView> overview(CurrentUser user) {
-        user.require(Action.RULES_READ);
         return rules.overview().stream().map(s -> view(s, false)).toList();
     }
 
+    @Authorized(Action.RULES_READ)
     @GetMapping("/{set}")
     SetView ruleSet(@PathVariable String set, CurrentUser user) {
-        user.require(Action.RULES_READ);
         return view(rules.summary(rules.definition(set)), true);
     }
 
+    @Authorized(Action.RULES_READ)
     @GetMapping("/{set}/versions")
     List<VersionView> versions(@PathVariable String set, CurrentUser user) {
-        user.require(Action.RULES_READ);
         return rules.versions(set).stream().map(v -> VersionView.of(v, false)).toList();
     }
 
+    @Authorized(Action.RULES_READ)
     @GetMapping("/{set}/versions/{version}")
     VersionView version(@PathVariable String set, @PathVariable int version, CurrentUser user) {
-        user.require(Action.RULES_READ);
         return VersionView.of(rules.version(set, version), true);
     }
 
+    @Authorized(Action.RULES_READ)
     @GetMapping("/{set}/diff")
     Map<String, List<String>> diff(@PathVariable String set, @RequestParam int from, @RequestParam int to, CurrentUser user) {
-        user.require(Action.RULES_READ);
         return rules.diff(set, from, to);
     }
 
+    @Authorized(Action.RULES_READ)
     @GetMapping("/{set}/audit")
     List<RuleSetRepository.AuditEntry> audit(@PathVariable String set, CurrentUser user) {
-        user.require(Action.RULES_READ);
         return rules.audit(set);
     }
 
-    record FilesRequest(List<FileView> files, String comment) {
+    record FilesRequest(@Size(max = 50) List<@Valid @NotNull FileView> files, @Text(max = 500, multiline = true) String comment) {
     }
 
+    @Authorized(Action.RULES_READ)
     @PostMapping("/{set}/validate")
-    RuleSetService.Validation validate(@PathVariable String set, @RequestBody FilesRequest request, CurrentUser user) {
-        user.require(Action.RULES_READ);
+    RuleSetService.Validation validate(@PathVariable String set, @Valid @RequestBody FilesRequest request, CurrentUser user) {
         return rules.validate(set, FileView.toFiles(request.files()));
     }
 
-    record DryRunRequest(List<FileView> files, List<Map<String, String>> examples, Integer recentCases) {
+    record DryRunRequest(@Size(max = 50) List<@Valid @NotNull FileView> files,
+                         @Size(max = 200) List<@NotNull Map<@Text(max = 100) String, @Text(max = 1000) String>> examples,
+                         @Min(0) @Max(1000) Integer recentCases) {
     }
 
+    @Authorized(Action.RULES_READ)
     @PostMapping("/{set}/dry-run")
-    DryRun.Report dryRun(@PathVariable String set, @RequestBody DryRunRequest request, CurrentUser user) {
-        user.require(Action.RULES_READ);
+    DryRun.Report dryRun(@PathVariable String set, @Valid @RequestBody DryRunRequest request, CurrentUser user) {
         int recent = request.recentCases() == null ? 20 : request.recentCases();
         if (recent < 0 || recent > MAX_RECENT_CASES) {
             throw ApiException.invalidField("recentCases", "必须在0到" + MAX_RECENT_CASES + "之间", "must be between 0 and " + MAX_RECENT_CASES);
@@ -137,33 +147,33 @@ class RuleSetController {
     record DraftView(VersionView draft, RuleSetService.Validation validation) {
     }
 
+    @Authorized(Action.RULES_CHANGE)
     @PutMapping("/{set}/draft")
-    DraftView saveDraft(@PathVariable String set, @RequestBody FilesRequest request, CurrentUser user) {
-        user.require(Action.RULES_CHANGE);
+    DraftView saveDraft(@PathVariable String set, @Valid @RequestBody FilesRequest request, CurrentUser user) {
         List<RuleFile> files = FileView.toFiles(request.files());
         RuleSetVersion draft = rules.saveDraft(set, files, request.comment(), user.id());
         return new DraftView(VersionView.of(draft, true), rules.validate(set, files));
     }
 
+    @Authorized(Action.RULES_CHANGE)
     @DeleteMapping("/{set}/draft")
     ResponseEntity<Void> deleteDraft(@PathVariable String set, CurrentUser user) {
-        user.require(Action.RULES_CHANGE);
         rules.deleteDraft(set, user.id());
         return ResponseEntity.noContent().build();
     }
 
-    record CommentRequest(String comment, Integer version) {
+    record CommentRequest(@Text(max = 500, multiline = true) String comment, @Min(1) Integer version) {
     }
 
+    @Authorized(Action.RULES_CHANGE)
     @PostMapping("/{set}/publish")
-    VersionView publish(@PathVariable String set, @RequestBody CommentRequest request, CurrentUser user) {
-        user.require(Action.RULES_CHANGE);
+    VersionView publish(@PathVariable String set, @Valid @RequestBody CommentRequest request, CurrentUser user) {
         return VersionView.of(rules.publish(set, request.comment(), user.id()), true);
     }
 
+    @Authorized(Action.RULES_CHANGE)
     @PostMapping("/{set}/rollback")
-    VersionView rollback(@PathVariable String set, @RequestBody CommentRequest request, CurrentUser user) {
-        user.require(Action.RULES_CHANGE);
+    VersionView rollback(@PathVariable String set, @Valid @RequestBody CommentRequest request, CurrentUser user) {
         if (request.version() == null) {
             throw ApiException.invalidField("version", "请指定要回滚到的版本", "the version to roll back to is required");
         }
@@ -171,10 +181,10 @@ class RuleSetController {
     }
 
     /** A table of a version as a spreadsheet (Drools decision-table layout). */
+    @Authorized(Action.RULES_READ)
     @GetMapping("/{set}/versions/{version}/files/{file}.xlsx")
     ResponseEntity<byte[]> download(@PathVariable String set, @PathVariable int version, @PathVariable String file,
                                     CurrentUser user) {
-        user.require(Action.RULES_READ);
         RuleFile csv = rules.version(set, version).files().stream().filter(f -> f.name().equals(file + ".csv")).findFirst()
                 .orElseThrow(() -> ApiException.notFound("UNKNOWN_FILE", "文件不存在 / no such file: " + file + ".csv"));
         byte[] xlsx = RuleTableSpreadsheets.toXlsx(file, new String(csv.content(), StandardCharsets.UTF_8));
@@ -186,10 +196,10 @@ class RuleSetController {
     }
 
     /** Reads an uploaded spreadsheet into CSV text for the editor; nothing is stored until the draft is saved. */
+    @Authorized(Action.RULES_CHANGE)
     @PostMapping(value = "/{set}/spreadsheet", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     FileView upload(@PathVariable String set, @RequestPart("file") MultipartFile file, @RequestParam String name,
                     CurrentUser user) throws IOException {
-        user.require(Action.RULES_CHANGE);
         if (!rules.definition(set).acceptsFileName(name)) {
             throw ApiException.invalidField("name", "文件名不符合要求: " + name, "file name not allowed: " + name);
         }
@@ -197,9 +207,9 @@ class RuleSetController {
     }
 
     /** Every published rule set in the layout of {@code rules/}, to commit back to the repository. */
+    @Authorized(Action.RULES_READ)
     @GetMapping("/export.zip")
     ResponseEntity<byte[]> export(CurrentUser user) {
-        user.require(Action.RULES_READ);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             for (RuleSetService.Summary summary : rules.overview()) {

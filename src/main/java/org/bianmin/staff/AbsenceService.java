@@ -1,5 +1,8 @@
 package org.bianmin.staff;
 
+import org.bianmin.web.Text;
+import org.bianmin.web.TimeText;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,7 +31,8 @@ public class AbsenceService {
     public static final String PROCESS = "staff-absence";
     static final int MAX_NOTE = 1000;
 
-    public record AbsenceRequest(String staff, String kind, String from, String until, String note) {
+    public record AbsenceRequest(@Text(max = 64) String staff, @Text(max = 16) String kind, @TimeText String from, @TimeText String until,
+                                 @Text(max = 1000, multiline = true) String note) {
     }
 
     public record AbsenceView(long id, String staff, String staffName, AbsenceKind kind, String kindLabel,

@@ -1,5 +1,7 @@
 package org.bianmin.staff;
 
+import org.bianmin.web.Text;
+
 import java.time.Instant;
 import java.util.List;
 import org.bianmin.identity.DemoOrganisation;
@@ -21,7 +23,7 @@ public class RosterService {
                            String b, String bName, boolean bPresent) {
     }
 
-    public record RosterChange(String post, String a, String b) {
+    public record RosterChange(@Text(max = 100) String post, @Text(max = 64) String a, @Text(max = 64) String b) {
     }
 
     private final RosterRepository roster;

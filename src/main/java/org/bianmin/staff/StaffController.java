@@ -1,8 +1,11 @@
 package org.bianmin.staff;
 
+import jakarta.validation.Valid;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,30 +34,30 @@ class StaffController {
         this.absences = absences;
     }
 
+    @Authorized(Action.ROSTER_READ)
     @GetMapping("/roster")
     List<RosterService.PostView> roster(CurrentUser user) {
-        user.require(Action.ROSTER_READ);
         return roster.overview();
     }
 
+    @Authorized(Action.ROSTER_CHANGE)
     @PutMapping("/roster/{window}")
-    List<RosterService.PostView> changeRoster(@PathVariable String window, @RequestBody RosterService.RosterChange change,
+    List<RosterService.PostView> changeRoster(@PathVariable String window, @Valid @RequestBody RosterService.RosterChange change,
                                               CurrentUser user) {
-        user.require(Action.ROSTER_CHANGE);
         return roster.change(window, change, user.id());
     }
 
+    @Authorized(Action.ABSENCE_RECORD)
     @PostMapping("/absences")
-    ResponseEntity<AbsenceService.AbsenceView> recordAbsence(@RequestBody AbsenceService.AbsenceRequest request, CurrentUser user) {
-        user.require(Action.ABSENCE_RECORD);
+    ResponseEntity<AbsenceService.AbsenceView> recordAbsence(@Valid @RequestBody AbsenceService.AbsenceRequest request, CurrentUser user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(absences.record(request, user));
     }
 
+    @Authorized(Action.ABSENCE_READ)
     @GetMapping("/absences")
     List<AbsenceService.AbsenceView> absences(@RequestParam(required = false) String staff,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                               CurrentUser user) {
-        user.require(Action.ABSENCE_READ);
         return absences.list(staff, date);
     }
 }

@@ -3,6 +3,7 @@ package org.bianmin.supervision;
 import java.util.List;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.identity.Action;
+import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,24 +27,24 @@ class SupervisionController {
         this.events = events;
     }
 
+    @Authorized(Action.SUPERVISION_READ)
     @GetMapping("/sla-board")
     SlaBoard slaBoard(CurrentUser user) {
-        user.require(Action.SUPERVISION_READ);
         return board.board();
     }
 
     /** A case's escalation history: warnings, overdue steps and the case's deadline. */
+    @Authorized(Action.SUPERVISION_READ)
     @GetMapping("/cases/{caseNumber}/escalations")
     List<CaseEventRepository.CaseEvent> escalations(@PathVariable String caseNumber, CurrentUser user) {
-        user.require(Action.SUPERVISION_READ);
         return events.forCase(caseNumber).stream().filter(e -> e.type().name().endsWith("_OVERDUE")
                 || e.type().name().equals("CASE_WARNING") || e.type().name().startsWith("EXTENSION")
                 || e.type().name().startsWith("DELAY_NOTICE")).toList();
     }
 
+    @Authorized(Action.SUPERVISION_READ)
     @GetMapping("/dashboard")
     DashboardService.Dashboard dashboard(@RequestParam(defaultValue = "6") int months, CurrentUser user) {
-        user.require(Action.SUPERVISION_READ);
         return dashboard.dashboard(Math.max(1, Math.min(months, 24)));
     }
 }

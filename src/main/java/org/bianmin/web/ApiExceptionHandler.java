@@ -1,6 +1,13 @@
 package org.bianmin.web;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.stream.Collectors;
@@ -29,6 +36,13 @@ public class ApiExceptionHandler {
                 .body(new ApiError(e.code(), e.getMessage()));
     }
 
+    /** Two requests raced for something that exists once (a case's rating): the later one is refused. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<ApiError> duplicate(org.springframework.dao.DuplicateKeyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError("ALREADY_EXISTS", "该记录已存在(可能是重复提交) / it exists already (a repeated request?)"));
+    }
+
     /**
      * A refusal raised inside the engine (a delegate's check) reaches us wrapped; anything else is
      * a fault of ours: logged with its stack, answered as a 500 in the same JSON shape.
@@ -48,15 +62,43 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return bad("UNKNOWN_FIELD", path(unknown) + ": 未知字段, 请检查拼写 / unknown property");
+        }
+        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE.matcher(read.getOriginalMessage());
+            if (duplicate.find()) {
+                return bad("DUPLICATE_FIELD", duplicate.group(1) + ": 字段重复出现 / duplicate property");
+            }
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String why = cause instanceof InvalidFormatException || cause instanceof MismatchedInputException
-                    ? "值的类型或格式不正确 / wrong type or format" : "无法读取 / cannot be read";
-            return bad("INVALID_FIELD", field + ": " + why);
+            String why = cause instanceof ApiJson.ControlCharacterException
+                    ? "不能包含控制字符 / must not contain control characters"
+                    : cause instanceof InvalidFormatException || cause instanceof MismatchedInputException
+                    || cause.getCause() instanceof InputCoercionException
+                    ? "值的类型、范围或格式不正确 / wrong type, range or format" : "无法读取 / cannot be read";
+            return bad("INVALID_FIELD", path(mapping) + ": " + why);
         }
         return bad("MALFORMED_JSON", "请求体不是有效的 JSON / request body is not valid JSON");
+    }
+
+    /** A Bean Validation refusal of a request type: the first violated field, Chinese then English. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+        FieldError error = e.getBindingResult().getFieldErrors().stream()
+                .min(java.util.Comparator.comparing(FieldError::getField)).orElse(null);
+        if (error == null) {
+            return bad("INVALID_FIELD", "请求无效 / invalid request");
+        }
+        return bad("INVALID_FIELD", error.getField() + ": " + error.getDefaultMessage());
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

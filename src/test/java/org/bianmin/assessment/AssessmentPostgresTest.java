@@ -80,7 +80,8 @@ class AssessmentPostgresTest extends AccountabilityTestSupport {
         assertError(post("/api/assessments/2026-13/run", "", "supervisor"), 400, "INVALID_FIELD");
         assertError(post("/api/assessments/2026-07/run", "", "supervisor"), 400, "INVALID_FIELD");
         assertError(post("/api/assessments/" + MONTH + "/run", "", CLERK), 403, null);
-        assertError(get("/api/assessments/1999-01", "supervisor", DEMO_PASSWORD), 404, "NOT_COMPUTED");
+        assertError(get("/api/assessments/2001-01", "supervisor", DEMO_PASSWORD), 404, "NOT_COMPUTED");
+        assertError(get("/api/assessments/0000-01", "supervisor", DEMO_PASSWORD), 400, "INVALID_FIELD");
         assertThat(jdbc.queryForObject("select count(*) from assessment_month where assessed_month in ('2026-07', '2026-13')",
                 Long.class)).isZero();
     }

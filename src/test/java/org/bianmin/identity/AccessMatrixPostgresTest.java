@@ -1,5 +1,6 @@
 package org.bianmin.identity;
 
+import org.bianmin.support.RegisteredCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,14 +98,14 @@ class AccessMatrixPostgresTest extends PostgresIntegrationTest {
     @Autowired ExpressionProbe expressionProbe;
     @Autowired org.camunda.bpm.engine.IdentityService identity;
 
-    private SecurityTestCases cases;
+    private RegisteredCases cases;
     private String caseNumber;
 
     @BeforeEach
     void setUp() {
-        cases = new SecurityTestCases(this::send, json, runtime, this::endInstance);
+        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
         cases.fixClock();
-        caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, SecurityTestCases.idNumber("11010519870707123"),
+        caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, RegisteredCases.idNumber("11010519870707123"),
                 "13700137777");
     }
 
@@ -146,6 +147,23 @@ class AccessMatrixPostgresTest extends PostgresIntegrationTest {
         assertThat(expressionProbe.calls()).as("no expression was evaluated").isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).processDefinitionKey("committed-case")
                 .count()).as("the probes changed nothing: the case still runs").isOne();
+    }
+
+    @Test
+    void everyApiHandlerDeclaresWhoMayCallIt(@Autowired @org.springframework.beans.factory.annotation.Qualifier(
+            "requestMappingHandlerMapping") org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mapping) {
+        List<String> undeclared = new ArrayList<>();
+        mapping.getHandlerMethods().forEach((info, method) -> {
+            boolean api = info.getPatternValues().stream().anyMatch(p -> p.startsWith("/api"));
+            boolean declared = method.hasMethodAnnotation(Authorized.class)
+                    || method.hasMethodAnnotation(org.bianmin.web.AnyAuthenticatedUser.class)
+                    || method.getBeanType().isAnnotationPresent(org.bianmin.web.AnyAuthenticatedUser.class);
+            if (api && !declared) {
+                undeclared.add(info + " -> " + method);
+            }
+        });
+        assertThat(undeclared).isEmpty();
+        assertThat(mapping.getHandlerMethods()).hasSizeGreaterThan(60);
     }
 
     private HttpResponse<String> call(Probe probe, String caller) {

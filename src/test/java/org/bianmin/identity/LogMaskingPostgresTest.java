@@ -1,5 +1,6 @@
 package org.bianmin.identity;
 
+import org.bianmin.support.RegisteredCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -27,7 +28,7 @@ class LogMaskingPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void aDatabaseErrorWithAnIdNumberInFlightIsLoggedMasked(CapturedOutput output) {
-        String id = SecurityTestCases.idNumber("51010719791231456");
+        String id = RegisteredCases.idNumber("51010719791231456");
         String phone = "13987654321";
         // case_record requires an item name: the insert fails with the whole row in the driver's message
         Throwable failure = catchThrowable(() -> jdbc.update("""

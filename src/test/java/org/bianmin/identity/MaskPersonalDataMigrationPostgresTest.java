@@ -1,5 +1,6 @@
 package org.bianmin.identity;
 
+import org.bianmin.support.RegisteredCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,11 +28,11 @@ class MaskPersonalDataMigrationPostgresTest extends PostgresIntegrationTest {
     @Autowired DataSource dataSource;
     @Autowired RuntimeService runtime;
 
-    private SecurityTestCases cases;
+    private RegisteredCases cases;
 
     @BeforeEach
     void setUp() {
-        cases = new SecurityTestCases(this::send, json, runtime, this::endInstance);
+        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
         cases.fixClock();
     }
 
@@ -42,8 +43,8 @@ class MaskPersonalDataMigrationPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void masksIdNumbersAndPhonesLeftInClearByAnEarlierRelease() throws Exception {
-        String id = SecurityTestCases.idNumber("11010519900307123");
-        String caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, SecurityTestCases.idNumber("11010519900307124"),
+        String id = RegisteredCases.idNumber("11010519900307123");
+        String caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, RegisteredCases.idNumber("11010519900307124"),
                 "13700001111");
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey("committed-case").singleResult().getId();

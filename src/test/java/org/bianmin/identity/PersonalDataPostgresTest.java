@@ -1,5 +1,6 @@
 package org.bianmin.identity;
 
+import org.bianmin.support.RegisteredCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,11 +36,11 @@ class PersonalDataPostgresTest extends PostgresIntegrationTest {
     @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
 
-    private SecurityTestCases cases;
+    private RegisteredCases cases;
 
     @BeforeEach
     void setUp() {
-        cases = new SecurityTestCases(this::send, json, runtime, this::endInstance);
+        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
         cases.fixClock();
     }
 
@@ -50,9 +51,9 @@ class PersonalDataPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void noRoleReadsAnUnmaskedIdNumberOrPhoneThroughTheEngine() {
-        String formId = SecurityTestCases.idNumber("32010219800101234");
+        String formId = RegisteredCases.idNumber("32010219800101234");
         String formPhone = "13611112222";
-        String restId = SecurityTestCases.idNumber("32010219800101235");
+        String restId = RegisteredCases.idNumber("32010219800101235");
         String restPhone = "13633334444";
         String contactPhone = "13655556666";
 

@@ -1,5 +1,6 @@
 package org.bianmin.identity;
 
+import org.bianmin.support.RegisteredCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,12 +48,12 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
     @Autowired IdentityService identity;
     @Autowired ExpressionProbe probe;
 
-    private SecurityTestCases cases;
+    private RegisteredCases cases;
 
     @BeforeEach
     void setUp() {
         probe.reset();
-        cases = new SecurityTestCases(this::send, json, runtime, this::endInstance);
+        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
         cases.fixClock();
     }
 
@@ -166,7 +167,7 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
         probe.setPassword("right-password-1");
         identity.saveUser(probe);
         try {
-            Date now = Date.from(SecurityTestCases.NOW);
+            Date now = Date.from(RegisteredCases.NOW);
             // 15 failures, each after the previous delay (Camunda's default locks for good after 10)
             for (int attempt = 1; attempt <= 15; attempt++) {
                 ClockUtil.setCurrentTime(now);
@@ -190,7 +191,7 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void aDirectorCannotApproveHisOwnExtensionOrDelayNorFileHisOwnDenial() {
-        String caseNumber = cases.registerCivilCase("director", DEMO_PASSWORD, SecurityTestCases.idNumber("11010519850101123"),
+        String caseNumber = cases.registerCivilCase("director", DEMO_PASSWORD, RegisteredCases.idNumber("11010519850101123"),
                 "13700137000");
         HttpResponse<String> extension = send("POST", "/api/cases/" + caseNumber + "/extensions",
                 "{\"days\":3,\"reason\":\"需补充现场核查\"}", "director", DEMO_PASSWORD);
@@ -215,7 +216,7 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
         assertThatThrownBy(() -> completeAs("director", delayApproval, Map.of("approved", "true", "opinion", "同意")))
                 .isInstanceOf(AuthorizationException.class).hasMessageContaining("滞办告知申请");
 
-        String returned = cases.registerReturnedCase("director", DEMO_PASSWORD, SecurityTestCases.idNumber("11010519850101124"));
+        String returned = cases.registerReturnedCase("director", DEMO_PASSWORD, RegisteredCases.idNumber("11010519850101124"));
         Task filing = tasks.createTaskQuery().processInstanceBusinessKey(returned).taskDefinitionKey("fileDenial").singleResult();
         assertThatThrownBy(() -> completeAs("director", filing, Map.of("filingApproved", "true", "filingOpinion", "同意")))
                 .isInstanceOf(AuthorizationException.class).hasMessageContaining("否定报备");
@@ -282,7 +283,7 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void noticesCarryNoInlineScript() {
-        String caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, SecurityTestCases.idNumber("11010519850101125"),
+        String caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, RegisteredCases.idNumber("11010519850101125"),
                 "13700137001");
         HttpResponse<String> notice = get("/api/cases/" + caseNumber + "/notices/acceptance", "civil-a", DEMO_PASSWORD, "text/html");
         assertThat(notice.statusCode()).isEqualTo(200);

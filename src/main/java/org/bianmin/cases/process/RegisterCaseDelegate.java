@@ -5,6 +5,7 @@ import org.bianmin.cases.RegistrationRequest;
 import org.bianmin.cases.RegistrationResult;
 import org.bianmin.cases.CaseRegistrationService;
 import org.bianmin.cases.CaseRepository;
+import org.bianmin.cases.IdempotentRegistration;
 import org.bianmin.cases.CaseSummary;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,9 +25,11 @@ public class RegisterCaseDelegate implements JavaDelegate {
     private final CaseRepository cases;
     private final CaseSummary summary;
     private final ActingUser actor;
+    private final IdempotentRegistration submissions;
 
     public RegisterCaseDelegate(CaseRegistrationService registration, CaseRepository cases, CaseSummary summary,
-                                ActingUser actor) {
+                                ActingUser actor, IdempotentRegistration submissions) {
+        this.submissions = submissions;
         this.registration = registration;
         this.cases = cases;
         this.summary = summary;
@@ -49,7 +52,11 @@ public class RegisterCaseDelegate implements JavaDelegate {
         // personal data lives in case_record only: the form's values leave the engine in this
         // transaction (history keeps masks, see PersonalDataHistoryPlugin)
         PERSONAL_VARIABLES.forEach(execution::removeVariable);
-        RegistrationResult result = registration.register(request, actor.of(execution, "registeredBy"));
+        String clerk = actor.of(execution, "registeredBy");
+        // a double click on 开始 submits the same form twice: the second is refused, not a second case
+        submissions.claimTasklistSubmission(request, clerk);
+        RegistrationResult result = registration.register(request, clerk);
+        submissions.answerTasklistSubmission(request, clerk, result.caseNumber());
 
         execution.setVariable("disposition", result.disposition().name());
         if (result.caseNumber() == null) {

@@ -1,4 +1,4 @@
-package org.bianmin.identity;
+package org.bianmin.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +19,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Cases for the security tests, registered through the REST API at a fixed engine time and ended
- * again afterwards. Used by composition: {@code new SecurityTestCases(...)} in a test class.
+ * again afterwards. Used by composition: {@code new RegisteredCases(...)} in a test class.
  */
-final class SecurityTestCases {
+public final class RegisteredCases {
 
     /** Tuesday 2026-11-24 10:00 Shanghai: a working day of the bundled calendar. */
-    static final Instant NOW = OffsetDateTime.parse("2026-11-24T10:00:00+08:00").toInstant();
+    public static final Instant NOW = OffsetDateTime.parse("2026-11-24T10:00:00+08:00").toInstant();
 
-    interface Http {
+    public interface Http {
         HttpResponse<String> send(String method, String path, String body, String user, String password);
     }
 
@@ -36,19 +36,19 @@ final class SecurityTestCases {
     private final Consumer<String> endInstance;
     private final List<String> registered = new ArrayList<>();
 
-    SecurityTestCases(Http http, ObjectMapper json, RuntimeService runtime, Consumer<String> endInstance) {
+    public RegisteredCases(Http http, ObjectMapper json, RuntimeService runtime, Consumer<String> endInstance) {
         this.http = http;
         this.json = json;
         this.runtime = runtime;
         this.endInstance = endInstance;
     }
 
-    void fixClock() {
+    public void fixClock() {
         ClockUtil.setCurrentTime(Date.from(NOW));
     }
 
     /** Ends the processes of the cases registered here while the clock still stands, then resets it. */
-    void endAll() {
+    public void endAll() {
         try {
             for (String caseNumber : registered) {
                 runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
@@ -61,22 +61,22 @@ final class SecurityTestCases {
     }
 
     /** A case registered elsewhere (a Tasklist form) whose processes end with the others. */
-    void track(String caseNumber) {
+    public void track(String caseNumber) {
         registered.add(caseNumber);
     }
 
     /** A valid ID number whose first 17 digits are given. */
-    static String idNumber(String first17) {
+    public static String idNumber(String first17) {
         return first17 + PersonalData.checkCharacter(first17);
     }
 
     /** A complete 临时救助申请 (MZ-002, committed case of window-civil) registered by {@code user}. */
-    String registerCivilCase(String user, String password, String idNumber, String phone) {
+    public String registerCivilCase(String user, String password, String idNumber, String phone) {
         return register(user, password, application("MZ-002", idNumber, phone, "APPLICATION_FORM", "ID_CARD", "HARDSHIP_PROOF"));
     }
 
     /** An application of MZ-002 without its main ID card: RETURNED, with a director's denial filing. */
-    String registerReturnedCase(String user, String password, String idNumber) {
+    public String registerReturnedCase(String user, String password, String idNumber) {
         return register(user, password, application("MZ-002", idNumber, "13800138000", "APPLICATION_FORM", "HARDSHIP_PROOF"));
     }
 
@@ -88,7 +88,7 @@ final class SecurityTestCases {
         return caseNumber;
     }
 
-    ObjectNode application(String itemCode, String idNumber, String phone, String... materials) {
+    public ObjectNode application(String itemCode, String idNumber, String phone, String... materials) {
         ObjectNode request = json.createObjectNode().put("itemCode", itemCode);
         request.putObject("applicant").put("name", "钱安全").put("idNumber", idNumber).put("phone", phone);
         var list = request.putArray("materials");
@@ -98,7 +98,7 @@ final class SecurityTestCases {
         return request;
     }
 
-    JsonNode read(HttpResponse<String> response) {
+    public JsonNode read(HttpResponse<String> response) {
         try {
             return json.readTree(response.body());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
