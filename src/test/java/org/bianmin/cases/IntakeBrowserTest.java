@@ -53,4 +53,33 @@ class IntakeBrowserTest extends PostgresIntegrationTest {
             });
         }
     }
+
+    /** A refusal of the registration reaches the clerk in Chinese (a 400, not an internal error) and registers nothing. */
+    @Test
+    void aWrongIdNumberIsRefusedInChineseAndRegistersNothing(@org.springframework.beans.factory.annotation.Autowired
+                                                             org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        long cases = jdbc.queryForObject("select count(*) from case_record", Long.class);
+        try (Browser browser = Browser.open(port)) {
+            browser.check("intake-wrong-id", () -> {
+                browser.loginToCamunda("tasklist", "clerk", DEMO_PASSWORD);
+                browser.waitVisible(By.cssSelector("[cam-tasks]"));
+                browser.waitVisible(By.cssSelector("li.start-process-action a")).click();
+                browser.waitVisible(By.partialLinkText("受理登记")).click();
+                WebElement item = browser.waitVisible(By.cssSelector("input[id$='-itemCode']"));
+                item.click();
+                item.sendKeys("SJ-002");
+                browser.waitVisible(By.cssSelector(".fjs-dropdownlist-item")).click();
+                browser.driver().findElement(By.cssSelector("input[id$='-applicantName']")).sendKeys("钱错号");
+                // the shape is right, the GB 11643 check character is not
+                browser.driver().findElement(By.cssSelector("input[id$='-applicantIdNumber']")).sendKeys("110105199003071238");
+                browser.driver().findElement(By.cssSelector("input[id$='-applicantPhone']")).sendKeys("13800138000");
+                browser.waitVisible(By.xpath("//label[contains(., '食品经营许可申请书')]/input")).click();
+                browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+                WebElement error = browser.waitVisible(By.xpath("//*[contains(@class,'modal')]//*[contains(text(), '身份证号码无效')]"));
+                browser.screenshot("intake-wrong-id");
+                assertThat(error.getText()).contains("GB 11643").doesNotContain("Internal Server Error");
+            });
+        }
+        assertThat(jdbc.queryForObject("select count(*) from case_record", Long.class)).isEqualTo(cases);
+    }
 }

@@ -135,7 +135,7 @@ class HostileInputFuzzPostgresTest extends PostgresIntegrationTest {
     private TableCounts tables;
     private String caseNumber;
 
-    @Property(tries = 500, seed = "20261201", shrinking = net.jqwik.api.ShrinkingMode.OFF)
+    @Property(seed = "20261201", shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void noHostileRequestGets5xxOrWritesARow(@ForAll("hostileRequests") Mutation mutation) throws Exception {
         prepare();
         String body = body(mutation);
