@@ -1,5 +1,6 @@
 package org.bianmin.staff;
 
+import org.bianmin.locks.NamedLocks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,9 +38,11 @@ public class VacancyChecker {
     private final RuntimeService runtime;
     private final SystemAuthority system;
     private final StaffDirectory directory;
+    private final NamedLocks locks;
 
     VacancyChecker(RosterService roster, CalendarService calendars, NamedParameterJdbcTemplate jdbc, CaseEventRepository events,
-                   RuntimeService runtime, SystemAuthority system, StaffDirectory directory) {
+                   RuntimeService runtime, SystemAuthority system, StaffDirectory directory, NamedLocks locks) {
+        this.locks = locks;
         this.roster = roster;
         this.calendars = calendars;
         this.jdbc = jdbc;
@@ -83,6 +86,8 @@ public class VacancyChecker {
     private boolean firstOfDay(RosterPost post, LocalDate day, Instant now) {
         var params = new MapSqlParameterSource("w", post.window()).addValue("p", post.post()).addValue("d", day)
                 .addValue("at", Timestamp.from(now));
+        // the periodic check of two nodes, or a check and an absence transition, at the same moment
+        locks.lock("vacancy:" + post.window() + ":" + post.post() + ":" + day);
         Integer known = jdbc.queryForObject("select count(*) from post_vacancy where window_group = :w and post = :p and vacancy_day = :d",
                 params, Integer.class);
         if (known != null && known > 0) {
