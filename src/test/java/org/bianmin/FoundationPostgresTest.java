@@ -127,15 +127,23 @@ class FoundationPostgresTest extends PostgresIntegrationTest {
         // into 2027, which has no table: computed on weekdays and flagged
         JsonNode uncovered = readJson(get(deadline("2026-12-31T10:00:00+08:00", "workingDays=2"), "clerk", DEMO_PASSWORD));
         assertThat(OffsetDateTime.parse(uncovered.path("deadline").asText()).toInstant())
-                .isEqualTo(OffsetDateTime.parse("2027-01-04T17:30:00+08:00").toInstant());
+                .isEqualTo(OffsetDateTime.parse("2027-01-05T17:30:00+08:00").toInstant());
+        assertThat(uncovered.path("provisional").asBoolean()).isTrue();
         assertThat(uncovered.path("warnings")).hasSize(1);
-        assertThat(uncovered.path("warnings").get(0).asText()).contains("2027");
+        assertThat(uncovered.path("warnings").get(0).asText()).contains("2027", "暂按法定节假日计算");
+        assertThat(readJson(get(deadline("2026-03-02T10:00:00+08:00", "workingDays=2"), "clerk", DEMO_PASSWORD))
+                .path("provisional").asBoolean()).isFalse();
 
         JsonNode years = readJson(get("/api/calendar/years", "clerk", DEMO_PASSWORD));
-        assertThat(years.path("covered").toString()).isEqualTo("[2025,2026]");
-        assertThat(years.path("uncoveredYearsUsed").toString()).contains("2027");
-        assertThat(years.path("officeHours").asText()).isEqualTo("08:30-12:00,13:30-17:30");
-        assertThat(years.path("zone").asText()).isEqualTo("Asia/Shanghai");
+        assertThat(years.get(0).path("year").asInt()).isEqualTo(2025);
+        assertThat(years.get(0).path("source").asText()).isEqualTo("OFFICIAL");
+        assertThat(years.get(1).path("workdays").toString()).contains("2026-01-04");
+        JsonNode next = years.get(2);
+        assertThat(next.path("year").asInt()).isEqualTo(2027);
+        assertThat(next.path("source").asText()).isEqualTo("PROVISIONAL");
+        assertThat(next.path("holidays").toString()).contains("2027-02-05", "春节");
+        assertThat(next.path("workdays")).isEmpty();
+        assertThat(next.path("warning").asText()).contains("2027年尚无国务院公布的放假安排");
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.SortedSet;
 import org.bianmin.web.AnyAuthenticatedUser;
 import org.bianmin.web.ApiException;
+import org.bianmin.web.InputWindow;
+import org.springframework.beans.factory.ObjectProvider;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,15 +26,27 @@ class CalendarController {
     static final long MAX_WORKING_MINUTES = 366L * 24 * 60;
 
     private final CalendarService calendars;
-    private final CalendarCoverage coverage;
+    private final InputWindow window;
+    private final ObjectProvider<OpenDeadlines> openDeadlines;
+    private final CalendarWarnings warnings;
 
-    CalendarController(CalendarService calendars, CalendarCoverage coverage) {
+    CalendarController(CalendarService calendars, InputWindow window, ObjectProvider<OpenDeadlines> openDeadlines,
+                       CalendarWarnings warnings) {
         this.calendars = calendars;
-        this.coverage = coverage;
+        this.window = window;
+        this.openDeadlines = openDeadlines;
+        this.warnings = warnings;
     }
 
+    /** What the rules page and the dashboard announce: a missing next year (from November), provisional years in use. */
+    @GetMapping("/warnings")
+    List<CalendarWarnings.Warning> warnings() {
+        return warnings.current();
+    }
+
+    /** {@code provisional}: a year on the way had no official schedule (see {@code warnings}). */
     record DeadlineAnswer(OffsetDateTime from, Integer workingDays, Long workingMinutes,
-                          OffsetDateTime deadline, List<String> warnings) {
+                          OffsetDateTime deadline, boolean provisional, List<String> warnings) {
     }
 
     @GetMapping("/deadline")
@@ -38,7 +54,7 @@ class CalendarController {
                             @RequestParam(required = false) String workingDays,
                             @RequestParam(required = false) String workingMinutes) {
         WorkingCalendar calendar = calendars.calendar();
-        Instant start = parseInstant(from);
+        Instant start = window.time("from", from).toInstant();
         if ((workingDays == null) == (workingMinutes == null)) {
             throw ApiException.badRequest("INVALID_PARAMETER",
                     "workingDays / workingMinutes: 必须且只能给出其中一个 / give exactly one of workingDays or workingMinutes");
@@ -53,28 +69,49 @@ class CalendarController {
             minutes = parseCount("workingMinutes", workingMinutes, MAX_WORKING_MINUTES);
             deadline = calendar.afterWorkingMinutes(start, minutes);
         }
+        List<String> warnings = calendars.warningsBetween(start, deadline);
         return new DeadlineAnswer(start.atZone(calendar.zone()).toOffsetDateTime(), days, minutes,
-                deadline.atZone(calendar.zone()).toOffsetDateTime(), calendars.warningsBetween(start, deadline));
+                deadline.atZone(calendar.zone()).toOffsetDateTime(), !warnings.isEmpty(), warnings);
     }
 
-    record YearsAnswer(SortedSet<Integer> covered, SortedSet<Integer> uncoveredYearsUsed, String officeHours, String zone) {
+    record Day(LocalDate date, String name) {
     }
 
-    /** Which years have a table, and which were needed without one (for administrators). */
+    record YearView(int year, CalendarYear.Source source, List<Day> holidays, List<Day> workdays, String warning) {
+    }
+
+    /**
+     * Every year from the first official table to the year after the latest deadline of an open case
+     * (at least the year after the last table): OFFICIAL, or PROVISIONAL with its statutory holidays,
+     * a warning and the number of open cases whose deadline falls in it.
+     */
     @GetMapping("/years")
-    YearsAnswer years() {
+    List<YearView> years() {
         WorkingCalendar calendar = calendars.calendar();
-        return new YearsAnswer(calendar.coveredYears(), coverage.uncoveredYearsUsed(),
-                calendar.officeHours().toString(), calendar.zone().getId());
+        SortedSet<Integer> official = calendar.coveredYears();
+        int today = LocalDate.now(calendar.zone()).getYear();
+        int first = official.isEmpty() ? today : official.first();
+        OpenDeadlines open = openDeadlines.getIfAvailable();
+        int latestDeadline = open == null ? today : open.latest().map(d -> d.atZone(calendar.zone()).getYear()).orElse(today);
+        int last = Math.max(official.isEmpty() ? today : official.last(), Math.max(latestDeadline, today)) + 1;
+        List<YearView> views = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            CalendarYear table = calendar.year(year);
+            String warning = null;
+            if (table.source() == CalendarYear.Source.PROVISIONAL) {
+                long cases = open == null ? 0 : open.inYear(year);
+                warning = CalendarCoverage.warningFor(year) + (cases > 0 ? "; 办结时限落在该年的在办案件 " + cases + " 件 / "
+                        + cases + " open cases have their deadline in " + year : "");
+            }
+            views.add(new YearView(year, table.source(), days(table, CalendarYear.Kind.HOLIDAY), days(table, CalendarYear.Kind.WORKDAY),
+                    warning));
+        }
+        return views;
     }
 
-    static Instant parseInstant(String text) {
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField("from", "时间格式应为带时区的 ISO-8601, 如 2026-02-12T10:00:00+08:00",
-                    "must be ISO-8601 with offset, e.g. 2026-02-12T10:00:00+08:00");
-        }
+    private static List<Day> days(CalendarYear table, CalendarYear.Kind kind) {
+        return table.days().values().stream().filter(d -> d.kind() == kind).map(d -> new Day(d.date(), d.name()))
+                .sorted(java.util.Comparator.comparing(Day::date)).toList();
     }
 
     private static long parseCount(String field, String text, long max) {

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers the years for which a date was computed on plain weekdays because no calendar table
- * exists, so administrators see the gap (log, {@code GET /api/calendar/years}, API warnings).
+ * Remembers the years for which a date was computed without the State Council's schedule (on the
+ * statutory holidays alone, PROVISIONAL), so administrators see the gap (log, {@code GET
+ * /api/calendar/years}, API warnings).
  */
 @Component
 public class CalendarCoverage {
@@ -21,8 +22,8 @@ public class CalendarCoverage {
 
     void uncoveredYearUsed(int year) {
         if (uncoveredYearsUsed.add(year)) {
-            log.warn("No working-day calendar for {}: counting Monday-Friday only. Add rules/calendar/{}.csv "
-                    + "(holidays and make-up working days) / {}年无工作日历, 暂按周一至周五计算", year, year, year);
+            log.warn("No official holiday schedule for {}: counting its statutory holidays only, no make-up working days. "
+                    + "Publish the calendar table for {} / {}年尚无国务院放假安排, 暂按法定节假日计算", year, year, year);
         }
     }
 
@@ -35,6 +36,7 @@ public class CalendarCoverage {
     }
 
     public static String warningFor(int year) {
-        return "no working-day calendar for " + year + ", counted on weekdays only / " + year + "年未配置工作日历, 按周一至周五计算";
+        return year + "年尚无国务院公布的放假安排, 暂按法定节假日计算(不含调休) / no official holiday schedule for " + year
+                + " yet: counted on the statutory holidays only, without make-up working days";
     }
 }

@@ -19,8 +19,9 @@ import java.util.function.IntConsumer;
  * statutory holidays plus make-up working days, during office hours. Immutable; a new calendar
  * is built when an administrator changes a year's table.
  *
- * <p>A date in a year without a table is counted on plain weekdays and reported to the
- * {@code uncoveredYear} listener, so the gap is never silent.
+ * <p>A date in a year without an official table is counted on that year's statutory holidays
+ * ({@link StatutoryHolidays}: PROVISIONAL, no make-up working days guessed) and reported to the
+ * {@code provisionalYear} listener, so the gap is never silent.
  */
 public final class WorkingCalendar {
 
@@ -30,13 +31,14 @@ public final class WorkingCalendar {
     private final Map<Integer, CalendarYear> years;
     private final OfficeHours officeHours;
     private final ZoneId zone;
-    private final IntConsumer uncoveredYear;
+    private final IntConsumer provisionalYear;
+    private final Map<Integer, CalendarYear> provisional = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public WorkingCalendar(Collection<CalendarYear> years, OfficeHours officeHours, ZoneId zone, IntConsumer uncoveredYear) {
+    public WorkingCalendar(Collection<CalendarYear> years, OfficeHours officeHours, ZoneId zone, IntConsumer provisionalYear) {
         this.years = years.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(CalendarYear::year, y -> y));
         this.officeHours = Objects.requireNonNull(officeHours);
         this.zone = Objects.requireNonNull(zone);
-        this.uncoveredYear = uncoveredYear == null ? year -> { } : uncoveredYear;
+        this.provisionalYear = provisionalYear == null ? year -> { } : provisionalYear;
     }
 
     public ZoneId zone() {
@@ -55,12 +57,18 @@ public final class WorkingCalendar {
         return years.containsKey(year);
     }
 
-    public boolean isWorkingDay(LocalDate date) {
-        CalendarYear table = years.get(date.getYear());
-        if (table == null) {
-            uncoveredYear.accept(date.getYear());
-            return isWeekday(date);
+    /** The table of a year: the official one, or the statutory holidays alone (PROVISIONAL). */
+    public CalendarYear year(int year) {
+        CalendarYear table = years.get(year);
+        if (table != null) {
+            return table;
         }
+        provisionalYear.accept(year);
+        return provisional.computeIfAbsent(year, StatutoryHolidays::of);
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        CalendarYear table = year(date.getYear());
         CalendarYear.DayEntry entry = table.days().get(date);
         if (entry != null) {
             return entry.kind() == CalendarYear.Kind.WORKDAY;

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bianmin.calendar.CalendarYearParser.CalendarFormatException;
@@ -319,17 +320,71 @@ class WorkingCalendarTest {
         }
 
         @Test
-        void year2027IsCountedMondayToFridayAndReported() {
-            // Thu Dec 31 2026 -> Fri Jan 1 2027 (no table, so an ordinary Friday), Mon Jan 4 2027
-            assertThat(calendar.afterWorkingDays(at("2026-12-31T10:00"), 1)).isEqualTo(at("2027-01-01T17:30"));
-            assertThat(calendar.afterWorkingDays(at("2026-12-31T10:00"), 2)).isEqualTo(at("2027-01-04T17:30"));
+        void year2027IsCountedOnItsStatutoryHolidaysAndReported() {
+            // Thu Dec 31 2026 -> Fri Jan 1 2027 is 元旦 (statutory, provisional) -> Mon Jan 4, Tue Jan 5
+            assertThat(calendar.afterWorkingDays(at("2026-12-31T10:00"), 1)).isEqualTo(at("2027-01-04T17:30"));
+            assertThat(calendar.afterWorkingDays(at("2026-12-31T10:00"), 2)).isEqualTo(at("2027-01-05T17:30"));
             assertThat(uncoveredYears).containsExactly(2027);
+            assertThat(calendar.year(2027).source()).isEqualTo(CalendarYear.Source.PROVISIONAL);
+            assertThat(calendar.year(2026).source()).isEqualTo(CalendarYear.Source.OFFICIAL);
+        }
+
+        @Test
+        void theSpringFestivalOf2027IsOffEvenWithoutTheOfficialSchedule() {
+            // 除夕 Fri Feb 5 to 初三 Mon Feb 8 2027 (正月初一 is Feb 6 in the official almanac)
+            for (String day : List.of("2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08")) {
+                assertThat(calendar.isWorkingDay(java.time.LocalDate.parse(day))).as(day).isFalse();
+            }
+            assertThat(calendar.isWorkingDay(java.time.LocalDate.parse("2027-02-04"))).isTrue();
+            assertThat(calendar.isWorkingDay(java.time.LocalDate.parse("2027-02-09"))).isTrue();
+            assertThat(calendar.afterWorkingDays(at("2027-02-04T10:00"), 1)).isEqualTo(at("2027-02-09T17:30"));
+            assertThat(calendar.afterWorkingDays(at("2027-02-04T10:00"), 2)).isEqualTo(at("2027-02-10T17:30"));
+            // no 调休 is guessed: the Saturdays and Sundays around it stay days off
+            assertThat(calendar.year(2027).days().values()).noneMatch(d -> d.kind() == CalendarYear.Kind.WORKDAY);
+        }
+
+        @Test
+        void aProvisionalYearHasExactlyTheStatutoryHolidaysOfTheLaw() {
+            var days = calendar.year(2027).days();
+            assertThat(days.keySet().stream().map(java.time.LocalDate::toString).sorted().toList()).containsExactly(
+                    "2027-01-01", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-04-05", "2027-05-01",
+                    "2027-05-02", "2027-06-09", "2027-09-15", "2027-10-01", "2027-10-02", "2027-10-03");
+            assertThat(days.get(java.time.LocalDate.parse("2027-02-05")).name()).isEqualTo("春节");
+            // 2028: 中秋 falls on Oct 3, within 国庆 — one day off with both names
+            assertThat(calendar.year(2028).days().get(java.time.LocalDate.parse("2028-10-03")).name()).isEqualTo("中秋节、国庆节");
+        }
+
+        @Test
+        void derivedFestivalsOf2025To2030AgreeWithASecondSource() throws Exception {
+            List<String> lines = new String(WorkingCalendarTest.class.getResourceAsStream("/calendar/festivals-second-source.csv")
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+            List<String> years = List.of(lines.get(0).split(",")).subList(1, 7);
+            Map<String, String> names = Map.of("春节", "春节", "清明", "清明节", "端午", "端午节", "中秋", "中秋节");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",");
+                for (int i = 0; i < years.size(); i++) {
+                    java.time.LocalDate expected = java.time.LocalDate.parse(cells[i + 1]);
+                    CalendarYear derived = StatutoryHolidays.of(Integer.parseInt(years.get(i)));
+                    assertThat(derived.days()).as(cells[0] + " " + years.get(i)).containsKey(expected);
+                    assertThat(derived.days().get(expected).name()).contains(names.get(cells[0]));
+                }
+            }
+        }
+
+        @Test
+        void theOfficialTablesOf2025And2026ContainEveryStatutoryHoliday() {
+            for (CalendarYear official : CalendarService.loadBundledYears()) {
+                for (var statutory : StatutoryHolidays.of(official.year()).days().values()) {
+                    assertThat(official.days().get(statutory.date())).as(statutory.date() + " " + statutory.name())
+                            .isNotNull().extracting(CalendarYear.DayEntry::kind).isEqualTo(CalendarYear.Kind.HOLIDAY);
+                }
+            }
         }
 
         @Test
         void minutesAndDaysInside2027NeverCrash() {
-            // Fri Jan 1 2027 17:00 + 60 -> Mon Jan 4 09:00
-            assertThat(calendar.afterWorkingMinutes(at("2027-01-01T17:00"), 60)).isEqualTo(at("2027-01-04T09:00"));
+            // Fri Jan 1 2027 (元旦) 17:00 + 60 -> Mon Jan 4 09:30
+            assertThat(calendar.afterWorkingMinutes(at("2027-01-01T17:00"), 60)).isEqualTo(at("2027-01-04T09:30"));
             // Mon Mar 1 2027 + 5 working days -> Mon Mar 8 2027
             assertThat(calendar.afterWorkingDays(at("2027-03-01T10:00"), 5)).isEqualTo(at("2027-03-08T17:30"));
             assertThat(calendar.workingMinutesBetween(at("2027-03-01T08:30"), at("2027-03-07T23:00"))).isEqualTo(5 * 450);
@@ -342,10 +397,11 @@ class WorkingCalendarTest {
             CalendarCoverage coverage = new CalendarCoverage();
             CalendarService service = new CalendarService(new CalendarProperties(null, null), coverage);
             Instant deadline = service.calendar().afterWorkingDays(at("2026-12-31T10:00"), 2);
+            assertThat(deadline).isEqualTo(at("2027-01-05T17:30"));
             assertThat(coverage.uncoveredYearsUsed()).containsExactly(2027);
             List<String> warnings = service.warningsBetween(at("2026-12-31T10:00"), deadline);
             assertThat(warnings).hasSize(1);
-            assertThat(warnings.get(0)).contains("2027");
+            assertThat(warnings.get(0)).contains("2027", "暂按法定节假日计算");
             assertThat(service.warningsBetween(at("2026-03-02T10:00"), at("2026-03-09T10:00"))).isEmpty();
 
             // a table for 2027 arrives: the warning goes away and Jan 1 2027 is a holiday
