@@ -1,5 +1,6 @@
 package org.bianmin.calendar;
 
+import org.springframework.beans.factory.ObjectProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,11 @@ class CalendarRuleSet implements RuleSetDefinition {
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}\\.csv");
 
     private final CalendarService calendars;
+    private final ObjectProvider<CalendarChangeListener> listeners;
 
-    CalendarRuleSet(CalendarService calendars) {
+    CalendarRuleSet(CalendarService calendars, ObjectProvider<CalendarChangeListener> listeners) {
         this.calendars = calendars;
+        this.listeners = listeners;
     }
 
     @Override
@@ -84,6 +87,15 @@ class CalendarRuleSet implements RuleSetDefinition {
     @SuppressWarnings("unchecked")
     public void install(String version, Object compiled) {
         calendars.replaceYears(version, (List<CalendarYear>) compiled);
+    }
+
+    /** The calendar states facts: a new version re-plans the open cases whose dates it changes (once, here). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void publishing(String version, Object compiled) {
+        WorkingCalendar before = calendars.calendar();
+        WorkingCalendar after = calendars.calendarWith((List<CalendarYear>) compiled);
+        listeners.orderedStream().forEach(listener -> listener.calendarChanging(before, after, version));
     }
 
     @Override

@@ -109,8 +109,32 @@ class IntakeDryRun implements DryRun {
             }
         }
         samples.addAll(recent(Math.max(0, Math.min(recentCases, MAX_RECENT))));
-        List<Line> lines = samples.stream().map(s -> line(s, published, trial)).toList();
+        List<Line> lines = new ArrayList<>(samples.stream().map(s -> line(s, published, trial)).toList());
+        if (ruleSet.equals("calendar")) {
+            // the calendar states facts: open cases are re-planned on publication — exactly these
+            lines.addAll(openCasesThatMove(published.calendar(), trial.calendar()));
+        }
         return new Report(List.of("处理方式", "办件类型", "办结时限", "截止时间", "缺少材料"), lines);
+    }
+
+    /** The open cases whose deadline the draft calendar moves, with the old and the new deadline. */
+    private List<Line> openCasesThatMove(WorkingCalendar before, WorkingCalendar after) {
+        List<Line> moving = new ArrayList<>();
+        jdbc.query("select case_number, item_name, received_at, deadline from case_record where state in ('IN_PROGRESS', "
+                + "'WAITING_SUPPLEMENT') and deadline is not null order by deadline", Map.of(), rs -> {
+            java.time.Instant start = rs.getTimestamp("received_at").toInstant();
+            java.time.Instant deadline = rs.getTimestamp("deadline").toInstant();
+            java.time.Instant moved = org.bianmin.calendar.CalendarChangeListener.sameWorkingTime(start, deadline, before, after);
+            if (!moved.equals(deadline)) {
+                long days = java.time.temporal.ChronoUnit.DAYS.between(deadline.atZone(before.zone()).toLocalDate(),
+                        moved.atZone(after.zone()).toLocalDate());
+                moving.add(new Line("在办案件 " + rs.getString("case_number") + " " + rs.getString("item_name")
+                        + " (发布后改排, " + (days >= 0 ? "推迟" + days : "提前" + (-days)) + "天)",
+                        Map.of("截止时间", TIME.format(deadline.atZone(before.zone()))),
+                        Map.of("截止时间", TIME.format(moved.atZone(after.zone()))), null));
+            }
+        });
+        return moving;
     }
 
     private Line line(Sample sample, Environment published, Environment trial) {

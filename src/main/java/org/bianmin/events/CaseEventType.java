@@ -25,6 +25,8 @@ public enum CaseEventType {
     CASE_REJECTED,
     CASE_RETURNED,
     CASE_WITHDRAWN,
+    /** A new calendar version moved the case's deadline or warning time (details: old → new, version). */
+    CALENDAR_REPLANNED,
     /** Hall duties (staff rather than case events; case number may be null). */
     POST_VACANT,
     FIRST_INQUIRY_BREACH,

@@ -42,6 +42,13 @@ public interface RuleSetDefinition {
     /** Puts a compiled version in force, atomically for its users. */
     void install(String version, Object compiled);
 
+    /**
+     * On the node that publishes (or rolls back), once, after the version is stored and before this node
+     * installs it: what a publication changes beyond the rules in force (the calendar re-plans open cases).
+     */
+    default void publishing(String version, Object compiled) {
+    }
+
     /** The version in force on this node, null before the first install. */
     String installedVersion();
 }

@@ -194,6 +194,7 @@ public class RuleSetService {
             repository.publish(name, draft.version(), actor, now(), why);
             repository.audit(name, draft.version(), "PUBLISH", actor, now(), why);
         });
+        d.publishing(draft.label(), compiled);
         d.install(draft.label(), compiled);
         return version(name, draft.version());
     }
@@ -220,6 +221,7 @@ public class RuleSetService {
             repository.audit(name, version, "ROLLBACK", actor, now, note);
             created[0] = version;
         });
+        d.publishing(RuleSetVersion.label(name, created[0]), compiled[0]);
         d.install(RuleSetVersion.label(name, created[0]), compiled[0]);
         return version(name, created[0]);
     }

@@ -1,0 +1,153 @@
+package org.bianmin.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.bianmin.rules.RuleFile;
+import org.bianmin.rules.RuleSetService;
+import org.bianmin.rules.RuleSetVersion;
+import org.bianmin.support.PostgresIntegrationTest;
+import org.bianmin.support.RegisteredCases;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Publishing a calendar version re-plans the open cases whose dates it moves, in place: the case's
+ * deadline, the same timer job with a new due date, and a timeline entry; a rollback moves them back.
+ */
+class CalendarReplanPostgresTest extends PostgresIntegrationTest {
+
+    @Autowired ObjectMapper json;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired RuleSetService rules;
+    @Autowired CaseRepository records;
+    @Autowired JdbcTemplate jdbc;
+
+    private RegisteredCases cases;
+    private int publishedBefore;
+
+    @BeforeEach
+    void setUp() {
+        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
+        publishedBefore = published().version();
+    }
+
+    @AfterEach
+    void tearDown() {
+        try {
+            if (published().version() != publishedBefore) {
+                rules.rollback("calendar", publishedBefore, "测试结束, 恢复日历", "ruleadmin");
+            }
+        } finally {
+            cases.endAll();
+        }
+    }
+
+    @Test
+    void anExtraHolidayMovesADecemberDeadlineByOneWorkingDayAndItsRollbackMovesItBack() {
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-01T10:00:00+08:00")));
+        String caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, RegisteredCases.idNumber("11010519880808081"),
+                "13700008081");
+        CaseRecord before = records.find(caseNumber).orElseThrow();
+        // MZ-002: 5 working days from Tue Dec 1 -> Tue Dec 8 17:30
+        assertThat(before.deadline()).isEqualTo(at("2026-12-08T17:30:00+08:00"));
+        Job timer = timer(caseNumber);
+        Instant timerDue = timer.getDuedate().toInstant();
+
+        Map<String, String> correction = Map.of("2026.csv", file("2026.csv") + "2026-12-03,HOLIDAY,测试加放一天\n");
+        // the draft's dry run says exactly which open cases move, and by how much
+        var report = rules.dryRun("calendar", files(correction), List.of(), 0);
+        assertThat(report.lines()).filteredOn(l -> l.sample().contains(caseNumber)).singleElement().satisfies(line -> {
+            assertThat(line.sample()).contains("推迟1天");
+            assertThat(line.published()).containsEntry("截止时间", "2026-12-08 17:30");
+            assertThat(line.draft()).containsEntry("截止时间", "2026-12-09 17:30");
+        });
+        publish(correction, "加放12月3日");
+
+        CaseRecord after = records.find(caseNumber).orElseThrow();
+        assertThat(after.deadline()).isEqualTo(at("2026-12-09T17:30:00+08:00"));
+        assertThat(after.calendarVersion()).isEqualTo(published().ruleSet() + "@v" + published().version());
+        Job moved = management.createJobQuery().jobId(timer.getId()).singleResult();
+        assertThat(moved).as("the same timer job").isNotNull();
+        assertThat(moved.getDuedate().toInstant()).as("moved in place").isAfter(timerDue)
+                .isIn(after.warnAt(), after.deadline());
+        assertThat(jdbc.queryForList("select details from case_event where case_number = ? and event_type = 'CALENDAR_REPLANNED'",
+                String.class, caseNumber)).singleElement().asString().contains("2026年12月8日 17:30 → 2026年12月9日 17:30");
+
+        rules.rollback("calendar", publishedBefore, "撤销加放", "ruleadmin");
+        assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(before.deadline());
+        assertThat(management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate().toInstant()).isEqualTo(timerDue);
+    }
+
+    @Test
+    void theOfficial2027TableReplansACaseCountedOnTheProvisionalYear() {
+        ClockUtil.setCurrentTime(Date.from(at("2027-02-02T10:00:00+08:00")));
+        String caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, RegisteredCases.idNumber("11010519880808082"),
+                "13700008082");
+        // provisional 2027: Feb 5-8 off (除夕 to 初三): 5 working days after Tue Feb 2 are Feb 3, 4, 9, 10, 11
+        assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(at("2027-02-11T17:30:00+08:00"));
+        Job timer = timer(caseNumber);
+
+        // an official schedule as the State Council might publish it: Feb 5-11 off
+        StringBuilder official = new StringBuilder("date,kind,name\n");
+        for (int day = 5; day <= 11; day++) {
+            official.append("2027-02-").append(String.format("%02d", day)).append(",HOLIDAY,春节\n");
+        }
+        publish(Map.of("2027.csv", official.toString()), "2027年放假安排");
+
+        // now Feb 3, 4, 12, 15, 16 -> Tue Feb 16
+        assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(at("2027-02-16T17:30:00+08:00"));
+        assertThat(management.createJobQuery().jobId(timer.getId()).singleResult()).isNotNull();
+        assertThat(get("/api/calendar/years", "clerk", DEMO_PASSWORD).body()).contains("\"year\":2027,\"source\":\"OFFICIAL\"");
+    }
+
+    private void publish(Map<String, String> changed, String comment) {
+        rules.saveDraft("calendar", files(changed), comment, "ruleadmin");
+        rules.publish("calendar", comment, "ruleadmin");
+    }
+
+    private List<RuleFile> files(Map<String, String> changed) {
+        List<RuleFile> files = new ArrayList<>(published().files().stream().filter(f -> !changed.containsKey(f.name())).toList());
+        changed.forEach((name, content) -> files.add(new RuleFile(name, content.getBytes(StandardCharsets.UTF_8))));
+        return files;
+    }
+
+    private String file(String name) {
+        return published().files().stream().filter(f -> f.name().equals(name)).map(f -> new String(f.content(), StandardCharsets.UTF_8))
+                .findFirst().orElseThrow();
+    }
+
+    private RuleSetVersion published() {
+        return rules.versions("calendar").stream().filter(v -> v.state() == RuleSetVersion.State.PUBLISHED).findFirst().orElseThrow();
+    }
+
+    /** The waiting timer of the case's SLA watch. */
+    private Job timer(String caseNumber) {
+        List<Job> timers = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+                .flatMap(i -> management.createJobQuery().processInstanceId(i.getId()).timers().list().stream())
+                .filter(j -> j.getDuedate() != null).collect(Collectors.toList());
+        CaseRecord c = records.find(caseNumber).orElseThrow();
+        return timers.stream().filter(j -> j.getDuedate().toInstant().equals(c.warnAt()) || j.getDuedate().toInstant().equals(c.deadline()))
+                .findFirst().orElseThrow(() -> new AssertionError("no SLA timer among " + timers));
+    }
+
+    private static Instant at(String text) {
+        return OffsetDateTime.parse(text).toInstant();
+    }
+}
