@@ -45,11 +45,14 @@ class CaseController {
     private final CaseAdjustments adjustments;
     private final CaseAccess access;
     private final IdempotentRegistration idempotent;
+    private final CaseSearch search;
 
     CaseController(CaseRegistrationService registration, CaseRepository cases, CaseViews views,
                    SupplementService supplements, NoticeRepository notices, NoticeRenderer renderer, TaskService tasks,
-                   CaseAdjustments adjustments, CaseAccess access, IdempotentRegistration idempotent) {
+                   CaseAdjustments adjustments, CaseAccess access, IdempotentRegistration idempotent,
+                   CaseSearch search) {
         this.idempotent = idempotent;
+        this.search = search;
         this.registration = registration;
         this.cases = cases;
         this.views = views;
@@ -78,6 +81,21 @@ class CaseController {
         }
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.json());
+    }
+
+    /**
+     * 案件查询: by case number, applicant name, or the last 4 or more digits of the ID number or phone;
+     * by item, window, state and registration day. Paged, newest first, masked for the clerks who do not
+     * belong to a case.
+     */
+    @Authorized(Action.CASE_SEARCH)
+    @GetMapping
+    CaseSearch.Answer search(@RequestParam(required = false) String q, @RequestParam(required = false) String itemCode,
+                             @RequestParam(required = false) String window, @RequestParam(required = false) String state,
+                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                             CurrentUser user) {
+        return search.search(new CaseSearch.Query(q, itemCode, window, state, from, to, page, size), user);
     }
 
     @Authorized(Action.CASE_READ)

@@ -81,6 +81,53 @@ public class CaseRepository {
                 where case_number = :caseNumber""", params(c));
     }
 
+    /** A page of the cases that match, newest first, and how many match in all. */
+    public record Page(List<CaseRecord> items, long total) {
+    }
+
+    /**
+     * The case search: {@code text} matches the case number or the applicant's name (contained), or
+     * — 4 or more digits (and a trailing X) — the end of the ID number or of the phone.
+     */
+    public Page search(String text, String itemCode, String window, CaseState state, Instant from, Instant to, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (text != null) {
+            where.append(" and (upper(case_number) like :contains or upper(applicant_name) like :contains");
+            if (text.matches("\\d{3,17}[\\dXx]")) {
+                where.append(" or applicant_id_number like :ending or applicant_phone like :ending");
+                params.addValue("ending", "%" + text.toUpperCase());
+            }
+            where.append(")");
+            params.addValue("contains", "%" + text.toUpperCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (itemCode != null) {
+            where.append(" and item_code = :itemCode");
+            params.addValue("itemCode", itemCode);
+        }
+        if (window != null) {
+            where.append(" and window_group = :window");
+            params.addValue("window", window);
+        }
+        if (state != null) {
+            where.append(" and state = :state");
+            params.addValue("state", state.name());
+        }
+        if (from != null) {
+            where.append(" and registered_at >= :from");
+            params.addValue("from", Timestamp.from(from));
+        }
+        if (to != null) {
+            where.append(" and registered_at < :to");
+            params.addValue("to", Timestamp.from(to));
+        }
+        Long total = jdbc.queryForObject("select count(*) from case_record" + where, params, Long.class);
+        params.addValue("limit", size).addValue("offset", (long) page * size);
+        List<CaseRecord> items = jdbc.query("select * from case_record" + where
+                + " order by registered_at desc, case_number desc limit :limit offset :offset", params, MAPPER);
+        return new Page(items, total == null ? 0 : total);
+    }
+
     public Optional<CaseRecord> find(String caseNumber) {
         return jdbc.query("select * from case_record where case_number = :n",
                 new MapSqlParameterSource("n", caseNumber), MAPPER).stream().findFirst();

@@ -67,6 +67,28 @@ public class CaseViews {
                 c.deadline() == null ? List.of() : calendars.warningsBetween(c.receivedAt(), c.deadline()));
     }
 
+    /** One line of the case search: names instead of ids, the applicant in clear or masked. */
+    public record ListItem(String caseNumber, String itemCode, String itemName, String window, String windowName,
+                           Disposition disposition, String dispositionLabel, org.bianmin.catalogue.CaseType caseType,
+                           String caseTypeLabel, CaseState state, String stateLabel, CaseDetails.ApplicantView applicant,
+                           OffsetDateTime registeredAt, String registeredBy, String registeredByName, OffsetDateTime deadline) {
+    }
+
+    public ListItem listItem(CaseRecord c, boolean clearPersonalData) {
+        return new ListItem(c.caseNumber(), c.itemCode(), c.itemName(), c.window(), groupName(c.window()), c.disposition(),
+                c.disposition().label(), c.caseType(), c.caseType() == null ? null : c.caseType().label(), c.state(),
+                c.state().label(), applicant(c, clearPersonalData), offset(c.registeredAt()), c.registeredBy(),
+                userName(c.registeredBy()), offset(c.deadline()));
+    }
+
+    private static CaseDetails.ApplicantView applicant(CaseRecord c, boolean clear) {
+        return clear
+                ? new CaseDetails.ApplicantView(c.applicant().name(), c.applicant().idNumber(), c.applicant().phone(),
+                        c.applicant().organization(), false)
+                : new CaseDetails.ApplicantView(c.applicant().name(), c.applicant().maskedIdNumber(), c.applicant().maskedPhone(),
+                        c.applicant().organization(), true);
+    }
+
     /** The case as the people of the case see it: personal data in clear. */
     public CaseDetails details(CaseRecord c) {
         return details(c, true);
@@ -92,11 +114,7 @@ public class CaseViews {
         return new CaseDetails(c.caseNumber(), c.itemCode(), c.itemName(), c.department(), c.window(), c.disposition(),
                 c.disposition().label(), c.caseType(), c.caseType() == null ? null : c.caseType().label(), c.state(),
                 c.state().label(),
-                clearPersonalData
-                        ? new CaseDetails.ApplicantView(c.applicant().name(), c.applicant().idNumber(),
-                                c.applicant().phone(), c.applicant().organization(), false)
-                        : new CaseDetails.ApplicantView(c.applicant().name(), c.applicant().maskedIdNumber(),
-                                c.applicant().maskedPhone(), c.applicant().organization(), true),
+                applicant(c, clearPersonalData),
                 offset(c.receivedAt()), offset(c.registeredAt()), c.registeredBy(), c.limitText(),
                 new CaseDetails.Sla(offset(c.deadline()), offset(c.warnAt()), sla, sla == null ? null : sla.label(), paused),
                 c.submittedMaterials(), materials(c, c.missingMaterials()), c.reason(), c.basis(),

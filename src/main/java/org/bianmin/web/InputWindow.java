@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,36 +36,29 @@ public class InputWindow {
 
     /** A month ({@code yyyy-MM}) within the window, or a 400 naming the field. */
     public YearMonth month(String field, String text) {
-        YearMonth month;
-        try {
-            month = YearMonth.parse(text == null ? "" : text.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "月份格式应为 yyyy-MM", "must be yyyy-MM");
-        }
-        return requireYear(field, month.getYear(), month);
+        return parse(field, text, YearMonth::parse, YearMonth::getYear, "月份格式应为 yyyy-MM", "must be yyyy-MM");
     }
 
     /** A day ({@code yyyy-MM-dd}) within the window, or a 400 naming the field. */
     public LocalDate day(String field, String text) {
-        LocalDate day;
-        try {
-            day = LocalDate.parse(text == null ? "" : text.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "日期格式应为 yyyy-MM-dd", "must be yyyy-MM-dd");
-        }
-        return requireYear(field, day.getYear(), day);
+        return parse(field, text, LocalDate::parse, LocalDate::getYear, "日期格式应为 yyyy-MM-dd", "must be yyyy-MM-dd");
     }
 
     /** An ISO-8601 time with offset within the window, or a 400 naming the field. */
     public OffsetDateTime time(String field, String text) {
-        OffsetDateTime time;
+        return parse(field, text, OffsetDateTime::parse, OffsetDateTime::getYear,
+                "时间格式应为带时区的 ISO-8601, 如 2026-12-01T09:30:00+08:00", "must be ISO-8601 with an offset, e.g. 2026-12-01T09:30:00+08:00");
+    }
+
+    private <T> T parse(String field, String text, Function<String, T> parser, ToIntFunction<T> year, String chinese,
+                        String english) {
+        T value;
         try {
-            time = OffsetDateTime.parse(text == null ? "" : text.strip());
+            value = parser.apply(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "时间格式应为带时区的 ISO-8601, 如 2026-12-01T09:30:00+08:00",
-                    "must be ISO-8601 with an offset, e.g. 2026-12-01T09:30:00+08:00");
+            throw ApiException.invalidField(field, chinese, english);
         }
-        return requireYear(field, time.getYear(), time);
+        return requireYear(field, year.applyAsInt(value), value);
     }
 
     private <T> T requireYear(String field, int year, T value) {

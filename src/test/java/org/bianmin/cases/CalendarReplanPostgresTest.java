@@ -2,7 +2,6 @@ package org.bianmin.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +22,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,30 +32,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CalendarReplanPostgresTest extends PostgresIntegrationTest {
 
-    @Autowired ObjectMapper json;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired RuleSetService rules;
     @Autowired CaseRepository records;
     @Autowired JdbcTemplate jdbc;
 
-    private RegisteredCases cases;
+    @RegisterExtension
+    final RegisteredCases cases = RegisteredCases.eachTestOwnClock(this::send, this::endInstance);
     private int publishedBefore;
 
     @BeforeEach
     void setUp() {
-        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
         publishedBefore = published().version();
     }
 
     @AfterEach
-    void tearDown() {
-        try {
-            if (published().version() != publishedBefore) {
-                rules.rollback("calendar", publishedBefore, "测试结束, 恢复日历", "ruleadmin");
-            }
-        } finally {
-            cases.endAll();
+    void restoreTheCalendar() {
+        // before RegisteredCases ends the cases and resets the clock
+        if (published().version() != publishedBefore) {
+            rules.rollback("calendar", publishedBefore, "测试结束, 恢复日历", "ruleadmin");
         }
     }
 

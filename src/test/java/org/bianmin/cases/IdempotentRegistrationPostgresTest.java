@@ -2,7 +2,6 @@ package org.bianmin.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,31 +16,24 @@ import org.bianmin.support.PostgresIntegrationTest;
 import org.bianmin.support.RegisteredCases;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A registration retried with its Idempotency-Key never creates a second case. */
 class IdempotentRegistrationPostgresTest extends PostgresIntegrationTest {
 
-    @Autowired ObjectMapper json;
     @Autowired RuntimeService runtime;
     @Autowired JdbcTemplate jdbc;
 
-    private RegisteredCases cases;
-
-    @BeforeEach
-    void setUp() {
-        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
-        cases.fixClock();
-    }
+    @RegisterExtension
+    final RegisteredCases cases = RegisteredCases.eachTest(this::send, this::endInstance);
 
     @AfterEach
     void tearDown() {
         jdbc.queryForList("select case_number from idempotency_key where idem_key like 'retry-%' and case_number is not null",
                 String.class).forEach(cases::track);
-        cases.endAll();
     }
 
     @Test

@@ -16,18 +16,7 @@ class IntakeBrowserTest extends PostgresIntegrationTest {
     void clerkRegistersASupplementCaseAndSeesTheNoticeListTheMissingMaterials() {
         try (Browser browser = Browser.open(port)) {
             browser.check("intake-supplement", () -> {
-                browser.loginToCamunda("tasklist", "clerk", DEMO_PASSWORD);
-                browser.waitVisible(By.cssSelector("[cam-tasks]"));
-                browser.waitVisible(By.cssSelector("li.start-process-action a")).click();
-                browser.waitVisible(By.partialLinkText("受理登记")).click();
-
-                WebElement item = browser.waitVisible(By.cssSelector("input[id$='-itemCode']"));
-                item.click();
-                item.sendKeys("SJ-002");
-                browser.waitVisible(By.cssSelector(".fjs-dropdownlist-item")).click();
-                browser.driver().findElement(By.cssSelector("input[id$='-applicantName']")).sendKeys("赵小满");
-                browser.driver().findElement(By.cssSelector("input[id$='-applicantIdNumber']")).sendKeys("110105199003071239");
-                browser.driver().findElement(By.cssSelector("input[id$='-applicantPhone']")).sendKeys("13800138000");
+                openIntakeForm(browser, "赵小满", "110105199003071239");
                 // the checklist of the chosen item appears; tick only the two main materials
                 browser.waitVisible(By.xpath("//label[contains(., '食品经营许可申请书')]/input")).click();
                 browser.driver().findElement(By.xpath("//label[contains(., '营业执照')]/input")).click();
@@ -61,18 +50,8 @@ class IntakeBrowserTest extends PostgresIntegrationTest {
         long cases = jdbc.queryForObject("select count(*) from case_record", Long.class);
         try (Browser browser = Browser.open(port)) {
             browser.check("intake-wrong-id", () -> {
-                browser.loginToCamunda("tasklist", "clerk", DEMO_PASSWORD);
-                browser.waitVisible(By.cssSelector("[cam-tasks]"));
-                browser.waitVisible(By.cssSelector("li.start-process-action a")).click();
-                browser.waitVisible(By.partialLinkText("受理登记")).click();
-                WebElement item = browser.waitVisible(By.cssSelector("input[id$='-itemCode']"));
-                item.click();
-                item.sendKeys("SJ-002");
-                browser.waitVisible(By.cssSelector(".fjs-dropdownlist-item")).click();
-                browser.driver().findElement(By.cssSelector("input[id$='-applicantName']")).sendKeys("钱错号");
                 // the shape is right, the GB 11643 check character is not
-                browser.driver().findElement(By.cssSelector("input[id$='-applicantIdNumber']")).sendKeys("110105199003071238");
-                browser.driver().findElement(By.cssSelector("input[id$='-applicantPhone']")).sendKeys("13800138000");
+                openIntakeForm(browser, "钱错号", "110105199003071238");
                 browser.waitVisible(By.xpath("//label[contains(., '食品经营许可申请书')]/input")).click();
                 browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
                 WebElement error = browser.waitVisible(By.xpath("//*[contains(@class,'modal')]//*[contains(text(), '身份证号码无效')]"));
@@ -81,5 +60,20 @@ class IntakeBrowserTest extends PostgresIntegrationTest {
             });
         }
         assertThat(jdbc.queryForObject("select count(*) from case_record", Long.class)).isEqualTo(cases);
+    }
+
+    /** As the clerk: Tasklist's 发起流程 → 受理登记, item SJ-002, the applicant's name, ID number and phone. */
+    private static void openIntakeForm(Browser browser, String name, String idNumber) {
+        browser.loginToCamunda("tasklist", "clerk", DEMO_PASSWORD);
+        browser.waitVisible(By.cssSelector("[cam-tasks]"));
+        browser.waitVisible(By.cssSelector("li.start-process-action a")).click();
+        browser.waitVisible(By.partialLinkText("受理登记")).click();
+        WebElement item = browser.waitVisible(By.cssSelector("input[id$='-itemCode']"));
+        item.click();
+        item.sendKeys("SJ-002");
+        browser.waitVisible(By.cssSelector(".fjs-dropdownlist-item")).click();
+        browser.driver().findElement(By.cssSelector("input[id$='-applicantName']")).sendKeys(name);
+        browser.driver().findElement(By.cssSelector("input[id$='-applicantIdNumber']")).sendKeys(idNumber);
+        browser.driver().findElement(By.cssSelector("input[id$='-applicantPhone']")).sendKeys("13800138000");
     }
 }

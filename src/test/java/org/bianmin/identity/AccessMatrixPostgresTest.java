@@ -3,7 +3,6 @@ package org.bianmin.identity;
 import org.bianmin.support.RegisteredCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -45,6 +45,7 @@ class AccessMatrixPostgresTest extends PostgresIntegrationTest {
     private static final Map<String, Probe> PROBES = Map.ofEntries(
             Map.entry("CASE_REGISTER", Probe.post("/api/cases", "{}")),
             Map.entry("CASE_READ", Probe.get("/api/cases/{case}")),
+            Map.entry("CASE_SEARCH", Probe.get("/api/cases?q={case}")),
             Map.entry("CASE_NOTICE_PRINT", Probe.get("/api/cases/{case}/notices/acceptance")),
             Map.entry("CASE_SUPPLEMENT", Probe.post("/api/cases/{case}/supplements", "{\"materials\":[]}")),
             Map.entry("CASE_EXTENSION", Probe.post("/api/cases/{case}/extensions", "{\"days\":0,\"reason\":\"探测\"}")),
@@ -91,20 +92,18 @@ class AccessMatrixPostgresTest extends PostgresIntegrationTest {
             Map.entry("ADMIN_SETUP", Probe.post("/camunda/api/admin/setup/default/user/create",
                     "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder-secret-1\"}}")));
 
-    @Autowired ObjectMapper json;
     @Autowired RuntimeService runtime;
     @Autowired FilterService filters;
     @Autowired RepositoryService repository;
     @Autowired ExpressionProbe expressionProbe;
     @Autowired org.camunda.bpm.engine.IdentityService identity;
 
-    private RegisteredCases cases;
+    @RegisterExtension
+    final RegisteredCases cases = RegisteredCases.eachTest(this::send, this::endInstance);
     private String caseNumber;
 
     @BeforeEach
     void setUp() {
-        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
-        cases.fixClock();
         caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, RegisteredCases.idNumber("11010519870707123"),
                 "13700137777");
     }
@@ -114,7 +113,6 @@ class AccessMatrixPostgresTest extends PostgresIntegrationTest {
         filters.createFilterQuery().filterName(PROBE_NAME).list().forEach(f -> filters.deleteFilter(f.getId()));
         repository.createDeploymentQuery().deploymentName(PROBE_NAME).list()
                 .forEach(d -> repository.deleteDeployment(d.getId(), true));
-        cases.endAll();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.bianmin.identity;
 import org.bianmin.support.RegisteredCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.bianmin.engine.V8__MaskPersonalDataInEngineTables;
@@ -11,9 +10,8 @@ import org.bianmin.support.PostgresIntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,23 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class MaskPersonalDataMigrationPostgresTest extends PostgresIntegrationTest {
 
-    @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
     @Autowired DataSource dataSource;
     @Autowired RuntimeService runtime;
 
-    private RegisteredCases cases;
+    @RegisterExtension
+    final RegisteredCases cases = RegisteredCases.eachTest(this::send, this::endInstance);
 
-    @BeforeEach
-    void setUp() {
-        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
-        cases.fixClock();
-    }
 
-    @AfterEach
-    void tearDown() {
-        cases.endAll();
-    }
 
     @Test
     void masksIdNumbersAndPhonesLeftInClearByAnEarlierRelease() throws Exception {

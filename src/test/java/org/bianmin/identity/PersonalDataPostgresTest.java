@@ -3,7 +3,6 @@ package org.bianmin.identity;
 import org.bianmin.support.RegisteredCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +13,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,24 +28,15 @@ class PersonalDataPostgresTest extends PostgresIntegrationTest {
 
     private static final String[] ROLES = {"clerk", "civil-a", "hrss-a", "supervisor", "director", "ruleadmin", "admin"};
 
-    @Autowired ObjectMapper json;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
     @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
 
-    private RegisteredCases cases;
+    @RegisterExtension
+    final RegisteredCases cases = RegisteredCases.eachTest(this::send, this::endInstance);
 
-    @BeforeEach
-    void setUp() {
-        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
-        cases.fixClock();
-    }
 
-    @AfterEach
-    void tearDown() {
-        cases.endAll();
-    }
 
     @Test
     void noRoleReadsAnUnmaskedIdNumberOrPhoneThroughTheEngine() {

@@ -4,7 +4,6 @@ import org.bianmin.support.RegisteredCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -20,15 +19,14 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -41,26 +39,19 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
     private static final String SIDE_EFFECT = "${expressionProbe.touch()}";
     private static final String SIDE_EFFECT_JAVA = SIDE_EFFECT;
 
-    @Autowired ObjectMapper json;
-    @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired FilterService filters;
     @Autowired IdentityService identity;
     @Autowired ExpressionProbe probe;
 
-    private RegisteredCases cases;
+    @RegisterExtension
+    final RegisteredCases cases = RegisteredCases.eachTest(this::send, this::endInstance);
 
     @BeforeEach
     void setUp() {
         probe.reset();
-        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
-        cases.fixClock();
     }
 
-    @AfterEach
-    void tearDown() {
-        cases.endAll();
-    }
 
     // ---------------------------------------------------------------- expressions in task queries
 

@@ -2,7 +2,6 @@ package org.bianmin.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,10 +9,8 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.bianmin.support.PostgresIntegrationTest;
 import org.bianmin.support.RegisteredCases;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,22 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ParallelDuplicatesPostgresTest extends PostgresIntegrationTest {
 
-    @Autowired ObjectMapper json;
-    @Autowired RuntimeService runtime;
     @Autowired JdbcTemplate jdbc;
 
-    private RegisteredCases cases;
+    @RegisterExtension
+    final RegisteredCases cases = RegisteredCases.eachTest(this::send, this::endInstance);
 
-    @BeforeEach
-    void setUp() {
-        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
-        cases.fixClock();
-    }
 
-    @AfterEach
-    void tearDown() {
-        cases.endAll();
-    }
 
     @Test
     void sixSimultaneousRatingsOfOneCaseLeaveOne() {

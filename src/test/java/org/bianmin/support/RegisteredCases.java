@@ -16,12 +16,19 @@ import java.util.function.Consumer;
 import org.bianmin.privacy.PersonalData;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Cases for the security tests, registered through the REST API at a fixed engine time and ended
- * again afterwards. Used by composition: {@code new RegisteredCases(...)} in a test class.
+ * Cases registered through the REST API at a fixed engine time and ended again afterwards. Used by
+ * composition: as a JUnit extension of a Spring test ({@code @RegisterExtension final RegisteredCases
+ * cases = RegisteredCases.eachTest(this::send, this::endInstance)}: clock fixed before, cases ended and
+ * clock reset after each test), or built by hand where JUnit's lifecycle does not apply (jqwik).
  */
-public final class RegisteredCases {
+public final class RegisteredCases implements BeforeEachCallback, AfterEachCallback {
 
     /** Tuesday 2026-11-24 10:00 Shanghai: a working day of the bundled calendar. */
     public static final Instant NOW = OffsetDateTime.parse("2026-11-24T10:00:00+08:00").toInstant();
@@ -31,16 +38,47 @@ public final class RegisteredCases {
     }
 
     private final Http http;
-    private final ObjectMapper json;
-    private final RuntimeService runtime;
     private final Consumer<String> endInstance;
+    private final boolean fixClockBeforeEach;
     private final List<String> registered = new ArrayList<>();
+    private ObjectMapper json;
+    private RuntimeService runtime;
 
     public RegisteredCases(Http http, ObjectMapper json, RuntimeService runtime, Consumer<String> endInstance) {
-        this.http = http;
+        this(http, endInstance, false);
         this.json = json;
         this.runtime = runtime;
+    }
+
+    private RegisteredCases(Http http, Consumer<String> endInstance, boolean fixClockBeforeEach) {
+        this.http = http;
         this.endInstance = endInstance;
+        this.fixClockBeforeEach = fixClockBeforeEach;
+    }
+
+    /** The extension for a Spring test: the clock at {@link #NOW} before each test, the cases ended after it. */
+    public static RegisteredCases eachTest(Http http, Consumer<String> endInstance) {
+        return new RegisteredCases(http, endInstance, true);
+    }
+
+    /** The same, for a test that sets the clock itself. */
+    public static RegisteredCases eachTestOwnClock(Http http, Consumer<String> endInstance) {
+        return new RegisteredCases(http, endInstance, false);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ApplicationContext application = SpringExtension.getApplicationContext(context);
+        json = application.getBean(ObjectMapper.class);
+        runtime = application.getBean(RuntimeService.class);
+        if (fixClockBeforeEach) {
+            fixClock();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        endAll();
     }
 
     public void fixClock() {

@@ -2,16 +2,14 @@ package org.bianmin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.bianmin.support.PostgresIntegrationTest;
 import org.bianmin.support.RegisteredCases;
 import org.bianmin.support.TableCounts;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,27 +22,20 @@ class InputPolicyPostgresTest extends PostgresIntegrationTest {
     private static final String HUGE_YEAR = "+999999999-12-31T23:59:59Z";
     private static final String LONG = "长".repeat(100_000);
 
-    @Autowired ObjectMapper json;
-    @Autowired RuntimeService runtime;
     @Autowired JdbcTemplate jdbc;
 
-    private RegisteredCases cases;
+    @RegisterExtension
+    final RegisteredCases cases = RegisteredCases.eachTest(this::send, this::endInstance);
     private TableCounts tables;
     private String caseNumber;
 
     @BeforeEach
     void setUp() {
-        cases = new RegisteredCases(this::send, json, runtime, this::endInstance);
-        cases.fixClock();
         tables = new TableCounts(jdbc);
         caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, RegisteredCases.idNumber("11010519870707321"),
                 "13700137321");
     }
 
-    @AfterEach
-    void tearDown() {
-        cases.endAll();
-    }
 
     @Test
     void controlCharactersAreRefusedEverywhereAndNamed() {
