@@ -20,7 +20,7 @@ public record CaseDetails(String caseNumber, String itemCode, String itemName, S
     public record ApplicantView(String name, String idNumber, String phone, String organization, boolean masked) {
     }
 
-    public record Sla(OffsetDateTime deadline, OffsetDateTime warnAt, SlaState state, String stateLabel, long pausedMinutes) {
+    public record Sla(OffsetDateTime deadline, OffsetDateTime warnAt, SlaState state, String stateLabel, long pausedMinutes, boolean provisional) {
     }
 
     public record TaskView(String id, String name, String taskDefinitionKey, String assignee, List<String> candidateGroups,

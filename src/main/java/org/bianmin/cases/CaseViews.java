@@ -116,7 +116,8 @@ public class CaseViews {
                 c.state().label(),
                 applicant(c, clearPersonalData),
                 offset(c.receivedAt()), offset(c.registeredAt()), c.registeredBy(), c.limitText(),
-                new CaseDetails.Sla(offset(c.deadline()), offset(c.warnAt()), sla, sla == null ? null : sla.label(), paused),
+                new CaseDetails.Sla(offset(c.deadline()), offset(c.warnAt()), sla, sla == null ? null : sla.label(), paused,
+                        c.deadline() != null && !calendars.warningsBetween(c.receivedAt(), c.deadline()).isEmpty()),
                 c.submittedMaterials(), materials(c, c.missingMaterials()), c.reason(), c.basis(),
                 openTasks(c.caseNumber()),
                 caseEvents.stream().filter(e -> e.type() == CaseEventType.CASE_OVERDUE
@@ -150,7 +151,9 @@ public class CaseViews {
         return new NoticeDocument(centreName, notice.type(), notice.sequence(), c.caseNumber(), c.applicant().name(),
                 c.applicant().maskedIdNumber(), c.applicant().organization(), c.itemName(), groupName(c.department()),
                 materials(c, notice.materials()).stream().map(m -> m.name() + (m.main() ? "(主件)" : "")).toList(),
-                c.reason(), c.basis(), c.deadline() == null ? null : CHINESE_DATE_TIME.format(c.deadline().atZone(zone)),
+                c.reason(), c.basis(), c.deadline() == null ? null : CHINESE_DATE_TIME.format(c.deadline().atZone(zone))
+                        // a deadline in a year without the State Council's schedule may still move
+                        + (calendars.warningsBetween(c.receivedAt(), c.deadline()).isEmpty() ? "" : "(暂按法定节假日计算, 国务院公布放假安排后以重新告知为准)"),
                 CHINESE_DATE.format(notice.issuedAt().atZone(zone)), userName(notice.issuedBy()), lines);
     }
 

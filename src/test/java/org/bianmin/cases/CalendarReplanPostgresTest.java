@@ -99,6 +99,11 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
         // provisional 2027: Feb 5-8 off (除夕 to 初三): 5 working days after Tue Feb 2 are Feb 3, 4, 9, 10, 11
         assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(at("2027-02-11T17:30:00+08:00"));
         Job timer = timer(caseNumber);
+        // wherever the deadline appears, it says it was computed on the statutory holidays alone
+        assertThat(cases.read(get("/api/cases/" + caseNumber, "civil-a", DEMO_PASSWORD)).path("sla").path("provisional").asBoolean())
+                .isTrue();
+        assertThat(get("/api/cases/" + caseNumber + "/notices/acceptance", "civil-a", DEMO_PASSWORD, "text/html").body())
+                .contains("暂按法定节假日计算");
 
         // an official schedule as the State Council might publish it: Feb 5-11 off
         StringBuilder official = new StringBuilder("date,kind,name\n");
@@ -110,6 +115,8 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
         // now Feb 3, 4, 12, 15, 16 -> Tue Feb 16
         assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(at("2027-02-16T17:30:00+08:00"));
         assertThat(management.createJobQuery().jobId(timer.getId()).singleResult()).isNotNull();
+        assertThat(cases.read(get("/api/cases/" + caseNumber, "civil-a", DEMO_PASSWORD)).path("sla").path("provisional").asBoolean())
+                .isFalse();
         assertThat(get("/api/calendar/years", "clerk", DEMO_PASSWORD).body()).contains("\"year\":2027,\"source\":\"OFFICIAL\"");
     }
 
