@@ -216,6 +216,16 @@ class FoundationPostgresTest extends PostgresIntegrationTest {
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
     }
 
+    @Test
+    void aBrowserMeetsErrorsInChineseNotTheWhitelabelPage() {
+        HttpResponse<String> missing = get("/no-such-page", "clerk", DEMO_PASSWORD, "text/html");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("页面不存在", "lang=\"zh-CN\"").doesNotContain("Whitelabel", "Not Found", "timestamp");
+        // a clerk following Tasklist's link into Cockpit
+        HttpResponse<String> refused = get("/camunda/app/cockpit/default/", "clerk", DEMO_PASSWORD, "text/html");
+        assertThat(refused.body()).doesNotContain("Whitelabel");
+    }
+
     private boolean canAccess(String user, String application) {
         List<String> groups = groupsOf(user);
         return authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, application);
