@@ -31,15 +31,29 @@ public class CaseRepository {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The next number of the day, counted in the caller's transaction so a rollback gives it back. */
+    /**
+     * The next number of the day, taken in a transaction of its own: the day's counter row is locked
+     * for that moment only, not until the registration commits, so registrations run side by side.
+     * The registration validates everything before it asks, so a refused application uses no number;
+     * only a fault after this point (the database gone mid-registration) leaves a gap in the day's numbers.
+     */
     public int nextNumber(LocalDate day) {
         var params = new MapSqlParameterSource("day", day);
         String increment = "update case_number_counter set last_value = last_value + 1 where counter_day = :day";
-        if (jdbc.update(increment, params) == 0) {
-            createCounter(day);
-            jdbc.update(increment, params);
+        Integer number = ownTransaction.execute(status -> {
+            if (jdbc.update(increment, params) == 0) {
+                return null;
+            }
+            return jdbc.queryForObject("select last_value from case_number_counter where counter_day = :day", params, Integer.class);
+        });
+        if (number != null) {
+            return number;
         }
-        return jdbc.queryForObject("select last_value from case_number_counter where counter_day = :day", params, Integer.class);
+        createCounter(day);
+        return ownTransaction.execute(status -> {
+            jdbc.update(increment, params);
+            return jdbc.queryForObject("select last_value from case_number_counter where counter_day = :day", params, Integer.class);
+        });
     }
 
     /** Creates the day's counter in its own transaction; a concurrent creation is fine. */
