@@ -5,7 +5,7 @@
   async function show() {
     const box = document.getElementById('calendar-warnings');
     if (!box) return;
-    const response = await fetch('/api/calendar/warnings', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const response = await fetch('/api/calendar/warnings', { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
     if (!response.ok) return;
     const warnings = await response.json();
     if (!warnings.length) return;

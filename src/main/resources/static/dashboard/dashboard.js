@@ -2,7 +2,7 @@
 'use strict';
 
 async function get(path) {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
   if (!response.ok) {
     const error = new Error(response.status === 401 ? '请先登录' : response.status === 403 ? '仅督查和中心领导可查看' : '加载失败 ' + response.status);
     error.status = response.status;

@@ -8,7 +8,7 @@ const $ = (id) => document.getElementById(id);
 function csrfToken() { return state.csrf; }
 
 async function api(method, path, body) {
-  const headers = { 'Accept': 'application/json' };
+  const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken()) headers['X-XSRF-TOKEN'] = csrfToken();
   const response = await fetch(path, {

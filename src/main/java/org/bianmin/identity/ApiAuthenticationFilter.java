@@ -58,7 +58,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             userId = session.map(Authentication::getName);
         }
         if (userId.isEmpty()) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"bianmin\", charset=\"UTF-8\"");
+            // our own pages ask with X-Requested-With and show their login link; a browser must not pop up a Basic dialog
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"bianmin\", charset=\"UTF-8\"");
+            }
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
                     "请先登录 (HTTP Basic 或 Camunda 会话) / authentication required (HTTP Basic or a Camunda webapp session)");
             return;

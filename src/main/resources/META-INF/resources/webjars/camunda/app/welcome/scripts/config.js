@@ -25,6 +25,12 @@ export default {
     short: 'LL'
   },
 
+  // Bianmin's own pages, listed on the Welcome page next to Tasklist, Cockpit and Admin
+  links: [
+    {label: '规则管理', href: '/rules/', description: '编辑、校验、试运行和发布规则表(规则管理员)'},
+    {label: '督查看板', href: '/dashboard/', description: '按时办结率、超期案件、考核排名与问责(督查、中心领导)'}
+  ],
+
   // custom scripts of Bianmin (paths relative to app/welcome/, without .js); none yet
   customScripts: []
 };
