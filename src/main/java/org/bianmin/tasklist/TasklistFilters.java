@@ -34,28 +34,39 @@ public class TasklistFilters {
         this.authorizations = authorizations;
     }
 
+    /**
+     * Each role opens on the filter that holds its work (Tasklist opens the readable filter of lowest
+     * priority): clerks on 我的待办, supervisors on 督办, directors on 待我审批. Clerks' warning and
+     * overdue filters hold their own and their window's tasks; supervisors and directors see the
+     * whole centre's warned and overdue cases instead.
+     */
     public void ensure() {
         List<String> staff = List.of(Groups.CLERKS, Groups.SUPERVISORS, Groups.DIRECTORS, Groups.RULE_ADMINS);
+        List<String> clerks = List.of(Groups.CLERKS);
         List<String> supervisors = List.of(Groups.SUPERVISORS, Groups.DIRECTORS);
         for (FilterSpec spec : List.of(
+                new FilterSpec("待我审批", "延期、滞办告知、否定报备与承诺件审批决定", -30, List.of(Groups.DIRECTORS),
+                        mine().taskDefinitionKeyIn(APPROVALS).orderByDueDate().asc()),
+                new FilterSpec("督办", "超期案件督办、投诉与差评督办、联办部门协调、岗位空缺", -20, supervisors,
+                        mine().taskDefinitionKeyIn(ESCALATIONS).orderByDueDate().asc()),
                 new FilterSpec("我的待办", "分配给我的任务, 按到期时间排序", -10, staff,
                         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
                 // a candidate-user query also matches the tasks offered to the user's groups: the
                 // registering clerk sees the tasks offered to them by name (hand-over, supplement)
-                new FilterSpec("本窗口待办", "我所在窗口、部门或岗位组的待认领任务, 以及点名交给我认领的任务", -5, staff,
+                new FilterSpec("本窗口待办", "我所在窗口、部门或岗位组的待认领任务, 以及点名交给我认领的任务", -5, clerks,
                         tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
                                 .orderByDueDate().asc()),
-                new FilterSpec("即将超期", "我的和我可认领的、已到预警时点的案件任务", 0, staff, mine().processVariableValueEquals("slaState", "WARNING")
+                new FilterSpec("即将超期", "我的和我可认领的、已到预警时点的案件任务", 0, clerks, mine().processVariableValueEquals("slaState", "WARNING")
                         .orderByDueDate().asc()),
-                new FilterSpec("已超期", "我的和我可认领的、已超过办结时限的案件任务", 1, staff, mine().processVariableValueEquals("slaState", "OVERDUE")
+                new FilterSpec("已超期", "我的和我可认领的、已超过办结时限的案件任务", 1, clerks, mine().processVariableValueEquals("slaState", "OVERDUE")
                         .orderByDueDate().asc()),
-                new FilterSpec("督办", "超期案件督办、投诉与差评督办、联办部门协调、岗位空缺", 2, supervisors,
-                        mine().taskDefinitionKeyIn(ESCALATIONS).orderByDueDate().asc()),
-                new FilterSpec("待审核的问责", "规则提出、待督查确认或撤销的问责记录", 3, supervisors,
+                new FilterSpec("全中心即将超期", "全中心已到预警时点的案件的待办任务", 2, supervisors,
+                        tasks.createTaskQuery().processVariableValueEquals("slaState", "WARNING").orderByDueDate().asc()),
+                new FilterSpec("全中心已超期", "全中心已超过办结时限的案件的待办任务", 3, supervisors,
+                        tasks.createTaskQuery().processVariableValueEquals("slaState", "OVERDUE").orderByDueDate().asc()),
+                new FilterSpec("待审核的问责", "规则提出、待督查确认或撤销的问责记录", 4, supervisors,
                         tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
-                                .processDefinitionKey("accountability-review").orderByDueDate().asc()),
-                new FilterSpec("待我审批", "延期、滞办告知、否定报备与承诺件审批决定", 4, List.of(Groups.DIRECTORS),
-                        mine().taskDefinitionKeyIn(APPROVALS).orderByDueDate().asc()))) {
+                                .processDefinitionKey("accountability-review").orderByDueDate().asc()))) {
             ensure(spec);
         }
     }
@@ -92,6 +103,11 @@ public class TasklistFilters {
         for (String group : spec.groups()) {
             grantRead(filter.getId(), group);
         }
+        // a group an earlier release granted and the spec no longer names loses the filter
+        String filterId = filter.getId();
+        authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId).list().stream()
+                .filter(grant -> grant.getGroupId() != null && !spec.groups().contains(grant.getGroupId()))
+                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
     }
 
     private void grantRead(String filterId, String group) {

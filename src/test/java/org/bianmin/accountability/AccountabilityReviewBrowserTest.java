@@ -53,8 +53,8 @@ class AccountabilityReviewBrowserTest extends AccountabilityTestSupport {
             browser.check("accountability-review", () -> {
                 browser.loginToCamunda("tasklist", "supervisor", DEMO_PASSWORD);
                 browser.waitVisible(By.cssSelector("[cam-tasks]"));
-                click(browser, By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '本窗口待办')]"));
-                browser.waitVisible(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//h4[contains(., '本窗口待办')]"));
+                click(browser, By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '待审核的问责')]"));
+                browser.waitVisible(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//h4[contains(., '待审核的问责')]"));
                 String card = wait(browser).until(d -> {
                     WebElement item = d.findElement(By.xpath("//li[contains(@class,'task')][.//a[@href='#/?task=" + review.getId() + "']]"));
                     return item.isDisplayed() ? item.getText() : null;

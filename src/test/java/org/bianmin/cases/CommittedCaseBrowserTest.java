@@ -220,8 +220,9 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
     // ---------------------------------------------------------------- helpers
 
     /**
-     * Finds the open task of the case in the user's 本窗口待办 filter (tasks offered to the user or to
-     * their groups), opens it and waits for its form. Returns the engine's view of the task.
+     * Finds the open task of the case in the filter of its role — 本窗口待办 (tasks offered to a clerk or
+     * to their groups), 待我审批 for a director's decision, 督办 for a supervisor's escalation — opens it
+     * and waits for its form. Returns the engine's view of the task.
      */
     private Task openTask(Browser browser, String caseNumber, String taskKey, String name) {
         return openTask(browser, caseNumber, taskKey, name, false);
@@ -231,8 +232,13 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("open task %s of %s", taskKey, caseNumber).isNotNull();
         By inList = By.cssSelector(".tasks-list a[href='#/?task=" + task.getId() + "']");
-        click(browser, By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '本窗口待办')]"));
-        browser.waitVisible(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//h4[contains(., '本窗口待办')]"));
+        String filter = switch (taskKey) {
+            case "decide", "approveExtension", "approveDelay", "fileDenial" -> "待我审批";
+            case "superviseOverdue" -> "督办";
+            default -> "本窗口待办";
+        };
+        click(browser, By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '" + filter + "')]"));
+        browser.waitVisible(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//h4[contains(., '" + filter + "')]"));
         // the list re-renders while it refreshes: read and click whatever element is current
         String card = wait(browser).until(d -> {
             WebElement item = d.findElement(By.xpath("//li[contains(@class,'task')][.//a[@href='#/?task=" + task.getId() + "']]"));

@@ -39,19 +39,26 @@ class TasklistFiltersPostgresTest extends SupervisionTestSupport {
     static final String ESCALATIONS = "督办";
     static final String REVIEWS = "待审核的问责";
     static final String APPROVALS = "待我审批";
-    static final List<String> ALL = List.of(MINE, WINDOW, WARNING, OVERDUE, ESCALATIONS, REVIEWS, APPROVALS);
+    static final String CENTRE_WARNING = "全中心即将超期";
+    static final String CENTRE_OVERDUE = "全中心已超期";
+    /** In Tasklist's order (by priority): directors open on their approvals, supervisors on 督办, clerks on their own tasks. */
+    static final List<String> ALL = List.of(APPROVALS, ESCALATIONS, MINE, WINDOW, WARNING, OVERDUE, CENTRE_WARNING, CENTRE_OVERDUE,
+            REVIEWS);
 
     /** The groups each filter is granted to. */
     static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
         List<String> staff = List.of("clerks", "directors", "rule-admins", "supervisors");
+        List<String> watchers = List.of("directors", "supervisors");
         GROUPS.put(MINE, staff);
-        GROUPS.put(WINDOW, staff);
-        GROUPS.put(WARNING, staff);
-        GROUPS.put(OVERDUE, staff);
-        GROUPS.put(ESCALATIONS, List.of("directors", "supervisors"));
-        GROUPS.put(REVIEWS, List.of("directors", "supervisors"));
+        GROUPS.put(WINDOW, List.of("clerks"));
+        GROUPS.put(WARNING, List.of("clerks"));
+        GROUPS.put(OVERDUE, List.of("clerks"));
+        GROUPS.put(CENTRE_WARNING, watchers);
+        GROUPS.put(CENTRE_OVERDUE, watchers);
+        GROUPS.put(ESCALATIONS, watchers);
+        GROUPS.put(REVIEWS, watchers);
         GROUPS.put(APPROVALS, List.of("directors"));
     }
 
@@ -73,13 +80,14 @@ class TasklistFiltersPostgresTest extends SupervisionTestSupport {
         // what each demo user is shown in Tasklist
         assertThat(visibleFilters(CLERK)).containsExactly(MINE, WINDOW, WARNING, OVERDUE);
         assertThat(visibleFilters("market-a")).containsExactly(MINE, WINDOW, WARNING, OVERDUE);
-        assertThat(visibleFilters(SUPERVISOR)).containsExactly(MINE, WINDOW, WARNING, OVERDUE, ESCALATIONS, REVIEWS);
-        assertThat(visibleFilters(DIRECTOR)).containsExactly(MINE, WINDOW, WARNING, OVERDUE, ESCALATIONS, REVIEWS, APPROVALS);
+        assertThat(visibleFilters(SUPERVISOR)).containsExactly(ESCALATIONS, MINE, CENTRE_WARNING, CENTRE_OVERDUE, REVIEWS);
+        assertThat(visibleFilters(DIRECTOR)).containsExactly(APPROVALS, ESCALATIONS, MINE, CENTRE_WARNING, CENTRE_OVERDUE, REVIEWS);
+        assertThat(visibleFilters("ruleadmin")).containsExactly(MINE);
         assertThat(get("/engine-rest/filter?resourceType=Task", null, null).statusCode()).isEqualTo(401);
 
         // sorted by due date, with the case number, item and (masked) applicant on the task cards
         for (String name : ALL) {
-            JsonNode filter = getJson("/engine-rest/filter/" + ids.get(name), DIRECTOR);
+            JsonNode filter = getJson("/engine-rest/filter/" + ids.get(name), "admin");
             assertThat(filter.path("resourceType").asText()).isEqualTo("Task");
             assertThat(filter.path("owner").isNull()).as("%s has no owner", name).isTrue();
             JsonNode sorting = filter.path("query").path("sorting");
@@ -139,6 +147,10 @@ class TasklistFiltersPostgresTest extends SupervisionTestSupport {
         assertThat(taskIds(ids.get(ESCALATIONS), SUPERVISOR)).contains(supervise.getId()).doesNotContain(review.getId());
         assertThat(taskIds(ids.get(REVIEWS), SUPERVISOR)).contains(review.getId()).doesNotContain(supervise.getId());
         assertThat(taskIds(ids.get(ESCALATIONS), CLERK)).as("a clerk may not read the filter").isNull();
+        // the centre's warned and overdue cases, whoever holds them
+        assertThat(taskIds(ids.get(CENTRE_OVERDUE), SUPERVISOR)).contains(late.getId()).doesNotContain(warned.getId(), onTime.getId());
+        assertThat(taskIds(ids.get(CENTRE_WARNING), DIRECTOR)).contains(warned.getId()).doesNotContain(late.getId());
+        assertThat(taskIds(ids.get(CENTRE_OVERDUE), CLERK)).isNull();
         assertThat(taskIds(ids.get(REVIEWS), CLERK)).isNull();
 
         // the director: an extension requested over REST waits in 待我审批
