@@ -24,28 +24,57 @@ async function api(method, path, body) {
 
 function showLogin() { $('login').classList.remove('hidden'); $('app').classList.add('hidden'); }
 
-// ---- CSV: RFC 4180 quoting, one array of cells per line ----
+// ---- CSV: exact round trip ----
+// A file is read into one array of cells per line, and each line remembers its own text and line end:
+// an unchanged line is written back byte for byte (a quote inside an unquoted cell such as 新生儿出生"一件事"联办,
+// CRLF or LF, a BOM, the last line's end), only an edited or new line is written anew. A quote opens a
+// quoted cell only at the start of the cell, as the server's CSV reader takes it.
 function parseCsv(text) {
-  const rows = []; let row = []; let cell = ''; let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
+  const rows = [];
+  rows.bom = text.startsWith('\uFEFF');
+  if (rows.bom) text = text.slice(1);
+  let i = 0;
+  while (i < text.length) {
+    const start = i; const row = []; let cell = ''; let quoted = false; let atCellStart = true; let eol = '';
+    for (;;) {
+      if (i >= text.length) { row.push(cell); break; }
+      const ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 2; }
+        else if (ch === '"') { quoted = false; i++; }
+        else { cell += ch; i++; }
+      } else if (ch === '"' && atCellStart) { quoted = true; atCellStart = false; i++; }
+      else if (ch === ',') { row.push(cell); cell = ''; atCellStart = true; i++; }
+      else if (ch === '\r' || ch === '\n') {
+        row.push(cell);
+        eol = ch === '\r' && text[i + 1] === '\n' ? '\r\n' : ch;
+        i += eol.length;
+        break;
+      } else { cell += ch; atCellStart = false; i++; }
+    }
+    row.raw = text.slice(start, i - eol.length);
+    row.original = row.slice();
+    row.eol = eol;
+    rows.push(row);
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  rows.defaultEol = (rows.find(r => r.eol) || { eol: '\n' }).eol;
   return rows;
 }
 
+function csvCell(c) {
+  return /[,\r\n]/.test(c) || c.startsWith('"') ? '"' + c.replace(/"/g, '""') + '"' : c;
+}
+
 function toCsv(rows) {
-  return rows.map(r => r.map(c => /[",\n\r]/.test(c) ? '"' + c.replace(/"/g, '""') + '"' : c).join(',')).join('\n') + '\n';
+  const unchanged = (r) => r.raw !== undefined && r.length === r.original.length && r.every((c, i) => c === r.original[i]);
+  let text = rows.bom ? '\uFEFF' : '';
+  rows.forEach((r, index) => {
+    text += unchanged(r) ? r.raw : r.map(csvCell).join(',');
+    const last = index === rows.length - 1;
+    // the last line keeps whether the file ended with a line break; others keep their own or the file's
+    text += last ? (r.eol !== undefined ? r.eol : (rows.defaultEol || '\n')) : (r.eol || rows.defaultEol || '\n');
+  });
+  return text;
 }
 
 // ---- rule sets ----
