@@ -43,12 +43,14 @@ public class AccountabilityService {
     private final SystemAuthority system;
     private final ZoneId zone;
     private final NamedLocks locks;
+    private final org.camunda.bpm.engine.IdentityService identity;
 
     public AccountabilityService(RuleEngine rules, AccountabilityRepository records,
                                  org.bianmin.discipline.DisciplineService discipline, CaseEventRepository caseEvents,
                                  RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars,
-                                 NamedLocks locks) {
+                                 NamedLocks locks, org.camunda.bpm.engine.IdentityService identity) {
         this.locks = locks;
+        this.identity = identity;
         this.rules = rules;
         this.records = records;
         this.discipline = discipline;
@@ -145,11 +147,37 @@ public class AccountabilityService {
                 "问责记录不存在 / no such accountability record: " + id));
     }
 
-    static String summary(AccountabilityRecord r) {
-        return "**问责记录**: " + r.id() + "  \n**触发事件**: " + r.triggerType() + (r.occurrence() > 1 ? "(本月第" + r.occurrence() + "次)" : "")
-                + "  \n**责任人**: " + (r.staff() == null ? "-" : r.staff()) + (r.window() == null ? "" : " (" + r.window() + ")")
+    /** The review form's summary: names and Chinese labels, never account ids or codes. */
+    String summary(AccountabilityRecord r) {
+        return "**问责记录**: " + r.id() + "  \n**触发事件**: " + eventLabel(r.triggerType())
+                + (r.occurrence() > 1 ? "(本月第" + r.occurrence() + "次)" : "")
+                + "  \n**责任人**: " + (r.staff() == null ? "待督查确定" : userName(r.staff()))
+                + (r.window() == null ? "" : " (" + groupName(r.window()) + ")")
                 + (r.caseNumber() == null ? "" : "  \n**案件编号**: " + r.caseNumber())
                 + "  \n**建议措施**: " + r.measure() + (r.fineYuan().signum() > 0 ? ", 罚款" + r.fineYuan().stripTrailingZeros().toPlainString() + "元" : "")
-                + "  \n**依据规则**: " + r.ruleVersion() + (r.ruleName() == null ? "" : " / " + r.ruleName());
+                + "  \n**依据规则**: 责任追究规则" + r.ruleVersion().replaceFirst("^.*@v", " 第") + "版"
+                + (r.ruleName() == null ? "" : " 「" + r.ruleName() + "」");
+    }
+
+    static String eventLabel(String type) {
+        String label = org.bianmin.events.CaseEventType.labelOf(type);
+        if (!label.equals(type)) {
+            return label;
+        }
+        try {
+            return org.bianmin.discipline.DisciplineType.valueOf(type).label();
+        } catch (IllegalArgumentException unknown) {
+            return type;
+        }
+    }
+
+    private String userName(String id) {
+        var user = identity.createUserQuery().userId(id).singleResult();
+        return user == null ? id : user.getFirstName();
+    }
+
+    private String groupName(String id) {
+        var group = identity.createGroupQuery().groupId(id).singleResult();
+        return group == null || group.getName() == null ? id : group.getName();
     }
 }

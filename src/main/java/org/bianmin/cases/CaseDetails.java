@@ -27,6 +27,7 @@ public record CaseDetails(String caseNumber, String itemCode, String itemName, S
                            OffsetDateTime created, OffsetDateTime due, OffsetDateTime followUp) {
     }
 
-    public record EventView(String type, OffsetDateTime occurredAt, String staff, String details) {
+    /** An event of the case: its code, its Chinese label, who (id and name), when, what. */
+    public record EventView(String type, String label, OffsetDateTime occurredAt, String staff, String staffName, String details) {
     }
 }

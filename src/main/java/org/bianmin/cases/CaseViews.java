@@ -185,7 +185,8 @@ public class CaseViews {
     }
 
     private CaseDetails.EventView eventView(CaseEventRepository.CaseEvent e) {
-        return new CaseDetails.EventView(e.type().name(), offset(e.occurredAt()), e.staff(), e.details());
+        return new CaseDetails.EventView(e.type().name(), e.type().label(), offset(e.occurredAt()), e.staff(),
+                e.staff() == null || e.staff().isBlank() ? null : userName(e.staff().split(",")[0].strip()), e.details());
     }
 
     private String groupName(String groupId) {

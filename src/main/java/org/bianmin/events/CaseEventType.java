@@ -2,39 +2,61 @@ package org.bianmin.events;
 
 /** Typed events the processes and services emit; accountability and assessment rules read them. */
 public enum CaseEventType {
-    CASE_REGISTERED,
-    SUPPLEMENT_RECEIVED,
-    DENIAL_FILED,
-    DENIAL_FILING_OVERDUE,
-    CASE_WARNING,
+    CASE_REGISTERED("登记受理"),
+    SUPPLEMENT_RECEIVED("收到补正材料"),
+    DENIAL_FILED("否定报备"),
+    DENIAL_FILING_OVERDUE("否定报备逾期"),
+    CASE_WARNING("时限预警"),
     /** Past the deadline; details say whether an extension was approved or a delay notice issued. */
-    CASE_OVERDUE,
-    HANDOVER_OVERDUE,
-    FORWARD_OVERDUE,
-    PROXY_DELIVERY_OVERDUE,
-    JOINT_PART_OVERDUE,
-    JOINT_PART_DONE,
-    DISTRICT_RESULT_RECORDED,
-    EXTENSION_REQUESTED,
-    EXTENSION_APPROVED,
-    EXTENSION_REFUSED,
-    DELAY_NOTICE_REQUESTED,
-    DELAY_NOTICE_ISSUED,
-    DELAY_NOTICE_REFUSED,
-    CASE_COMPLETED,
-    CASE_REJECTED,
-    CASE_RETURNED,
-    CASE_WITHDRAWN,
+    CASE_OVERDUE("超期办件"),
+    HANDOVER_OVERDUE("移交超时"),
+    FORWARD_OVERDUE("报送超时"),
+    PROXY_DELIVERY_OVERDUE("代办送达超时"),
+    JOINT_PART_OVERDUE("联办部门超时"),
+    JOINT_PART_DONE("联办部门办结"),
+    DISTRICT_RESULT_RECORDED("登记区级办理结果"),
+    EXTENSION_REQUESTED("申请延期"),
+    EXTENSION_APPROVED("批准延期"),
+    EXTENSION_REFUSED("不批准延期"),
+    DELAY_NOTICE_REQUESTED("申请滞办告知"),
+    DELAY_NOTICE_ISSUED("出具滞办反馈告知书"),
+    DELAY_NOTICE_REFUSED("不批准滞办告知"),
+    CASE_COMPLETED("办结"),
+    CASE_REJECTED("不予许可"),
+    CASE_RETURNED("退回"),
+    CASE_WITHDRAWN("申请人撤回"),
     /** A new calendar version moved the case's deadline or warning time (details: old → new, version). */
-    CALENDAR_REPLANNED,
+    CALENDAR_REPLANNED("工作日历调整, 时限重排"),
     /** Hall duties (staff rather than case events; case number may be null). */
-    POST_VACANT,
-    FIRST_INQUIRY_BREACH,
-    SUPPLEMENT_NOT_NOTIFIED,
-    MATERIALS_LOST,
-    APPOINTMENT_MISSED,
-    COMPLAINT_VERIFIED,
-    COMPLAINT_REPLY_OVERDUE,
-    BAD_EVALUATION_CONFIRMED,
-    EVALUATION_RECTIFICATION_OVERDUE
+    POST_VACANT("岗位空缺"),
+    FIRST_INQUIRY_BREACH("违反首问负责制"),
+    SUPPLEMENT_NOT_NOTIFIED("违反一次性告知"),
+    MATERIALS_LOST("资料遗失"),
+    APPOINTMENT_MISSED("预约失约"),
+    COMPLAINT_VERIFIED("投诉属实"),
+    COMPLAINT_REPLY_OVERDUE("投诉答复逾期"),
+    BAD_EVALUATION_CONFIRMED("差评属实"),
+    EVALUATION_RECTIFICATION_OVERDUE("差评整改逾期");
+
+    private final String label;
+
+    CaseEventType(String label) {
+        this.label = label;
+    }
+
+    /** What a person reads: 超期办件, not CASE_OVERDUE. */
+    public String label() {
+        return label;
+    }
+
+    /** The label of a type code (the accountability records keep the code); the code itself if unknown. */
+    public static String labelOf(String code) {
+        for (CaseEventType type : values()) {
+            if (type.name().equals(code)) {
+                return type.label;
+            }
+        }
+        return code;
+    }
+
 }

@@ -86,7 +86,7 @@ class AccountabilityPostgresTest extends AccountabilityTestSupport {
         assertThat(reviewA.getDueDate()).isNotNull();
         assertThat(tasks.createTaskQuery().taskId(reviewA.getId()).taskCandidateUser("supervisor").count()).isEqualTo(1);
         assertThat((String) runtime.getVariable(reviewA.getProcessInstanceId(), "caseSummary"))
-                .contains(a, "书面检查", "clerk2", "超期");
+                .contains(a, "书面检查", "李强 (综合受理窗口)", "超期办件");
 
         // ---- repeat escalation within the month
         runOverdue(b);

@@ -68,7 +68,7 @@ class AccountabilityReviewBrowserTest extends AccountabilityTestSupport {
                     browser.waitVisible(By.cssSelector("button.unclaim"));
                 }
                 WebElement summary = browser.waitVisible(By.xpath("//strong[contains(., '问责记录')]/ancestor::form"));
-                assertThat(summary.getText()).contains("MATERIALS_LOST", "clerk", "通报批评", "资料遗失");
+                assertThat(summary.getText()).contains("资料遗失", "王芳", "通报批评").doesNotContain("MATERIALS_LOST");
                 click(browser, By.xpath("//label[contains(., '确认问责')]/input"));
                 WebElement reason = browser.waitVisible(REASON);
                 reason.sendKeys("经核实, 8月18日遗失营业执照复印件属实");

@@ -244,6 +244,9 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
         assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
         assertThat(own.body()).contains("不能审核本人的问责记录");
         Task review = tasks.createTaskQuery().processInstanceBusinessKey("ACC-" + id).singleResult();
+        // the review form names the event and the person in Chinese, not by code and account id
+        assertThat((String) tasks.getVariable(review.getId(), "caseSummary")).contains("资料遗失", "周平", "责任追究规则 第")
+                .doesNotContain("MATERIALS_LOST", "supervisor", "accountability@");
         assertThatThrownBy(() -> completeAs("supervisor", review, Map.of("confirmed", "false", "reason", "不成立")))
                 .isInstanceOf(AuthorizationException.class);
         // another reviewer decides it
