@@ -93,6 +93,22 @@ public class CaseAdjustments {
         return c;
     }
 
+    /**
+     * What the director approves, for the approval form: the days asked, the reason, the deadline now
+     * and the deadline if approved (Markdown lines).
+     */
+    public String extensionRequestSummary(CaseRecord c, int days, String reason) {
+        return "**申请延期**: " + days + "个工作日  \n**延期理由**: " + reason
+                + "  \n**当前办结时限**: " + TIME.format(c.deadline().atZone(zone))
+                + "  \n**批准后办结时限**: " + TIME.format(planner.shiftWorkingDays(c.deadline(), days).atZone(zone));
+    }
+
+    /** What the director approves for a delay notice: until when, why, and the applicant's contact (masked). */
+    public String delayRequestSummary(DelayRequest request) {
+        return "**滞办至**: " + DAY.format(request.until()) + "  \n**滞办原因**: " + request.reason()
+                + (request.contact() == null ? "" : "  \n**申请人联系方式**: " + org.bianmin.privacy.PersonalData.maskAll(request.contact()));
+    }
+
     /** Starts {@code case-extension}: its first step records the request, then a director decides. */
     public void startExtension(String caseNumber, int days, String reason, String by) {
         checkExtension(caseNumber, days, reason);

@@ -189,6 +189,9 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
         assertThat(extension.statusCode()).as(extension.body()).isEqualTo(201);
         Task approval = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("approveExtension")
                 .singleResult();
+        // the approval form shows what is approved: 5 working days from Tue Nov 24 end Tue Dec 1; 3 more, Fri Dec 4
+        assertThat((String) tasks.getVariable(approval.getId(), "caseSummary")).contains("**申请延期**: 3个工作日",
+                "需补充现场核查", "**当前办结时限**: 2026年12月1日 17:30", "**批准后办结时限**: 2026年12月4日 17:30");
         assertThatThrownBy(() -> completeAs("director", approval, Map.of("approved", "true", "opinion", "同意")))
                 .isInstanceOf(AuthorizationException.class).hasMessageContaining("不能审批或决定本人的延期申请");
         assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).as("the task stays open").isOne();
@@ -204,6 +207,8 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
         assertThat(delay.statusCode()).as(delay.body()).isEqualTo(201);
         Task delayApproval = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("approveDelay")
                 .singleResult();
+        assertThat((String) tasks.getVariable(delayApproval.getId(), "caseSummary")).contains("**滞办至**: 2026年12月31日",
+                "等待上级批复");
         assertThatThrownBy(() -> completeAs("director", delayApproval, Map.of("approved", "true", "opinion", "同意")))
                 .isInstanceOf(AuthorizationException.class).hasMessageContaining("滞办告知申请");
 

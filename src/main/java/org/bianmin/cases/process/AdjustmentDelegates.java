@@ -26,9 +26,13 @@ class AdjustmentDelegates {
         return execution -> {
             String caseNumber = caseNumber(execution);
             access.requireOfEngineUser(Action.CASE_EXTENSION, caseNumber);
-            CaseRecord c = adjustments.requestExtension(caseNumber, ProcessVariables.integer(execution, "days"),
-                    ProcessVariables.string(execution, "reason"), actor.of(execution, "requestedBy"));
+            Integer days = ProcessVariables.integer(execution, "days");
+            String reason = ProcessVariables.string(execution, "reason");
+            CaseRecord c = adjustments.requestExtension(caseNumber, days, reason, actor.of(execution, "requestedBy"));
             prepareDecision(execution, c, summary);
+            // the director sees what he approves: days, reason, the deadline now and after
+            execution.setVariable("caseSummary", adjustments.extensionRequestSummary(c, days, reason.strip()) + "  \n\n"
+                    + summary.markdown(c));
         };
     }
 
@@ -45,10 +49,13 @@ class AdjustmentDelegates {
         return execution -> {
             String caseNumber = caseNumber(execution);
             access.requireOfEngineUser(Action.CASE_DELAY_NOTICE, caseNumber);
-            adjustments.requestDelay(caseNumber, delayRequest(adjustments, execution), actor.of(execution, "requestedBy"));
+            CaseAdjustments.DelayRequest request = delayRequest(adjustments, execution);
+            adjustments.requestDelay(caseNumber, request, actor.of(execution, "requestedBy"));
             // the applicant's contact is personal data: kept by the case, not by the engine
             execution.removeVariable("contact");
-            prepareDecision(execution, cases.find(caseNumber).orElseThrow(), summary);
+            CaseRecord c = cases.find(caseNumber).orElseThrow();
+            prepareDecision(execution, c, summary);
+            execution.setVariable("caseSummary", adjustments.delayRequestSummary(request) + "  \n\n" + summary.markdown(c));
         };
     }
 
