@@ -125,6 +125,8 @@ public class CaseRegistrationService {
             case RETURNED -> notices.issue(caseNumber, NoticeType.NON_ACCEPTANCE, now, registeredBy, missing);
             default -> throw new IllegalStateException(decided.disposition().name());
         }
+        // the applicant takes home what the centre received, whatever the outcome
+        notices.issue(caseNumber, NoticeType.RECEIPT, now, registeredBy, record.submittedMaterials());
         events.record(CaseEventType.CASE_REGISTERED, caseNumber, registeredBy, app.item().window(), now,
                 decided.disposition() + (decided.caseType() == null ? "" : "/" + decided.caseType()));
         processes.startFor(record);

@@ -10,7 +10,9 @@ public enum NoticeType {
     NON_ACCEPTANCE("non-acceptance", "不予受理情况说明单"),
     COMPLETION("completion", "办结通知书"),
     EXTENSION("extension", "延期告知书"),
-    DELAY("delay", "滞办反馈告知书");
+    DELAY("delay", "滞办反馈告知书"),
+    /** 收件回执: what the centre received, when, and the case number to ask after it — for every registered application. */
+    RECEIPT("receipt", "收件回执");
 
     private final String slug;
     private final String title;

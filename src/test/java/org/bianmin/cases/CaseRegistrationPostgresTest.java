@@ -159,7 +159,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
                     .isEqualTo(calendarDeadline(RECEIVED, expected.count()));
             assertThat(result.path("deadline").asText()).endsWith("+08:00");
             assertThat(result.path("missingMaterials")).isEmpty();
-            assertThat(noticeTypes(result)).containsExactly("acceptance");
+            assertThat(noticeTypes(result)).containsExactly("acceptance", "receipt");
 
             ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                     .processDefinitionKey(expected.caseType().toLowerCase() + "-case").singleResult();
@@ -209,7 +209,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         assertThat(codes(result.path("missingMaterials"))).containsExactly("LAYOUT_PLAN", "SAFETY_RULES");
         assertThat(result.path("missingMaterials").get(0).path("name").asText()).isEqualTo("经营场所平面图及设备布局图");
         assertThat(result.path("missingMaterials").get(1).path("main").asBoolean()).isFalse();
-        assertThat(noticeTypes(result)).containsExactly("acceptance", "supplement");
+        assertThat(noticeTypes(result)).containsExactly("acceptance", "supplement", "receipt");
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey(CaseProcesses.SUPPLEMENT).count()).isEqualTo(1);
@@ -244,7 +244,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         assertThat(result.path("deadline").isNull()).isTrue();
         assertThat(codes(result.path("missingMaterials"))).containsExactly("BUSINESS_LICENSE");
         assertThat(result.path("reason").asText()).contains("营业执照");
-        assertThat(noticeTypes(result)).containsExactly("non-acceptance");
+        assertThat(noticeTypes(result)).containsExactly("non-acceptance", "receipt");
 
         ProcessInstance filing = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey(CaseProcesses.DENIAL_FILING).singleResult();
@@ -282,7 +282,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         assertThat(result.path("missingMaterials")).isEmpty();
         assertThat(result.path("reason").asText()).contains("不符合法定条件");
         assertThat(result.path("basis").asText()).contains("行政许可法");
-        assertThat(noticeTypes(result)).containsExactly("non-acceptance");
+        assertThat(noticeTypes(result)).containsExactly("non-acceptance", "receipt");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey(CaseProcesses.DENIAL_FILING).count()).isEqualTo(1);
         HttpResponse<String> notice = notice(caseNumber, "non-acceptance");
@@ -355,7 +355,12 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         assertThat(task.path("taskDefinitionKey").asText()).isNotBlank();
         assertThat(task.path("candidateGroups").toString()).containsAnyOf("dept-market", "window-market", "window-general");
         assertThat(instant(task.path("due"))).isBeforeOrEqualTo(deadline);
-        assertThat(details.path("notices")).hasSize(1);
+        assertThat(details.path("notices")).hasSize(2);
+        // the 收件回执 names what was handed in
+        HttpResponse<String> receipt = notice(caseNumber, "receipt");
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(receipt.body()).contains("收件回执", "本中心已收到您提交的下列申请材料", "食品安全管理制度文本", caseNumber)
+                .doesNotContain(id);
         assertThat(details.path("notices").get(0).path("type").asText()).isEqualTo("acceptance");
         assertThat(details.path("notices").get(0).path("url").asText()).startsWith("/api/cases/" + caseNumber + "/notices/acceptance");
         assertThat(details.path("ruleVersions").path("classification").asText()).isNotBlank();
@@ -368,7 +373,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         assertThat(acceptance.body()).doesNotContain("13912345678");
 
         // a browser asking for the page gets a real 404 (with the JSON error), not a 500
-        HttpResponse<String> unknownType = notice(caseNumber, "receipt");
+        HttpResponse<String> unknownType = notice(caseNumber, "no-such-notice");
         assertThat(unknownType.statusCode()).as(unknownType.body()).isEqualTo(404);
         assertThat(read(unknownType).path("error").asText()).isEqualTo("UNKNOWN_NOTICE_TYPE");
         assertThat(read(notice(caseNumber, "supplement")).path("error").asText()).isEqualTo("NOTICE_NOT_ISSUED");
@@ -377,7 +382,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         HttpResponse<String> notIssued = get("/api/cases/" + caseNumber + "/notices/supplement", CLERK, DEMO_PASSWORD, "*/*");
         assertThat(notIssued.statusCode()).isEqualTo(404);
         assertThat(read(notIssued).path("error").asText()).isEqualTo("NOTICE_NOT_ISSUED");
-        HttpResponse<String> unknownTypeJson = get("/api/cases/" + caseNumber + "/notices/receipt", CLERK, DEMO_PASSWORD, "*/*");
+        HttpResponse<String> unknownTypeJson = get("/api/cases/" + caseNumber + "/notices/no-such-notice", CLERK, DEMO_PASSWORD, "*/*");
         assertThat(unknownTypeJson.statusCode()).isEqualTo(404);
         assertThat(read(unknownTypeJson).path("error").asText()).isEqualTo("UNKNOWN_NOTICE_TYPE");
         assertThat(get("/api/cases/BM19990101-0001", CLERK, DEMO_PASSWORD).statusCode()).isEqualTo(404);
@@ -431,7 +436,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
         JsonNode unchanged = details(caseNumber);
         assertThat(unchanged.path("state").asText()).isEqualTo("WAITING_SUPPLEMENT");
         assertThat(codes(unchanged.path("missingMaterials"))).containsExactly("SAFETY_RULES");
-        assertThat(unchanged.path("notices")).hasSize(3);
+        assertThat(unchanged.path("notices")).hasSize(4);
 
         // complete: the clock runs again and the committed-case process takes over
         HttpResponse<String> complete = supplement(caseNumber, "SAFETY_RULES");
