@@ -28,6 +28,11 @@ public class HallDutyLimits {
     public static final String PROXY_DELIVERY = "proxy.delivery";
     public static final String APPOINTMENT_REMINDER = "appointment.reminder";
     public static final String APPOINTMENT_CONTACT = "appointment.contact";
+    /** Limits of case and supervision steps that the processes' due dates read (by key, in the BPMN). */
+    public static final String DENIAL_FILING = "denial.filing";
+    public static final String EXTENSION_DECISION = "extension.decision";
+    public static final String DELAY_DECISION = "delay.decision";
+    public static final String ACCOUNTABILITY_REVIEW = "accountability.review";
 
     static final String FILE = "limits.csv";
 
@@ -40,6 +45,14 @@ public class HallDutyLimits {
     public HallDutyLimits(CalendarService calendars) {
         this.calendars = calendars;
         install("bundled", LimitTable.parse(bundled()));
+    }
+
+    /**
+     * For BPMN due dates and timers, {@code ${hallDutyLimits.due('denial.filing', deniedAt)}}: one name
+     * with one signature, so the expression language never has to choose between overloads.
+     */
+    public Date due(String key, Date from) {
+        return after(key, from);
     }
 
     /** The moment a limit counted from {@code from} runs out (working days end at the close of office hours). */
@@ -105,11 +118,20 @@ public class HallDutyLimits {
 
     public LimitTable.Limit limit(String key) {
         LimitTable.Limit limit = current.get().limits().get(key);
+        if (limit == null && LimitTable.ADDED_KEYS.contains(key)) {
+            // a table published before this key existed: the shipped value, said in the log, until a version has it
+            limit = SHIPPED.get(key);
+            log.warn("The published hall-duties table has no {}: using the shipped value {} {} until a version with it is "
+                    + "published / 已发布的大厅时限表缺少 {}, 暂用随版本提供的值", key, limit.value(), limit.unit(), key);
+        }
         if (limit == null) {
             throw new IllegalStateException("hall-duty limit " + key + " is not in the rule table");
         }
         return limit;
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HallDutyLimits.class);
+    private static final Map<String, LimitTable.Limit> SHIPPED = LimitTable.parse(bundled());
 
     public String version() {
         return current.get().version();

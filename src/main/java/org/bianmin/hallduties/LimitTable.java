@@ -30,6 +30,9 @@ public final class LimitTable {
     static final List<String> HEADER = List.of("key", "value", "unit", "basis");
     static final Set<String> REQUIRED_KEYS = Set.of(HallDutyLimits.COMPLAINT_REPLY, HallDutyLimits.EVALUATION_RECTIFICATION,
             HallDutyLimits.PROXY_DELIVERY, HallDutyLimits.APPOINTMENT_REMINDER, HallDutyLimits.APPOINTMENT_CONTACT);
+    /** Keys added after the first release: known, but a table published before them may lack them. */
+    static final Set<String> ADDED_KEYS = Set.of(HallDutyLimits.DENIAL_FILING, HallDutyLimits.EXTENSION_DECISION,
+            HallDutyLimits.DELAY_DECISION, HallDutyLimits.ACCOUNTABILITY_REVIEW);
 
     public static class LimitFormatException extends IllegalArgumentException {
         private final transient List<RuleProblem> problems;
@@ -72,7 +75,7 @@ public final class LimitTable {
                 continue;
             }
             String key = cells.get(0);
-            if (!REQUIRED_KEYS.contains(key)) {
+            if (!REQUIRED_KEYS.contains(key) && !ADDED_KEYS.contains(key)) {
                 problems.add(problem(row, 1, "未知的时限项 / unknown limit key '" + key + "', expected one of " + REQUIRED_KEYS));
             } else if (limits.containsKey(key)) {
                 problems.add(problem(row, 1, "时限项重复 / duplicate key " + key));
@@ -92,7 +95,7 @@ public final class LimitTable {
             } catch (IllegalArgumentException e) {
                 problems.add(problem(row, 3, "单位必须是 WORKING_DAYS, WORKING_HOURS, WORKING_MINUTES, HOURS 或 MINUTES / unknown unit " + cells.get(2)));
             }
-            if (value != null && value > 0 && unit != null && REQUIRED_KEYS.contains(key)) {
+            if (value != null && value > 0 && unit != null && (REQUIRED_KEYS.contains(key) || ADDED_KEYS.contains(key))) {
                 limits.put(key, new Limit(key, value, unit, cells.get(3)));
             }
         }
