@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -128,10 +127,5 @@ public class IdempotentRegistration {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Whether an exception is the primary-key refusal of a concurrent claim. */
-    public static boolean isConcurrentClaim(RuntimeException e) {
-        return e instanceof DuplicateKeyException;
     }
 }

@@ -25,6 +25,8 @@ class GlobalTaskListenersPlugin extends AbstractProcessEnginePlugin {
             TaskListener.EVENTNAME_COMPLETE);
 
     private final ObjectProvider<GlobalTaskListener> listeners;
+    /** Looked up once, at the first task event (the beans need the engine, so not at configuration time). */
+    private volatile List<GlobalTaskListener> resolved;
 
     GlobalTaskListenersPlugin(ObjectProvider<GlobalTaskListener> listeners) {
         this.listeners = listeners;
@@ -48,6 +50,15 @@ class GlobalTaskListenersPlugin extends AbstractProcessEnginePlugin {
     }
 
     private void dispatch(String event, org.camunda.bpm.engine.delegate.DelegateTask task) {
-        listeners.orderedStream().filter(listener -> listener.event().equals(event)).forEach(listener -> listener.notify(task));
+        List<GlobalTaskListener> all = resolved;
+        if (all == null) {
+            all = listeners.orderedStream().toList();
+            resolved = all;
+        }
+        for (GlobalTaskListener listener : all) {
+            if (listener.event().equals(event)) {
+                listener.notify(task);
+            }
+        }
     }
 }
