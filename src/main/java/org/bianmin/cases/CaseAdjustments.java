@@ -6,28 +6,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.catalogue.CaseType;
-import org.bianmin.engine.SystemAuthority;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
 import org.bianmin.notices.NoticeRepository;
 import org.bianmin.notices.NoticeType;
 import org.bianmin.sla.SlaPlanner;
-import org.bianmin.sla.SlaState;
 import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,27 +40,23 @@ public class CaseAdjustments {
     private final CaseRepository cases;
     private final CaseEventRepository events;
     private final NoticeRepository notices;
-    private final CaseSlaWatch watch;
+    private final CaseProcesses processes;
+    private final CaseClock clock;
     private final SlaPlanner planner;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
     private final IdentityService identity;
-    private final SystemAuthority system;
     private final DelayContacts delayContacts;
     private final ZoneId zone;
 
-    public CaseAdjustments(CaseRepository cases, CaseEventRepository events, NoticeRepository notices, CaseSlaWatch watch,
-                           SlaPlanner planner, RuntimeService runtime, TaskService tasks, IdentityService identity,
-                           SystemAuthority system, CalendarService calendars, DelayContacts delayContacts) {
+    public CaseAdjustments(CaseRepository cases, CaseEventRepository events, NoticeRepository notices, CaseProcesses processes,
+                           CaseClock clock, SlaPlanner planner, IdentityService identity, CalendarService calendars,
+                           DelayContacts delayContacts) {
         this.cases = cases;
         this.events = events;
         this.notices = notices;
-        this.watch = watch;
+        this.processes = processes;
+        this.clock = clock;
         this.planner = planner;
-        this.runtime = runtime;
-        this.tasks = tasks;
         this.identity = identity;
-        this.system = system;
         this.delayContacts = delayContacts;
         this.zone = calendars.calendar().zone();
     }
@@ -109,11 +97,16 @@ public class CaseAdjustments {
                 + (request.contact() == null ? "" : "  \n**申请人联系方式**: " + org.bianmin.privacy.PersonalData.maskAll(request.contact()));
     }
 
-    /** Starts {@code case-extension}: its first step records the request, then a director decides. */
+    /**
+     * Asks the case's process for an extension: it calls {@code case-extension}, whose first step
+     * records the request; then a director decides.
+     */
     public void startExtension(String caseNumber, int days, String reason, String by) {
         checkExtension(caseNumber, days, reason);
-        system.run(() -> runtime.startProcessInstanceByKey(EXTENSION_PROCESS, caseNumber, Map.of(
-                "caseNumber", caseNumber, "days", days, "reason", reason, "requestedBy", by)));
+        if (!processes.correlate(caseNumber, "extensionRequested", Map.of("extensionDays", days,
+                "extensionReason", reason.strip(), "extensionRequestedBy", by))) {
+            throw notAtWork(caseNumber);
+        }
     }
 
     @Transactional
@@ -142,8 +135,7 @@ public class CaseAdjustments {
         CaseRecord extended = c.toBuilder().extensionState(CaseRecord.ExtensionState.APPROVED).extensionDays(days)
                 .deadline(planner.shiftWorkingDays(c.deadline(), days))
                 .warnAt(planner.shiftWorkingDays(c.warnAt(), days)).build();
-        cases.update(extended);
-        moveTimers(c, extended);
+        clock.save(c, extended);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("延长时限", days + "个工作日");
         details.put("原办结时限", TIME.format(c.deadline().atZone(zone)));
@@ -153,33 +145,6 @@ public class CaseAdjustments {
         notices.issue(caseNumber, NoticeType.EXTENSION, now, director, List.of(), details);
         events.record(CaseEventType.EXTENSION_APPROVED, caseNumber, director, c.window(), now, days + "; " + reason);
         return extended;
-    }
-
-    /** The new deadline reaches the case's tasks, its instance variables and its SLA watch. */
-    private void moveTimers(CaseRecord before, CaseRecord after) {
-        system.run(() -> {
-            ProcessInstance instance = watch.caseInstance(after.caseNumber());
-            if (instance != null) {
-                for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
-                    boolean changed = false;
-                    if (task.getDueDate() != null && task.getDueDate().toInstant().equals(before.deadline())) {
-                        task.setDueDate(Date.from(after.deadline()));
-                        changed = true;
-                    }
-                    if (task.getFollowUpDate() != null && task.getFollowUpDate().toInstant().equals(before.warnAt())) {
-                        task.setFollowUpDate(Date.from(after.warnAt()));
-                        changed = true;
-                    }
-                    if (changed) {
-                        tasks.saveTask(task);
-                    }
-                }
-                runtime.setVariable(instance.getId(), "deadline", Date.from(after.deadline()));
-                runtime.setVariable(instance.getId(), "warnAt", Date.from(after.warnAt()));
-                runtime.setVariable(instance.getId(), "slaState", SlaState.running(now(), after.warnAt(), after.deadline()).name());
-            }
-            watch.restart(after, "延期批准, 时限顺延 / extension approved");
-        });
     }
 
     // ---- delay notice (滞办反馈告知书) ----
@@ -196,17 +161,26 @@ public class CaseAdjustments {
         return new DelayRequest(day, text("reason", reason, true), text("contact", contact, false));
     }
 
+    /**
+     * Asks the case's process for a delay notice ({@code case-delay}); the applicant's contact is
+     * kept by the case, never by the engine.
+     */
+    @Transactional
     public void startDelay(String caseNumber, String until, String reason, String contact, String by) {
         DelayRequest request = checkDelay(caseNumber, until, reason, contact);
-        system.run(() -> runtime.startProcessInstanceByKey(DELAY_PROCESS, caseNumber, Map.of("caseNumber", caseNumber,
-                "delayUntil", request.until().toString(), "reason", request.reason(),
-                "contact", request.contact() == null ? "" : request.contact(), "requestedBy", by)));
+        delayContacts.save(caseNumber, request.contact());
+        if (!processes.correlate(caseNumber, "delayRequested", Map.of("delayUntil", request.until().toString(),
+                "delayReason", request.reason(), "delayRequestedBy", by))) {
+            throw notAtWork(caseNumber);
+        }
     }
 
     @Transactional
     public void requestDelay(String caseNumber, DelayRequest request, String by) {
         CaseRecord c = running(caseNumber);
-        delayContacts.save(caseNumber, request.contact());
+        if (request.contact() != null) {
+            delayContacts.save(caseNumber, request.contact());
+        }
         events.record(CaseEventType.DELAY_NOTICE_REQUESTED, caseNumber, by, c.window(), now(),
                 request.until() + "; " + request.reason());
     }
@@ -243,9 +217,10 @@ public class CaseAdjustments {
                     + c.state());
         }
         String why = text("reason", reason, false);
-        system.run(() -> runtime.createMessageCorrelation("caseWithdrawn").processInstanceBusinessKey(caseNumber)
-                .setVariable("withdrawalReason", why == null ? "申请人撤回申请" : why).setVariable("withdrawnBy", by)
-                .correlate());
+        if (!processes.correlate(caseNumber, "caseWithdrawn", Map.of("withdrawalReason", why == null ? "申请人撤回申请" : why,
+                "withdrawnBy", by))) {
+            throw notAtWork(caseNumber);
+        }
     }
 
     public void reportDistrictResult(String caseNumber, Boolean approved, String note, String by) {
@@ -257,15 +232,25 @@ public class CaseAdjustments {
             throw ApiException.invalidField("approved", "必须说明区级部门是否批准", "is required (true or false)");
         }
         String text = text("note", note, false);
-        try {
-            system.run(() -> runtime.createMessageCorrelation("districtResult").processInstanceBusinessKey(caseNumber)
-                    .setVariable("approved", approved.toString()).setVariable("handlingNote", text == null ? "" : text)
-                    .correlate());
-        } catch (MismatchingMessageCorrelationException e) {
+        if (!districtResult(caseNumber, approved, text)) {
             throw ApiException.conflict("NOT_WAITING_FOR_DISTRICT", "案件尚未报送区级部门或已登记结果 / the case is not waiting for the district's result");
         }
         events.record(CaseEventType.DISTRICT_RESULT_RECORDED, caseNumber, by, c.window(), now(),
                 (approved ? "批准" : "不批准") + (text == null ? "" : ": " + text));
+    }
+
+    /** The district's result reaches the forwarded-case process the root called (its own boundary event waits for it). */
+    private boolean districtResult(String caseNumber, boolean approved, String note) {
+        return processes.instances(caseNumber).stream()
+                .filter(instance -> instance.getProcessDefinitionId().startsWith(CaseType.FORWARDED.processKey() + ":"))
+                .findFirst().map(instance -> processes.correlateTo(instance.getId(), "districtResult", Map.of(
+                        "approved", Boolean.toString(approved), "handlingNote", note == null ? "" : note)))
+                .orElse(false);
+    }
+
+    private static ApiException notAtWork(String caseNumber) {
+        return ApiException.conflict("CASE_NOT_AT_WORK", "案件当前不在办理环节, 无法受理此申请 / case " + caseNumber
+                + " is not at a step that takes this request");
     }
 
     // ---- shared checks ----

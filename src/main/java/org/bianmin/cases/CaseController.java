@@ -46,11 +46,13 @@ class CaseController {
     private final CaseAccess access;
     private final IdempotentRegistration idempotent;
     private final CaseSearch search;
+    private final CaseActions actions;
 
     CaseController(CaseRegistrationService registration, CaseRepository cases, CaseViews views,
                    SupplementService supplements, NoticeRepository notices, NoticeRenderer renderer, TaskService tasks,
                    CaseAdjustments adjustments, CaseAccess access, IdempotentRegistration idempotent,
-                   CaseSearch search) {
+                   CaseSearch search, CaseActions actions) {
+        this.actions = actions;
         this.idempotent = idempotent;
         this.search = search;
         this.registration = registration;
@@ -102,7 +104,7 @@ class CaseController {
     @GetMapping("/{caseNumber}")
     CaseDetails details(@PathVariable String caseNumber, CurrentUser user) {
         CaseRecord c = access.find(caseNumber);
-        return views.details(c, access.belongs(user, c));
+        return views.details(c, access.belongs(user, c), actions.of(user, c));
     }
 
     record SupplementRequest(@Size(max = 100) List<@NotNull @Text(max = 64) String> materials) {

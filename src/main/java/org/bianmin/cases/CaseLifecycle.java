@@ -7,54 +7,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bianmin.calendar.CalendarService;
-import org.bianmin.engine.SystemAuthority;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
 import org.bianmin.notices.NoticeRepository;
 import org.bianmin.notices.NoticeType;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends a case — completed, refused, returned during review or withdrawn — with a clear final
- * state: the record, an event, the applicant's notice, and no watch, extension or delay process
- * left running for it. A refusal or return then goes through denial filing.
+ * state: the record, an event and the applicant's notice. The case's root process does the rest:
+ * it ends with its timers and open side steps, or goes on to the denial filing after a refusal or
+ * a return.
  */
 @Service
 public class CaseLifecycle {
 
-    /** Processes that only make sense while the case runs. */
-    static final List<String> SIDE_PROCESSES = List.of(CaseSlaWatch.PROCESS, "case-extension", "case-delay",
-            CaseProcesses.SUPPLEMENT);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final CaseRepository cases;
     private final CaseEventRepository events;
     private final NoticeRepository notices;
+    private final CaseClock clock;
     private final CaseProcesses processes;
-    private final RuntimeService runtime;
-    private final SystemAuthority system;
+    private final LegacyCaseShapes legacy;
     private final ZoneId zone;
 
-    public CaseLifecycle(CaseRepository cases, CaseEventRepository events, NoticeRepository notices,
-                         CaseProcesses processes, RuntimeService runtime, SystemAuthority system, CalendarService calendars) {
+    public CaseLifecycle(CaseRepository cases, CaseEventRepository events, NoticeRepository notices, CaseClock clock,
+                         CaseProcesses processes, LegacyCaseShapes legacy, CalendarService calendars) {
+        this.processes = processes;
+        this.legacy = legacy;
         this.cases = cases;
         this.events = events;
         this.notices = notices;
-        this.processes = processes;
-        this.runtime = runtime;
-        this.system = system;
+        this.clock = clock;
         this.zone = calendars.calendar().zone();
     }
 
-    /**
-     * Ends the case. {@code currentProcessInstanceId} is the process doing it (left to end by
-     * itself); {@code note} is the result or reason the applicant is told.
-     */
+    /** Ends the case; {@code note} is the result or reason the applicant is told. */
     @Transactional
-    public CaseRecord end(String caseNumber, CaseState finalState, String by, String note, String currentProcessInstanceId) {
+    public CaseRecord end(String caseNumber, CaseState finalState, String by, String note) {
         if (!finalState.isEnded()) {
             throw new IllegalArgumentException(finalState + " is not a final state");
         }
@@ -67,19 +60,20 @@ public class CaseLifecycle {
         if (finalState == CaseState.RETURNED && note != null) {
             ended.reason(note);
         }
-        CaseRecord record = ended.build();
-        cases.update(record);
+        CaseRecord record = clock.save(c, ended.build());
         events.record(eventOf(finalState), caseNumber, by, c.window(), now, note);
-        endSideProcesses(caseNumber, currentProcessInstanceId, finalState);
+        if (processes.isLegacy(caseNumber)) {
+            legacy.ended(caseNumber, finalState);
+            if (finalState == CaseState.REJECTED || finalState == CaseState.RETURNED) {
+                processes.handOver(record, "denialFiling");
+            }
+        }
 
         switch (finalState) {
             case COMPLETED, REJECTED -> notices.issue(caseNumber, NoticeType.COMPLETION, now, by, List.of(),
                     result(record, note));
             case RETURNED -> notices.issue(caseNumber, NoticeType.NON_ACCEPTANCE, now, by, List.of());
             default -> { }
-        }
-        if (finalState == CaseState.REJECTED || finalState == CaseState.RETURNED) {
-            processes.startFor(record);
         }
         return record;
     }
@@ -97,13 +91,6 @@ public class CaseLifecycle {
         return details;
     }
 
-    private void endSideProcesses(String caseNumber, String currentProcessInstanceId, CaseState finalState) {
-        system.run(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .processDefinitionKeyIn(SIDE_PROCESSES.toArray(String[]::new)).list().stream()
-                .filter(instance -> !instance.getId().equals(currentProcessInstanceId))
-                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(),
-                        "案件已结束 / case ended: " + finalState, true, true)));
-    }
 
     private static CaseEventType eventOf(CaseState state) {
         return switch (state) {

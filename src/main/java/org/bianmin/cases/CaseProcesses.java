@@ -1,64 +1,131 @@
 package org.bianmin.cases;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.bianmin.catalogue.CaseType;
 import org.bianmin.engine.SystemAuthority;
 import org.bianmin.identity.Groups;
 import org.bianmin.sla.SlaPlanner;
 import org.bianmin.sla.SlaState;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the process that carries a registered case on: the case-type process (with its SLA
- * watch) for an accepted case, {@code case-supplement} while materials are awaited,
- * {@code denial-filing} for a return or refusal. Business key = case number; variables are few
- * and typed.
+ * A case's one root process instance ({@code case-intake}, business key = case number) from
+ * registration to its end. The supplement wait, the case-type work, the denial filing, the
+ * extension, the delay notice and the proxy delivery are its called processes; the SLA timers sit
+ * on its work step; a withdrawal interrupts it. This class starts it, reaches it with messages and
+ * sets the few variables its gateways, timers and forms read.
  */
 @Component
 public class CaseProcesses {
 
+    public static final String ROOT = "case-intake";
     public static final String SUPPLEMENT = "case-supplement";
     public static final String DENIAL_FILING = "denial-filing";
+    /** Where a registration made outside Tasklist enters the root process. */
+    static final String REGISTERED = "registrationOutcome";
+    static final String[] CASE_TYPE_PROCESSES = Arrays.stream(CaseType.values()).map(CaseType::processKey).toArray(String[]::new);
 
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final CaseSummary summary;
-    private final CaseSlaWatch watch;
     private final SlaPlanner planner;
     private final SystemAuthority system;
+    private final LegacyCaseShapes legacy;
 
-    public CaseProcesses(RuntimeService runtime, IdentityService identity, CaseSummary summary, CaseSlaWatch watch,
-                         SlaPlanner planner, SystemAuthority system) {
+    public CaseProcesses(RuntimeService runtime, IdentityService identity, CaseSummary summary, SlaPlanner planner,
+                         SystemAuthority system, LegacyCaseShapes legacy) {
+        this.legacy = legacy;
         this.runtime = runtime;
         this.identity = identity;
         this.summary = summary;
-        this.watch = watch;
         this.planner = planner;
         this.system = system;
     }
 
-    public String startFor(CaseRecord record) {
-        return switch (record.state()) {
-            case IN_PROGRESS -> startCase(record);
-            case WAITING_SUPPLEMENT -> start(SUPPLEMENT, record, variables(record)
-                    .putValue("missingOptions", summary.missingOptions(record)));
-            case RETURNED, REJECTED -> startDenialFiling(record);
-            default -> throw new IllegalStateException("no process for a case in state " + record.state());
+    /** Where the process of a new case comes from: started here, or already running (the Tasklist intake). */
+    @FunctionalInterface
+    public interface Launch {
+        void registered(CaseRecord record, VariableMap variables);
+    }
+
+    /** A registration made through the API: the root instance starts after its registration step. */
+    public void launch(CaseRecord record, VariableMap variables) {
+        launchAt(record, variables, REGISTERED);
+    }
+
+    /**
+     * A case of the earlier release's shape handed over to the one-process shape: a root instance
+     * starts at {@code activityId} (the work once the materials are complete, or the denial filing).
+     */
+    void handOver(CaseRecord record, String activityId) {
+        launchAt(record, registrationVariables(record), activityId);
+    }
+
+    private void launchAt(CaseRecord record, VariableMap variables, String activityId) {
+        system.run(() -> runtime.createProcessInstanceByKey(ROOT).businessKey(record.caseNumber()).setVariables(variables)
+                .startBeforeActivity(activityId).execute());
+    }
+
+    /** A registration made in the Tasklist intake: the instance that registered it becomes the case. */
+    public static Launch attachedTo(DelegateExecution execution) {
+        return (record, variables) -> {
+            execution.setProcessBusinessKey(record.caseNumber());
+            execution.setVariables(variables);
         };
     }
 
-    private String startCase(CaseRecord record) {
+    /** What the root instance knows of a newly registered case. */
+    public VariableMap registrationVariables(CaseRecord record) {
+        VariableMap variables = Variables.createVariables()
+                .putValue("intakeWindow", intakeWindow(record))
+                .putValue("caseNumber", record.caseNumber())
+                .putValue("itemCode", record.itemCode())
+                .putValue("itemName", record.itemName())
+                .putValue("applicant", record.applicant().display())
+                .putValue("window", record.window())
+                .putValue("department", record.department())
+                .putValue("registeredBy", record.registeredBy())
+                .putValue("registeredAt", Date.from(record.registeredAt()))
+                .putValue("disposition", record.disposition().name())
+                .putValue("caseSummary", summary.markdown(record));
+        if (record.caseType() != null) {
+            variables.putValue("caseType", record.caseType().name());
+        }
+        if (record.state() == CaseState.WAITING_SUPPLEMENT) {
+            variables.putValue("missingOptions", summary.missingOptions(record));
+        }
+        return variables;
+    }
+
+    /**
+     * What the work step reads as it begins (at registration or once the materials are complete):
+     * the case-type process to call, the SLA timers' times, the step limits and the form options.
+     */
+    public VariableMap workVariables(CaseRecord record) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        VariableMap variables = variables(record)
-                .putValue("slaState", SlaState.running(now, record.warnAt(), record.deadline()).name());
+        VariableMap variables = Variables.createVariables()
+                .putValue("caseProcessKey", record.caseType().processKey())
+                .putValue("deadline", Date.from(record.deadline()))
+                .putValue("warnAt", Date.from(record.warnAt()))
+                .putValue("slaState", SlaState.running(now, record.warnAt(), record.deadline()).name())
+                .putValue("escalationGroups", escalationGroups(record.caseType()))
+                .putValue("caseSummary", summary.markdown(record));
         if (record.handoverMinutes() != null) {
             variables.putValue("handoverDue", Date.from(planner.afterWorkingMinutes(now, record.handoverMinutes())));
         }
@@ -73,19 +140,59 @@ public class CaseProcesses {
         if (record.caseType() == CaseType.PETITION) {
             variables.putValue("departmentOptions", departmentOptions());
         }
-        String id = start(record.caseType().processKey(), record, variables);
-        watch.start(record);
-        return id;
+        return variables;
     }
 
-    private String startDenialFiling(CaseRecord record) {
-        Instant deniedAt = record.endedAt() != null ? record.endedAt() : ClockUtil.getCurrentTime().toInstant();
-        return start(DENIAL_FILING, record, variables(record).putValue("deniedAt", Date.from(deniedAt)));
+    /** The case's root instance while it runs (none for a case still in the earlier release's shape). */
+    public Optional<ProcessInstance> root(String caseNumber) {
+        return roots(caseNumber).stream().filter(legacy::isOneProcess).findFirst();
     }
 
-    private String start(String key, CaseRecord record, VariableMap variables) {
-        variables.putValue("caseSummary", summary.markdown(record));
-        return system.call(() -> runtime.startProcessInstanceByKey(key, record.caseNumber(), variables).getId());
+    private List<ProcessInstance> roots(String caseNumber) {
+        return system.call(() -> runtime.createProcessInstanceQuery().processDefinitionKey(ROOT)
+                .processInstanceBusinessKey(caseNumber).rootProcessInstances().list());
+    }
+
+    /** Whether the case runs as the earlier release's chain of instances (see {@link LegacyCaseShapes}). */
+    boolean isLegacy(String caseNumber) {
+        return legacy.isLegacy(caseNumber, roots(caseNumber));
+    }
+
+    /** Every running instance of the case: the root and the processes it called. */
+    public List<ProcessInstance> instances(String caseNumber) {
+        return system.call(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list());
+    }
+
+    /**
+     * Delivers a message to the case's root instance; false when the case is not at a step that
+     * waits for it (the caller answers with its own refusal).
+     */
+    public boolean correlate(String caseNumber, String message, Map<String, Object> variables) {
+        Optional<ProcessInstance> root = root(caseNumber);
+        if (root.isPresent()) {
+            return correlateTo(root.get().getId(), message, variables);
+        }
+        return isLegacy(caseNumber) && legacy.deliver(caseNumber, message, variables);
+    }
+
+    /** Delivers a message to one instance of a case; false when it does not wait for it. */
+    public boolean correlateTo(String processInstanceId, String message, Map<String, Object> variables) {
+        try {
+            system.run(() -> runtime.createMessageCorrelation(message).processInstanceId(processInstanceId)
+                    .setVariables(variables).correlate());
+            return true;
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
+        }
+    }
+
+    /** Sets a variable wherever the case's instances hold it (the SLA state the Tasklist filters read). */
+    public void setEverywhere(String caseNumber, String name, Object value) {
+        system.run(() -> instances(caseNumber).forEach(instance -> {
+            if (runtime.getVariable(instance.getId(), name) != null) {
+                runtime.setVariable(instance.getId(), name, value);
+            }
+        }));
     }
 
     /** The window where the application was taken in (the registering clerk's), else the item's window. */
@@ -94,32 +201,14 @@ public class CaseProcesses {
                 .filter(id -> id.startsWith(Groups.WINDOW_PREFIX)).sorted().findFirst().orElse(record.window());
     }
 
-    VariableMap variables(CaseRecord record) {
-        VariableMap variables = Variables.createVariables()
-                .putValue("intakeWindow", intakeWindow(record))
-                .putValue("caseNumber", record.caseNumber())
-                .putValue("itemCode", record.itemCode())
-                .putValue("itemName", record.itemName())
-                .putValue("applicant", record.applicant().display())
-                .putValue("window", record.window())
-                .putValue("department", record.department())
-                .putValue("registeredBy", record.registeredBy())
-                .putValue("registeredAt", Date.from(record.registeredAt()))
-                .putValue("disposition", record.disposition().name());
-        if (record.caseType() != null) {
-            variables.putValue("caseType", record.caseType().name());
-        }
-        if (record.deadline() != null) {
-            variables.putValue("deadline", Date.from(record.deadline()));
-        }
-        if (record.warnAt() != null) {
-            variables.putValue("warnAt", Date.from(record.warnAt()));
-        }
-        return variables;
+    /** Overdue cases go to the supervisors; a joint case, led by the director, also to the directors. */
+    static String escalationGroups(CaseType type) {
+        List<String> groups = type == CaseType.JOINT ? List.of(Groups.SUPERVISORS, Groups.DIRECTORS) : List.of(Groups.SUPERVISORS);
+        return String.join(",", groups);
     }
 
     /** Select options of the departments a petition can be assigned to (the {@code dept-*} groups). */
-    private org.camunda.bpm.engine.variable.value.TypedValue departmentOptions() {
+    private TypedValue departmentOptions() {
         var array = Spin.JSON("[]");
         identity.createGroupQuery().orderByGroupId().asc().list().stream()
                 .filter(g -> g.getId().startsWith(Groups.DEPARTMENT_PREFIX))

@@ -67,8 +67,15 @@ public class CaseRegistrationService {
         this.zone = calendars.calendar().zone();
     }
 
+    /** Registers through the API: the case's root process starts after its registration step. */
     @Transactional
     public RegistrationResult register(RegistrationRequest request, String registeredBy) {
+        return register(request, registeredBy, processes::launch);
+    }
+
+    /** Registers and hands the case to its process: {@code launch} starts it or attaches it to the running intake. */
+    @Transactional
+    public RegistrationResult register(RegistrationRequest request, String registeredBy, CaseProcesses.Launch launch) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         RegistrationValidator.ValidApplication app = validator.validate(request, now);
         Classification decided = classifier.classify(new Classifier.Application(app.item(), app.materials(),
@@ -129,7 +136,7 @@ public class CaseRegistrationService {
         notices.issue(caseNumber, NoticeType.RECEIPT, now, registeredBy, record.submittedMaterials());
         events.record(CaseEventType.CASE_REGISTERED, caseNumber, registeredBy, app.item().window(), now,
                 decided.disposition() + (decided.caseType() == null ? "" : "/" + decided.caseType()));
-        processes.startFor(record);
+        launch.registered(record, processes.registrationVariables(record));
         log.info("Registered {} ({} {}) for {} by {}: {} rules {}", caseNumber, app.item().code(), decided.disposition(),
                 app.applicant().display(), registeredBy, decided.caseType(), decided.firedRules());
         return views.registrationResult(record);

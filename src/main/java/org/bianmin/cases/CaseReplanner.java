@@ -3,22 +3,14 @@ package org.bianmin.cases;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bianmin.calendar.CalendarChangeListener;
 import org.bianmin.calendar.WorkingCalendar;
-import org.bianmin.engine.SystemAuthority;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,21 +35,15 @@ class CaseReplanner implements CalendarChangeListener {
     private final CaseRepository cases;
     private final NamedParameterJdbcTemplate jdbc;
     private final CaseEventRepository events;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
-    private final ManagementService management;
-    private final SystemAuthority system;
+    private final CaseClock clock;
     private final TransactionTemplate perCase;
 
-    CaseReplanner(CaseRepository cases, NamedParameterJdbcTemplate jdbc, CaseEventRepository events, RuntimeService runtime,
-                  TaskService tasks, ManagementService management, SystemAuthority system, PlatformTransactionManager transactions) {
+    CaseReplanner(CaseRepository cases, NamedParameterJdbcTemplate jdbc, CaseEventRepository events, CaseClock clock,
+                  PlatformTransactionManager transactions) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.events = events;
-        this.runtime = runtime;
-        this.tasks = tasks;
-        this.management = management;
-        this.system = system;
+        this.clock = clock;
         this.perCase = new TransactionTemplate(transactions);
     }
 
@@ -86,48 +72,14 @@ class CaseReplanner implements CalendarChangeListener {
         if (Objects.equals(deadline, c.deadline()) && Objects.equals(warnAt, c.warnAt())) {
             return false;
         }
-        cases.update(c.toBuilder().deadline(deadline).warnAt(warnAt).build());
+        clock.save(c, c.toBuilder().deadline(deadline).warnAt(warnAt).build());
         jdbc.update("update case_record set calendar_version = :version where case_number = :caseNumber",
                 Map.of("version", version, "caseNumber", caseNumber));
-        system.run(() -> moveEngineDates(caseNumber, c.deadline(), deadline, c.warnAt(), warnAt));
         ZoneId zone = after.zone();
         events.record(CaseEventType.CALENDAR_REPLANNED, caseNumber, null, c.window(), ClockUtil.getCurrentTime().toInstant(),
                 "办结时限 " + TIME.format(c.deadline().atZone(zone)) + " → " + TIME.format(deadline.atZone(zone))
                         + (c.warnAt() == null ? "" : "; 预警 " + TIME.format(c.warnAt().atZone(zone)) + " → "
                         + TIME.format(warnAt.atZone(zone))) + " (" + version + ")");
         return true;
-    }
-
-    /** The case's timers, tasks and date variables in every instance of the case, moved in place. */
-    private void moveEngineDates(String caseNumber, Instant oldDeadline, Instant deadline, Instant oldWarnAt, Instant warnAt) {
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()) {
-            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
-                Instant due = job.getDuedate() == null ? null : job.getDuedate().toInstant();
-                Instant moved = Objects.equals(due, oldDeadline) ? deadline : Objects.equals(due, oldWarnAt) ? warnAt : null;
-                if (moved != null && !moved.equals(due)) {
-                    management.setJobDuedate(job.getId(), Date.from(moved));
-                }
-            }
-            for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
-                boolean changed = false;
-                if (task.getDueDate() != null && task.getDueDate().toInstant().equals(oldDeadline)) {
-                    task.setDueDate(Date.from(deadline));
-                    changed = true;
-                }
-                if (task.getFollowUpDate() != null && oldWarnAt != null && task.getFollowUpDate().toInstant().equals(oldWarnAt)) {
-                    task.setFollowUpDate(Date.from(warnAt));
-                    changed = true;
-                }
-                if (changed) {
-                    tasks.saveTask(task);
-                }
-            }
-            if (runtime.getVariable(instance.getId(), "deadline") != null) {
-                runtime.setVariable(instance.getId(), "deadline", Date.from(deadline));
-            }
-            if (warnAt != null && runtime.getVariable(instance.getId(), "warnAt") != null) {
-                runtime.setVariable(instance.getId(), "warnAt", Date.from(warnAt));
-            }
-        }
     }
 }

@@ -35,7 +35,7 @@ public class CaseSummary {
 
     public String markdown(CaseRecord c) {
         StringBuilder md = new StringBuilder();
-        md.append("**案件编号**: ").append(c.caseNumber()).append("  \n")
+        md.append("**案件编号**: ").append(c.caseNumber()).append(" ([办件详情](/cases/").append(c.caseNumber()).append("))  \n")
                 .append("**申请事项**: ").append(c.itemName()).append(" (").append(c.itemCode()).append(")  \n")
                 .append("**申请人**: ").append(c.applicant().display()).append("  \n")
                 .append("**处理方式**: ").append(c.disposition().label());

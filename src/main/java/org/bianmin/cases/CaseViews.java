@@ -43,12 +43,15 @@ public class CaseViews {
     private final IdentityService identity;
     private final SlaPlanner planner;
     private final CalendarService calendars;
+    private final CaseTimeline timeline;
     private final ZoneId zone;
     private final String centreName;
 
     public CaseViews(CatalogueService catalogue, NoticeRepository notices, CaseEventRepository events, TaskService tasks,
-                     IdentityService identity, SlaPlanner planner, CalendarService calendars,
+                     IdentityService identity, SlaPlanner planner, CalendarService calendars, CaseTimeline timeline,
                      @Value("${bianmin.centre-name}") String centreName) {
+        this.timeline = timeline;
+
         this.catalogue = catalogue;
         this.notices = notices;
         this.events = events;
@@ -96,6 +99,11 @@ public class CaseViews {
 
     /** The case with the applicant's ID number and phone in clear or masked. */
     public CaseDetails details(CaseRecord c, boolean clearPersonalData) {
+        return details(c, clearPersonalData, List.of());
+    }
+
+    /** The case file: the case, masked or not, with the actions its viewer may take. */
+    public CaseDetails details(CaseRecord c, boolean clearPersonalData, List<CaseActions.ActionView> actions) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         long paused = c.pausedMinutes() + (c.pausedSince() == null ? 0 : planner.workingMinutesBetween(c.pausedSince(), now));
         SlaState sla = slaState(c, now);
@@ -123,7 +131,18 @@ public class CaseViews {
                 caseEvents.stream().filter(e -> e.type() == CaseEventType.CASE_OVERDUE
                         || e.type() == CaseEventType.DENIAL_FILING_OVERDUE).map(this::eventView).toList(),
                 noticeViews(c.caseNumber()), versions, c.firedRules(),
-                caseEvents.stream().map(this::eventView).toList());
+                caseEvents.stream().map(this::eventView).toList(), timeline.rootInstanceId(c.caseNumber()).orElse(null),
+                timeline.of(c), actions, materials(c, c.submittedMaterials()), groupName(c.window()), groupName(c.department()),
+                userName(c.registeredBy()), extensionLabel(c), c.delayNotice());
+    }
+
+    private static String extensionLabel(CaseRecord c) {
+        return switch (c.extensionState()) {
+            case NONE -> c.extensionMaxDays() > 0 ? "未申请(可延期一次, 至多" + c.extensionMaxDays() + "个工作日)" : "不可延期";
+            case REQUESTED -> "已申请, 待中心领导审批";
+            case APPROVED -> "已批准延期" + c.extensionDays() + "个工作日";
+            case REFUSED -> "未获批准";
+        };
     }
 
     static SlaState slaState(CaseRecord c, Instant now) {

@@ -12,14 +12,14 @@ import org.bianmin.events.CaseEventType;
 import org.bianmin.notices.Notice;
 import org.bianmin.notices.NoticeRepository;
 import org.bianmin.notices.NoticeType;
-import org.bianmin.sla.SlaPlanner;
 import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A reviewer asks for materials during review. The clock stops until they arrive; every material
+ * A reviewer asks for materials during review. The clock stops until they arrive (the SLA timers
+ * are suspended and move on by the paused working time, {@link CaseClock}); every material
  * the first supplement notice did not name (一次性告知) is a breach by the clerk who took the
  * application in, recorded as {@code SUPPLEMENT_NOT_NOTIFIED}.
  */
@@ -30,17 +30,15 @@ public class ReviewSupplementService {
     private final CatalogueService catalogue;
     private final NoticeRepository notices;
     private final CaseEventRepository events;
-    private final SlaPlanner planner;
-    private final CaseSlaWatch watch;
+    private final CaseClock clock;
 
     public ReviewSupplementService(CaseRepository cases, CatalogueService catalogue, NoticeRepository notices,
-                                   CaseEventRepository events, SlaPlanner planner, CaseSlaWatch watch) {
+                                   CaseEventRepository events, CaseClock clock) {
         this.cases = cases;
         this.catalogue = catalogue;
         this.notices = notices;
         this.events = events;
-        this.planner = planner;
-        this.watch = watch;
+        this.clock = clock;
     }
 
     @Transactional
@@ -68,10 +66,8 @@ public class ReviewSupplementService {
                         "审核中要求补正首次告知未列明的材料 " + code + " (" + reviewer + ")");
             }
         }
-        CaseRecord paused = c.toBuilder().missingMaterials(List.copyOf(requested)).pausedSince(now).build();
-        cases.update(paused);
+        CaseRecord paused = clock.pause(c, now, b -> b.missingMaterials(List.copyOf(requested)));
         notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, reviewer, List.copyOf(requested));
-        watch.stop(caseNumber, "等待补正, 暂停计时 / paused for a supplement");
         return paused;
     }
 
@@ -87,15 +83,10 @@ public class ReviewSupplementService {
             throw ApiException.invalidField("suppliedMaterials", "仍缺材料: " + stillMissing, "still missing: " + stillMissing);
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        long paused = planner.workingMinutesBetween(c.pausedSince(), now);
         Set<String> submitted = new LinkedHashSet<>(c.submittedMaterials());
         submitted.addAll(supplied);
-        CaseRecord resumed = c.toBuilder().submittedMaterials(List.copyOf(submitted)).missingMaterials(List.of())
-                .pausedSince(null).pausedMinutes(c.pausedMinutes() + paused)
-                .deadline(planner.shift(c.deadline(), paused)).warnAt(planner.shift(c.warnAt(), paused)).build();
-        cases.update(resumed);
+        CaseRecord resumed = clock.resume(c, now, b -> b.submittedMaterials(List.copyOf(submitted)).missingMaterials(List.of()));
         events.record(CaseEventType.SUPPLEMENT_RECEIVED, caseNumber, by, c.window(), now, String.join(",", supplied));
-        watch.start(resumed);
         return resumed;
     }
 }

@@ -13,7 +13,6 @@ import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
 import org.bianmin.notices.NoticeRepository;
 import org.bianmin.notices.NoticeType;
-import org.bianmin.sla.SlaPlanner;
 import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -21,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The applicant brings missing materials. While anything is still missing the clock stays paused
- * and a new supplement notice names exactly what is still missing; once complete the paused
- * working time is added to the deadline and the case-type process starts.
+ * and a new supplement notice names exactly what is still missing; once complete the clock runs
+ * again ({@link CaseClock#resume}, the same as after a review supplement) and the case's process goes
+ * on to its work.
  */
 @Service
 public class SupplementService {
@@ -31,17 +31,17 @@ public class SupplementService {
     private final CatalogueService catalogue;
     private final NoticeRepository notices;
     private final CaseEventRepository events;
-    private final SlaPlanner planner;
+    private final CaseClock clock;
     private final CaseProcesses processes;
 
     public SupplementService(CaseRepository cases, CatalogueService catalogue, NoticeRepository notices,
-                             CaseEventRepository events, SlaPlanner planner, CaseProcesses processes) {
+                             CaseEventRepository events, CaseClock clock, CaseProcesses processes) {
+        this.processes = processes;
         this.cases = cases;
         this.catalogue = catalogue;
         this.notices = notices;
         this.events = events;
-        this.planner = planner;
-        this.processes = processes;
+        this.clock = clock;
     }
 
     /** Checks a supplement without changing anything: the case waits, and every code is one of its missing materials. */
@@ -75,21 +75,18 @@ public class SupplementService {
         ServiceItem item = catalogue.find(c.itemCode()).orElseThrow();
         List<String> stillMissing = item.materials().stream().map(Material::code)
                 .filter(code -> !submitted.contains(code)).toList();
-        long paused = c.pausedMinutes() + planner.workingMinutesBetween(c.pausedSince(), now);
         events.record(CaseEventType.SUPPLEMENT_RECEIVED, caseNumber, receivedBy, c.window(), now,
                 String.join(",", materials) + (stillMissing.isEmpty() ? "" : "; still missing " + String.join(",", stillMissing)));
         CaseRecord updated;
         if (stillMissing.isEmpty()) {
-            updated = c.toBuilder().state(CaseState.IN_PROGRESS)
-                    .submittedMaterials(new ArrayList<>(submitted)).missingMaterials(List.of())
-                    .deadline(planner.shift(c.deadline(), paused)).warnAt(planner.shift(c.warnAt(), paused))
-                    .pausedSince(null).pausedMinutes(paused).build();
-            cases.update(updated);
-            processes.startFor(updated);
+            // complete: the clock, stopped since registration, runs again (the root process goes on to the work)
+            updated = clock.resume(c, now, b -> b.state(CaseState.IN_PROGRESS).submittedMaterials(new ArrayList<>(submitted))
+                    .missingMaterials(List.of()));
+            if (processes.isLegacy(caseNumber)) {
+                processes.handOver(updated, "prepareWork");
+            }
         } else {
-            updated = c.toBuilder().submittedMaterials(new ArrayList<>(submitted)).missingMaterials(stillMissing)
-                    .pausedSince(now).pausedMinutes(paused).build();
-            cases.update(updated);
+            updated = clock.save(c, c.toBuilder().submittedMaterials(new ArrayList<>(submitted)).missingMaterials(stillMissing).build());
             notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, receivedBy, stillMissing);
         }
         return updated;

@@ -9,6 +9,12 @@ public enum CaseEventType {
     CASE_WARNING("时限预警"),
     /** Past the deadline; details say whether an extension was approved or a delay notice issued. */
     CASE_OVERDUE("超期办件"),
+    /** The case's clock stopped for a supplement asked for in review. */
+    CLOCK_PAUSED("暂停计时"),
+    /** The clock runs again; details: the working time it stood and the deadline now. */
+    CLOCK_RESUMED("恢复计时"),
+    /** A supervisor or director chased an overdue case (督办); details: the note. */
+    CASE_SUPERVISED("督办"),
     HANDOVER_OVERDUE("移交超时"),
     FORWARD_OVERDUE("报送超时"),
     PROXY_DELIVERY_OVERDUE("代办送达超时"),

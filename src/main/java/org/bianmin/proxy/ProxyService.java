@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bianmin.calendar.CalendarService;
+import org.bianmin.cases.CaseProcesses;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseRepository;
 import org.bianmin.cases.CaseState;
@@ -24,7 +26,6 @@ import org.bianmin.identity.Groups;
 import org.bianmin.staff.HallTime;
 import org.bianmin.staff.StaffDirectory;
 import org.bianmin.web.ApiException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -74,19 +75,19 @@ public class ProxyService {
     private final StaffDirectory directory;
     private final CaseEventRepository events;
     private final HallDutyLimits limits;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
     private final TaskService tasks;
     private final SystemAuthority system;
     private final CalendarService calendars;
 
     ProxyService(NamedParameterJdbcTemplate jdbc, CaseRepository cases, StaffDirectory directory, CaseEventRepository events,
-                 HallDutyLimits limits, RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars) {
+                 HallDutyLimits limits, CaseProcesses processes, TaskService tasks, SystemAuthority system, CalendarService calendars) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.directory = directory;
         this.events = events;
         this.limits = limits;
-        this.runtime = runtime;
+        this.processes = processes;
         this.tasks = tasks;
         this.system = system;
         this.calendars = calendars;
@@ -128,9 +129,10 @@ public class ProxyService {
                 + "  \n代办员: " + directory.name(proxy) + "  \n送达部门: " + directory.groupName(department)
                 + "  \n送达期限: " + HallTime.show(due, zone()) + "(" + limits.describe(HallDutyLimits.PROXY_DELIVERY) + "内)"
                 + "  \n委托登记: " + directory.name(user.id()) + (note == null ? "" : "  \n备注: " + note);
-        system.run(() -> runtime.startProcessInstanceByKey(PROCESS, caseNumber, Variables.createVariables()
-                .putValue("proxyId", id).putValue("proxy", proxy).putValue("deliverTo", department)
-                .putValue("deliveryDue", Date.from(due)).putValue("summary", summary)));
+        if (!processes.correlate(caseNumber, "proxyEntrusted", Map.of("proxyId", id, "proxy", proxy, "deliverTo", department,
+                "deliveryDue", Date.from(due), "proxySummary", summary))) {
+            throw ApiException.conflict("CASE_NOT_AT_WORK", "案件 " + caseNumber + " 当前不在办理环节, 不能委托代办 / the case is not at its work step");
+        }
         return view(find(id));
     }
 
@@ -187,12 +189,9 @@ public class ProxyService {
         if (!CASE_ENDED.contains(event.type()) || event.caseNumber() == null) {
             return;
         }
+        // the delivery step is part of the case's root process, which ends with the case
         jdbc.update("update case_proxy set state = 'CLOSED', closed_note = :note where case_number = :n and state = 'OPEN'",
                 new MapSqlParameterSource("n", event.caseNumber()).addValue("note", "案件已结束, 未确认送达 / case ended (" + event.type() + ")"));
-        system.run(() -> runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .processInstanceBusinessKey(event.caseNumber()).list()
-                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(),
-                        "案件已结束 / case ended: " + event.type(), true, true)));
     }
 
     private Optional<Row> open(String caseNumber) {

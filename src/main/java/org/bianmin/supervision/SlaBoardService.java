@@ -33,6 +33,8 @@ import org.springframework.stereotype.Service;
 public class SlaBoardService {
 
     static final int MAX_LISTED = 200;
+    /** The root process of every case (cases.CaseProcesses.ROOT; supervision reads cases' data, not their services). */
+    private static final String CASE_ROOT = "case-intake";
     private static final String[] CASE_PROCESSES = Arrays.stream(CaseType.values()).map(CaseType::processKey).toArray(String[]::new);
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -112,6 +114,10 @@ public class SlaBoardService {
                 }
             }
         }
+        // Cockpit opens the case's one root instance: its diagram shows the work step and the waiting timers
+        Map<String, String> roots = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyIn(numbers)
+                .processDefinitionKey(CASE_ROOT).rootProcessInstances().unfinished().list().stream()
+                .collect(Collectors.toMap(HistoricProcessInstance::getBusinessKey, HistoricProcessInstance::getId, (a, b) -> a));
         List<SlaBoard.AtRisk> result = new ArrayList<>();
         for (Row row : rows) {
             String number = row.caseNumber();
@@ -120,7 +126,7 @@ public class SlaBoardService {
             result.add(new SlaBoard.AtRisk(number, row.itemName(), row.window(), names.getOrDefault(row.window(), row.window()),
                     row.caseType(), overdue ? "OVERDUE" : "WARNING", assignees.getOrDefault(number, List.of()),
                     deadline.atZone(calendar.zone()).toOffsetDateTime(),
-                    overdue ? calendar.workingMinutesBetween(deadline, now) : 0, instances.get(number)));
+                    overdue ? calendar.workingMinutesBetween(deadline, now) : 0, roots.getOrDefault(number, instances.get(number))));
         }
         return result;
     }

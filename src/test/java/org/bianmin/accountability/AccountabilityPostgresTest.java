@@ -344,7 +344,7 @@ class AccountabilityPostgresTest extends AccountabilityTestSupport {
 
     /** Runs a case past its deadline: the SLA watch's warning, then its deadline timer, each fired just after its time. */
     private void runOverdue(String caseNumber) {
-        ProcessInstance watch = instance(caseNumber, "case-sla");
+        ProcessInstance watch = instance(caseNumber, org.bianmin.cases.CaseProcesses.ROOT);
         Job warning = timer(watch, "warningTime");
         fire(warning, warning.getDuedate().toInstant().plusSeconds(60));
         Job deadline = timer(watch, "deadlineTime");

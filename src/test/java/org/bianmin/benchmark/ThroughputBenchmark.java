@@ -99,7 +99,8 @@ class ThroughputBenchmark {
     static final Instant NOW = LocalDateTime.parse("2026-11-18T10:00").atZone(SHANGHAI).toInstant();
     static final List<String> SJ_002 = List.of("APPLICATION_FORM", "BUSINESS_LICENSE", "LAYOUT_PLAN", "SAFETY_RULES");
     static final String BARE_CASE = "bench-bare-case";
-    static final String BARE_WATCH = "bench-bare-watch";
+    /** The bare root: the case's one instance, calling the bare work, with the SLA timers and message boundaries on it. */
+    static final String BARE_ROOT = "bench-bare-root";
     static final int RUNNING_CASES = 10_000;
     static final int COMPLETED_HISTORY_ROWS = 20_000;
     /** Alternating slices per measured pair (bare, Bianmin). */
@@ -162,6 +163,7 @@ class ThroughputBenchmark {
         registration(registered, bareStarted);
         completion(new ArrayList<>(registered), new ArrayList<>(bareStarted));
         slaBoard();
+        caseSearch();
         drools();
 
         report.append("\nTotal run time of the benchmark method: ")
@@ -190,11 +192,10 @@ class ThroughputBenchmark {
             String key = "BARE-" + bareKeys.incrementAndGet();
             Date deadline = Date.from(NOW.plus(Duration.ofDays(14)));
             Date warnAt = Date.from(NOW.plus(Duration.ofDays(11)));
-            String work = runtime.startProcessInstanceByKey(BARE_CASE, key, Variables.createVariables()
-                    .putValue("handoverDue", Date.from(NOW.plus(Duration.ofHours(5)))).putValue("deadline", deadline)).getId();
-            String watch = runtime.startProcessInstanceByKey(BARE_WATCH, key, Variables.createVariables()
-                    .putValue("warnAt", warnAt).putValue("deadline", deadline)).getId();
-            return new String[] {work, watch};
+            String root = runtime.startProcessInstanceByKey(BARE_ROOT, key, Variables.createVariables()
+                    .putValue("handoverDue", Date.from(NOW.plus(Duration.ofHours(5)))).putValue("deadline", deadline)
+                    .putValue("warnAt", warnAt)).getId();
+            return new String[] {root};
         }));
 
         // warm-up of both, interleaved, then the measured rounds (bare first, then Bianmin, per thread count)
@@ -208,7 +209,7 @@ class ThroughputBenchmark {
             List<Run> bareSlices = new ArrayList<>();
             List<Run> bianminSlices = new ArrayList<>();
             for (int slice = 0; slice < SLICES; slice++) {
-                bareSlices.add(measure("bare Camunda: 2 instances started in 1 transaction", threads, scaled(500),
+                bareSlices.add(measure("bare Camunda: root instance calling the work, started in 1 transaction", threads, scaled(500),
                         Duration.ofSeconds(4), bare));
                 bianminSlices.add(measure("Bianmin: register(SJ-002 complete)", threads, scaled(135), Duration.ofSeconds(8), bianmin));
             }
@@ -216,13 +217,16 @@ class ThroughputBenchmark {
             runs.add(Run.merge(bianminSlices));
         }
 
-        section("1. Registration (committed case SJ-002) vs bare start of 2 instances",
+        section("1. Registration (committed case SJ-002) vs bare start of a root instance of the same shape",
                 "Bianmin: `CaseRegistrationService.register(...)` of a complete SJ-002 application, one transaction: "
-                        + "validation, Drools classification + time-limit tables, case number, case row, acceptance notice, "
-                        + "event, `committed-case` (user task with a timer boundary) and `case-sla` (timer catch) started. "
-                        + "Baseline: `committed`-shaped bare process (start → user task with a non-interrupting timer "
-                        + "boundary → end) plus a second bare process (start → user task with a timer boundary → end) "
-                        + "started with `RuntimeService` in one `TransactionTemplate` transaction, 2 date variables each. "
+                        + "validation, Drools classification + time-limit tables, case number, case row, acceptance and receipt "
+                        + "notices, event, and the case's root instance `case-intake` started at its registration outcome: "
+                        + "转入办理 (service task), the call of `committed-case` (user task with a timer boundary) with the "
+                        + "warning and deadline timers and three message boundaries on the call, and the withdrawal event "
+                        + "sub-process. Baseline: a bare root of the same shape (call activity of a bare work process with a "
+                        + "user task and a non-interrupting timer boundary; 2 timer and 3 message boundaries on the call; an "
+                        + "interrupting message event sub-process) started with `RuntimeService` in one `TransactionTemplate` "
+                        + "transaction, 3 date variables. "
                         + "After 2 warm-up rounds of each; every row pools " + SLICES + " slices that alternate with the other "
                         + "side's (bare, Bianmin, bare, …), each slice bounded by count and time.");
         table(runs, "cases");
@@ -268,11 +272,11 @@ class ThroughputBenchmark {
             if (index >= bareStarted.size()) {
                 throw new IllegalStateException("ran out of bare instances to complete");
             }
-            String[] pair = bareStarted.get(index);
+            String root = bareStarted.get(index)[0];
             tx.executeWithoutResult(status -> {
-                Task task = tasks.createTaskQuery().processInstanceId(pair[0]).singleResult();
+                String work = runtime.createProcessInstanceQuery().superProcessInstanceId(root).singleResult().getId();
+                Task task = tasks.createTaskQuery().processInstanceId(work).singleResult();
                 tasks.complete(task.getId(), Variables.createVariables().putValue("handlingNote", "done"));
-                runtime.deleteProcessInstance(pair[1], "case completed", true, true);
             });
         };
 
@@ -284,7 +288,7 @@ class ThroughputBenchmark {
             List<Run> bareSlices = new ArrayList<>();
             List<Run> bianminSlices = new ArrayList<>();
             for (int slice = 0; slice < SLICES; slice++) {
-                bareSlices.add(measure("bare Camunda: complete 1 task + end the 2nd instance, 1 tx", threads,
+                bareSlices.add(measure("bare Camunda: complete the work's task, the root ends, 1 tx", threads,
                         Math.min(scaled(170), (bareStarted.size() - nextBare.get()) / 2), Duration.ofSeconds(3), bare));
                 bianminSlices.add(measure("Bianmin: handOver, review (PASS), decide (approve): 3 tasks, 3 tx", threads,
                         Math.min(perRound / SLICES, caseInstances.size() - nextCase.get()), Duration.ofSeconds(10), bianmin));
@@ -303,9 +307,9 @@ class ThroughputBenchmark {
         section("2. Completing the work",
                 "Bianmin: the three user tasks of a registered SJ-002 case, each found by a task query and completed as "
                         + "its user (clerk, market-a, director; authorization on) in its own transaction, as Tasklist does; "
-                        + "the last one completes the case (state, completion notice, event, `case-sla` ended). "
-                        + "Baseline: find and complete the single user task of the bare case process and delete the "
-                        + "second bare instance, in one transaction. Checked afterwards: " + ended.size()
+                        + "the last one completes the case (state, completion notice, event; the root instance ends with its timers). "
+                        + "Baseline: find the bare root's called work and complete its single user task, which ends the work "
+                        + "and the root, in one transaction. Checked afterwards: " + ended.size()
                         + " Bianmin cases in state COMPLETED with no running process instance. A row is one case; "
                         + "Bianmin's case is 3 task completions, so per task it is 3× the cases/s shown. Rows pool " + SLICES + " alternating slices, as above.");
         table(runs, "cases");
@@ -721,6 +725,64 @@ class ThroughputBenchmark {
         }
     }
 
+    // ======================================================================== 4. the case search
+
+    static final int SEARCH_CASES = 100_000;
+
+    void caseSearch() throws Exception {
+        JdbcTemplate jdbc = bean(JdbcTemplate.class);
+        Integer before = jdbc.queryForObject("select count(*) from case_record", Integer.class);
+        int extra = Math.max(0, SEARCH_CASES - before);
+        // ended cases of distinct applicants (name, phone), one a minute back from the clock, as a year of a centre would hold
+        jdbc.update("""
+                insert into case_record (case_number, item_code, item_name, department, window_group, disposition, case_type,
+                  state, applicant_name, applicant_id_number, applicant_phone, lawful, petition, major, submitted_materials,
+                  missing_materials, received_at, registered_at, registered_by, limit_days, limit_minutes, extension_max_days,
+                  deadline, warn_at, classification_version, time_limit_version, fired_rules, ended_at, catalogue_version,
+                  calendar_version)
+                select 'BS' || lpad(g::text, 8, '0'), 'SJ-002', '食品经营许可(小餐饮)', 'dept-market', 'window-market', 'ACCEPTED',
+                  'COMMITTED', 'COMPLETED', '查询申请人' || g, '11010519900307' || lpad((g % 10000)::text, 4, '0'),
+                  '139' || lpad(g::text, 8, '0'), true, false, false, '', '', cast(? as timestamptz) - g * interval '1 minute',
+                  cast(? as timestamptz) - g * interval '1 minute', 'clerk', 10, null, 10, cast(? as timestamptz),
+                  cast(? as timestamptz), 'benchmark', 'benchmark', 'benchmark', cast(? as timestamptz), 'benchmark', 'benchmark'
+                from generate_series(1, ?) g""", Timestamp.from(NOW), Timestamp.from(NOW), Timestamp.from(NOW),
+                Timestamp.from(NOW), Timestamp.from(NOW), extra);
+        jdbc.execute("analyze case_record");
+        Integer total = jdbc.queryForObject("select count(*) from case_record", Integer.class);
+        assertThat(total).isGreaterThanOrEqualTo(SEARCH_CASES);
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        String auth = "Basic " + Base64.getEncoder().encodeToString("clerk:demo".getBytes(StandardCharsets.UTF_8));
+        Random random = new Random(7);
+        String[] kinds = {"name", "phone", "number", "state page", "window and days"};
+        Op search = (thread, i) -> {
+            int k = 1 + random.nextInt(Math.max(1, extra));
+            String query = switch (i % kinds.length) {
+                case 0 -> "q=" + java.net.URLEncoder.encode("查询申请人" + k, StandardCharsets.UTF_8);
+                case 1 -> "q=" + String.format("%08d", k).substring(4);
+                case 2 -> "q=" + String.format("BS%08d", k);
+                case 3 -> "state=COMPLETED&page=" + random.nextInt(50) + "&size=20";
+                default -> "window=window-market&from=2026-10-01&to=2026-11-18&page=1&size=20";
+            };
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases?" + query))
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").header("Authorization", auth).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("case search answered " + response.statusCode() + ": " + response.body());
+            }
+        };
+        measure("warm-up search", 1, 25, Duration.ofSeconds(30), search);
+        Run run = measure("GET /api/cases (HTTP, clerk; name, phone digits, case number, state page, window + days in turn)",
+                1, 250, Duration.ofSeconds(120), search);
+        section("4. Case search over " + String.format(Locale.ROOT, "%,d", total) + " cases",
+                "`GET /api/cases` over HTTP with HTTP Basic as a clerk (masking by role included), 250 requests after 25 "
+                        + "warm-ups, cycling through: an applicant's name, the last 4 digits of a phone, a case number, a page "
+                        + "of ended cases, a window and a range of registration days. " + extra + " ended cases were added with "
+                        + "distinct applicants to reach " + SEARCH_CASES + " rows.");
+        table(List.of(run), "requests");
+    }
+
     // ======================================================================== helpers
 
     void deployBareProcesses() {
@@ -731,15 +793,26 @@ class ThroughputBenchmark {
                 .moveToActivity("work").boundaryEvent("late").cancelActivity(false).timerWithDate("${handoverDue}")
                 .endEvent("lateRecorded")
                 .done();
-        BpmnModelInstance bareWatch = Bpmn.createExecutableProcess(BARE_WATCH).camundaHistoryTimeToLive(3650)
-                .startEvent("watchStarted")
-                .userTask("watch").camundaCandidateGroups("supervisors")
-                .endEvent("watched")
-                .moveToActivity("watch").boundaryEvent("warningTime").cancelActivity(false).timerWithDate("${warnAt}")
+        BpmnModelInstance bareRoot = Bpmn.createExecutableProcess(BARE_ROOT).camundaHistoryTimeToLive(3650)
+                .startEvent("received")
+                .callActivity("caseWork").calledElement(BARE_CASE)
+                .camundaIn("deadline", "deadline").camundaIn("handoverDue", "handoverDue")
+                .endEvent("ended")
+                .moveToActivity("caseWork").boundaryEvent("warningTime").cancelActivity(false).timerWithDate("${warnAt}")
                 .endEvent("warned")
+                .moveToActivity("caseWork").boundaryEvent("deadlineTime").cancelActivity(false).timerWithDate("${deadline}")
+                .endEvent("overdue")
+                .moveToActivity("caseWork").boundaryEvent("extensionRequested").cancelActivity(false).message("bareExtension")
+                .endEvent("extended")
+                .moveToActivity("caseWork").boundaryEvent("delayRequested").cancelActivity(false).message("bareDelay")
+                .endEvent("delayed")
+                .moveToActivity("caseWork").boundaryEvent("proxyEntrusted").cancelActivity(false).message("bareProxy")
+                .endEvent("proxied")
                 .done();
+        ((org.camunda.bpm.model.bpmn.instance.Process) bareRoot.getModelElementById(BARE_ROOT)).builder()
+                .eventSubProcess("withdrawal").startEvent("withdrawn").message("bareWithdrawn").endEvent("withdrawalEnded");
         bean(RepositoryService.class).createDeployment().name("benchmark bare processes")
-                .addModelInstance(BARE_CASE + ".bpmn", bareCase).addModelInstance(BARE_WATCH + ".bpmn", bareWatch).deploy();
+                .addModelInstance(BARE_CASE + ".bpmn", bareCase).addModelInstance(BARE_ROOT + ".bpmn", bareRoot).deploy();
     }
 
     static void completeAs(TaskService tasks, IdentityService identity, Map<String, List<String>> groups, String instance,

@@ -38,12 +38,14 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
     // ================================================================ extension (延期)
 
     @Test
-    void approvedExtensionMovesTheDeadlineTheTaskDatesAndTheWatchTimersAndIssuesANotice() {
+    void approvedExtensionMovesTheDeadlineTheTaskDatesAndTheSameTimerJobsAndIssuesANotice() {
         String caseNumber = register("SJ-002", SJ_002);
         ProcessInstance committed = instance(caseNumber, "committed-case");
         complete(openTask(committed, "handOver"));
         Task review = openTask(committed, "review");
-        ProcessInstance watchBefore = instance(caseNumber, CaseSlaWatch.PROCESS);
+        ProcessInstance watchBefore = instance(caseNumber, CaseProcesses.ROOT);
+        Job warningBefore = timer(watchBefore, "warningTime");
+        Job deadlineBefore = timer(watchBefore, "deadlineTime");
 
         HttpResponse<String> requested = post("/api/cases/" + caseNumber + "/extensions",
                 jsonBody(Map.of("days", 5, "reason", "需等待消防部门出具意见")), CLERK);
@@ -51,6 +53,9 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         assertThat(record(caseNumber).extensionState()).isEqualTo(CaseRecord.ExtensionState.REQUESTED);
         assertThat(eventRows(caseNumber, "EXTENSION_REQUESTED")).singleElement().asString().startsWith("clerk|window-market|");
         ProcessInstance extension = instance(caseNumber, CaseAdjustments.EXTENSION_PROCESS);
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(watchBefore.getId())
+                .processDefinitionKey(CaseAdjustments.EXTENSION_PROCESS).singleResult().getId())
+                .as("called by the case's root instance").isEqualTo(extension.getId());
         BpmnAwareTests.assertThat(extension).hasPassed("registerRequest").isWaitingAt("approveExtension");
         BpmnAwareTests.assertThat(extension).variables().containsEntry("requestedBy", CLERK).containsEntry("days", 5);
         Task approve = openTask(extension, "approveExtension");
@@ -77,12 +82,17 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         assertThat(((Date) runtime.getVariable(committed.getId(), "deadline")).toInstant()).isEqualTo(EXTENDED_DEADLINE);
         assertThat(((Date) runtime.getVariable(committed.getId(), "warnAt")).toInstant()).isEqualTo(EXTENDED_WARN_AT);
         assertThat(runtime.getVariable(committed.getId(), "slaState")).isEqualTo("ON_TIME");
-        // ... and the watch, replaced by one with the new times
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(watchBefore.getId()).count()).isZero();
-        ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
-        assertThat(watch.getId()).isNotEqualTo(watchBefore.getId());
+        // ... the summary the task form shows ...
+        assertThat(runtime.getVariable(committed.getId(), "caseSummary").toString()).contains("截止 2026年10月27日 17:30")
+                .doesNotContain("2026年10月20日");
+        // ... and the SLA timers of the same root instance: the same jobs, moved in place
+        ProcessInstance watch = instance(caseNumber, CaseProcesses.ROOT);
+        assertThat(watch.getId()).isEqualTo(watchBefore.getId());
+        assertThat(runningInstances(caseNumber)).isEqualTo(1);
         Job warning = timer(watch, "warningTime");
+        assertThat(warning.getId()).isEqualTo(warningBefore.getId());
         assertThat(warning.getDuedate().toInstant()).isEqualTo(EXTENDED_WARN_AT);
+        assertThat(timer(watch, "deadlineTime").getId()).isEqualTo(deadlineBefore.getId());
         assertThat(eventRows(caseNumber, "EXTENSION_APPROVED")).singleElement().asString().startsWith("director|window-market|");
         // the extension notice
         assertThat(notices.find(caseNumber, NoticeType.EXTENSION, null).orElseThrow().details())
@@ -114,7 +124,7 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         String caseNumber = register("SJ-002", SJ_002);
         ProcessInstance committed = instance(caseNumber, "committed-case");
         complete(openTask(committed, "handOver"));
-        ProcessInstance watchBefore = instance(caseNumber, CaseSlaWatch.PROCESS);
+        ProcessInstance watchBefore = instance(caseNumber, CaseProcesses.ROOT);
         adjustments.startExtension(caseNumber, 5, "申请人要求延期", CLERK);
         ProcessInstance extension = instance(caseNumber, CaseAdjustments.EXTENSION_PROCESS);
 
@@ -126,7 +136,7 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         assertThat(refused.deadline()).isEqualTo(DEADLINE);
         assertThat(refused.warnAt()).isEqualTo(WARN_AT);
         assertThat(openTask(committed, "review").getDueDate().toInstant()).isEqualTo(DEADLINE);
-        assertThat(instance(caseNumber, CaseSlaWatch.PROCESS).getId()).isEqualTo(watchBefore.getId());
+        assertThat(instance(caseNumber, CaseProcesses.ROOT).getId()).isEqualTo(watchBefore.getId());
         assertThat(timer(watchBefore, "warningTime").getDuedate().toInstant()).isEqualTo(WARN_AT);
         assertThat(events(caseNumber, "EXTENSION_REFUSED")).containsExactly("理由不充分");
         assertThat(notices.find(caseNumber, NoticeType.EXTENSION, null)).isEmpty();
@@ -204,7 +214,7 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
                 "批准人", "陈刚");
         assertThat(events(caseNumber, "DELAY_NOTICE_ISSUED")).hasSize(1);
 
-        ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
+        ProcessInstance watch = instance(caseNumber, CaseProcesses.ROOT);
         fire(timer(watch, "warningTime"), WARN_AT);
         fire(timer(watch, "deadlineTime"), DEADLINE.plusSeconds(60));
         assertThat(events(caseNumber, "CASE_OVERDUE")).containsExactly("extension=NONE;delayNotice=true");
@@ -229,9 +239,9 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         ProcessInstance committed = instance(caseNumber, "committed-case");
         complete(openTask(committed, "handOver"));
         adjustments.startExtension(caseNumber, 3, "申请人补充说明", CLERK);
-        ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
+        ProcessInstance watch = instance(caseNumber, CaseProcesses.ROOT);
         ProcessInstance extension = instance(caseNumber, CaseAdjustments.EXTENSION_PROCESS);
-        assertThat(runningInstances(caseNumber)).isEqualTo(3);
+        assertThat(runningInstances(caseNumber)).as("one root instance; the extension is its called process").isEqualTo(1);
 
         clock(at("2026-10-09T11:00"));
         HttpResponse<String> response = post("/api/cases/" + caseNumber + "/withdrawal",
@@ -239,19 +249,20 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(read(response).path("state").asText()).isEqualTo("WITHDRAWN");
 
-        BpmnAwareTests.assertThat(committed).isEnded().hasPassed("withdrawCase", "caseWithdrawn").hasNotPassed("completeCase");
+        BpmnAwareTests.assertThat(committed).isEnded().hasNotPassed("completeCase");
         CaseRecord withdrawn = record(caseNumber);
         assertThat(withdrawn.state()).isEqualTo(CaseState.WITHDRAWN);
         assertThat(withdrawn.endedAt()).isEqualTo(at("2026-10-09T11:00"));
-        assertThat(historicVariable(committed, "slaState")).isEqualTo("MET");
+        assertThat(historicVariable(watch, "slaState")).isEqualTo("MET");
         assertThat(eventRows(caseNumber, "CASE_WITHDRAWN")).singleElement().asString().startsWith("clerk|window-market|");
         assertThat(events(caseNumber, "CASE_WITHDRAWN")).containsExactly("申请人决定暂不经营");
-        assertThat(runningInstances(caseNumber)).as("watch and extension ended too").isZero();
-        for (ProcessInstance ended : new ProcessInstance[] {watch, extension}) {
+        assertThat(runningInstances(caseNumber)).as("the root, its timers and the pending extension ended too").isZero();
+        BpmnAwareTests.assertThat(watch).isEnded().hasPassed("withdrawCase", "caseWithdrawn");
+        for (ProcessInstance ended : new ProcessInstance[] {watch, extension, committed}) {
             HistoricProcessInstance historic = history.createHistoricProcessInstanceQuery().processInstanceId(ended.getId()).singleResult();
             assertThat(historic.getEndTime()).isNotNull();
-            assertThat(historic.getDeleteReason()).contains("WITHDRAWN");
         }
+        assertThat(management.createJobQuery().processInstanceId(watch.getId()).count()).isZero();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
         assertThat(notices.find(caseNumber, NoticeType.COMPLETION, null)).isEmpty();
 
@@ -265,11 +276,13 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         String caseNumber = register("SJ-002", java.util.List.of("APPLICATION_FORM", "BUSINESS_LICENSE"));
         assertThat(record(caseNumber).state()).isEqualTo(CaseState.WAITING_SUPPLEMENT);
         ProcessInstance supplement = instance(caseNumber, CaseProcesses.SUPPLEMENT);
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
 
         HttpResponse<String> response = post("/api/cases/" + caseNumber + "/withdrawal", "", CLERK);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
-        BpmnAwareTests.assertThat(supplement).isEnded().hasPassed("withdrawCase", "caseWithdrawn");
+        BpmnAwareTests.assertThat(supplement).isEnded();
+        BpmnAwareTests.assertThat(root).isEnded().hasPassed("withdrawCase", "caseWithdrawn").hasNotPassed("caseWork");
         CaseRecord withdrawn = record(caseNumber);
         assertThat(withdrawn.state()).isEqualTo(CaseState.WITHDRAWN);
         assertThat(withdrawn.pausedSince()).isNull();
@@ -280,84 +293,18 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
     }
 
     @Test
-    void withdrawalStartedFromTasklistEndsTheCase() {
-        String caseNumber = register("XF-001", XF_001, true, true, false);
-        ProcessInstance petition = instance(caseNumber, "petition-case");
-
-        ProcessInstance withdrawal = startAsClerk("case-withdrawal", Variables.createVariables()
-                .putValue("caseNumber", "  " + caseNumber + " ").putValue("reason", "问题已自行解决"));
-
-        BpmnAwareTests.assertThat(withdrawal).isEnded().hasPassed("withdraw", "withdrawn");
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(withdrawal.getId()).singleResult()
-                .getBusinessKey()).isEqualTo(caseNumber);
-        BpmnAwareTests.assertThat(petition).isEnded().hasPassed("withdrawCase");
-        assertThat(record(caseNumber).state()).isEqualTo(CaseState.WITHDRAWN);
-        assertThat(eventRows(caseNumber, "CASE_WITHDRAWN")).singleElement().asString().startsWith("clerk|window-petition|");
-        assertThat(events(caseNumber, "CASE_WITHDRAWN")).containsExactly("问题已自行解决");
-        assertThat(runningInstances(caseNumber)).isZero();
-
-        // again: refused, and the refused start leaves no instance behind
-        long withdrawals = history.createHistoricProcessInstanceQuery().processDefinitionKey("case-withdrawal").count();
-        assertThatThrownBy(() -> startAsClerk("case-withdrawal", Variables.createVariables().putValue("caseNumber", caseNumber)))
-                .satisfies(e -> assertThat(apiError(e).code()).isEqualTo("CASE_NOT_RUNNING"));
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("case-withdrawal").count()).isEqualTo(withdrawals);
-    }
-
-    // ================================================================ Tasklist starts of case-extension and case-delay
-
-    @Test
-    void extensionAndDelayStartedFromTasklistWaitForTheDirector() {
+    void extensionDelayAndWithdrawalAreStepsOfTheCaseNotProcessesAClerkStartsAlone() {
         String caseNumber = register("SJ-002", SJ_002);
-
-        ProcessInstance extension = startAsClerk(CaseAdjustments.EXTENSION_PROCESS, Variables.createVariables()
-                .putValue("caseNumber", caseNumber).putValue("days", 4L).putValue("reason", "需补充检验"));
-        BpmnAwareTests.assertThat(extension).isWaitingAt("approveExtension");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(extension.getId()).singleResult().getBusinessKey())
-                .isEqualTo(caseNumber);
-        BpmnAwareTests.assertThat(extension).variables().containsEntry("requestedBy", CLERK)
-                .containsEntry("itemName", "食品经营许可(小餐饮)").containsKey("caseSummary");
-        assertThat(record(caseNumber).extensionState()).isEqualTo(CaseRecord.ExtensionState.REQUESTED);
-        assertThat(eventRows(caseNumber, "EXTENSION_REQUESTED")).singleElement().asString().startsWith("clerk|");
-
-        ProcessInstance delay = startAsClerk(CaseAdjustments.DELAY_PROCESS, Variables.createVariables()
-                .putValue("caseNumber", caseNumber).putValue("delayUntil", "2026-10-23").putValue("reason", "等待检测报告"));
-        BpmnAwareTests.assertThat(delay).isWaitingAt("approveDelay");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(delay.getId()).singleResult().getBusinessKey())
-                .isEqualTo(caseNumber);
-        assertThat(events(caseNumber, "DELAY_NOTICE_REQUESTED")).containsExactly("2026-10-23; 等待检测报告");
-
-        completeAs("director", openTask(extension, "approveExtension"), Map.of("approved", "true"));
-        assertThat(record(caseNumber).deadline()).as("4 working days: Oct 21, 22, 23, 26").isEqualTo(at("2026-10-26T17:30"));
-    }
-
-    @Test
-    void tasklistStartsWithAnInvalidCaseNumberFailAndLeaveNothing() {
-        String immediate = register("SJ-001", SJ_001);
-        long extensions = history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseAdjustments.EXTENSION_PROCESS).count();
-        long delays = history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseAdjustments.DELAY_PROCESS).count();
-        long requests = jdbc.queryForObject("select count(*) from case_event where event_type in "
-                + "('EXTENSION_REQUESTED', 'DELAY_NOTICE_REQUESTED')", Long.class);
-
-        assertThatThrownBy(() -> startAsClerk(CaseAdjustments.EXTENSION_PROCESS, Variables.createVariables()
-                .putValue("caseNumber", "BM19990101-0001").putValue("days", 5L).putValue("reason", "x")))
-                .satisfies(e -> assertThat(apiError(e).code()).isEqualTo("UNKNOWN_CASE"));
-        assertThatThrownBy(() -> startAsClerk(CaseAdjustments.EXTENSION_PROCESS, Variables.createVariables()
-                .putValue("caseNumber", immediate).putValue("days", 5L).putValue("reason", "x")))
-                .satisfies(e -> assertThat(apiError(e).code()).isEqualTo("EXTENSION_NOT_ALLOWED"));
-        assertThatThrownBy(() -> startAsClerk(CaseAdjustments.DELAY_PROCESS, Variables.createVariables()
-                .putValue("caseNumber", "BM19990101-0001").putValue("delayUntil", "2026-10-23").putValue("reason", "x")))
-                .satisfies(e -> assertThat(apiError(e).code()).isEqualTo("UNKNOWN_CASE"));
-        assertThatThrownBy(() -> startAsClerk(CaseAdjustments.DELAY_PROCESS, Variables.createVariables()
-                .putValue("caseNumber", immediate).putValue("delayUntil", "2026-09-01").putValue("reason", "x")))
-                .hasStackTraceContaining("until");
-
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseAdjustments.EXTENSION_PROCESS).count())
-                .isEqualTo(extensions);
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseAdjustments.DELAY_PROCESS).count())
-                .isEqualTo(delays);
-        assertThat(jdbc.queryForObject("select count(*) from case_event where event_type in "
-                + "('EXTENSION_REQUESTED', 'DELAY_NOTICE_REQUESTED')", Long.class)).isEqualTo(requests);
-        assertThat(record(immediate).extensionState()).isEqualTo(CaseRecord.ExtensionState.NONE);
+        for (String key : new String[] {CaseAdjustments.EXTENSION_PROCESS, CaseAdjustments.DELAY_PROCESS}) {
+            assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+                    .latestVersion().singleResult().isStartableInTasklist()).as(key).isFalse();
+            assertThatThrownBy(() -> startAsClerk(key, Variables.createVariables().putValue("caseNumber", caseNumber)))
+                    .as(key).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        }
+        assertThat(instances(caseNumber, CaseAdjustments.EXTENSION_PROCESS)).isZero();
+        assertThat(record(caseNumber).extensionState()).isEqualTo(CaseRecord.ExtensionState.NONE);
+        assertError(post("/engine-rest/process-definition/key/case-withdrawal/start",
+                jsonBody(Map.of("variables", Map.of())), CLERK), 404, null);
     }
 
     // ---------------------------------------------------------------- helpers

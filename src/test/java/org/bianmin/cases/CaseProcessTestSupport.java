@@ -86,8 +86,8 @@ abstract class CaseProcessTestSupport extends PostgresIntegrationTest {
         identity.clearAuthentication();
         try {
             for (String caseNumber : caseNumbers) {
-                runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
-                        endInstance(instance.getId()));
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).rootProcessInstances().list()
+                        .forEach(instance -> endInstance(instance.getId()));
             }
         } finally {
             ClockUtil.reset();
@@ -121,6 +121,15 @@ abstract class CaseProcessTestSupport extends PostgresIntegrationTest {
         List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers().list();
         assertThat(jobs).as("timer %s of %s", activityId, instance.getProcessDefinitionId()).hasSize(1);
         return jobs.get(0);
+    }
+
+    /** The case's SLA timers (warning and deadline on the root's work step) that would fire: not suspended. */
+    long activeSlaTimers(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+                .mapToLong(instance -> management.createJobQuery().processInstanceId(instance.getId()).timers()
+                        .activityId("deadlineTime").count() + management.createJobQuery().processInstanceId(instance.getId())
+                        .timers().activityId("warningTime").count())
+                .sum();
     }
 
     /** Moves the clock to {@code at} (jobs suspended first) and executes the job there. */
@@ -163,8 +172,9 @@ abstract class CaseProcessTestSupport extends PostgresIntegrationTest {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).processDefinitionKey(processKey).count();
     }
 
+    /** The case's running root instances: one while the case runs (its called processes are not counted). */
     long runningInstances(String caseNumber) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count();
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).rootProcessInstances().count();
     }
 
     Task openTask(ProcessInstance instance, String taskKey) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 4, every path of {@code immediate-case}, {@code committed-case} and {@code petition-case}
- * with their {@code case-sla} watch, on the shared PostgreSQL context. Cases are registered with the
+ * with the SLA timers of their root instance, on the shared PostgreSQL context. Cases are registered with the
  * engine clock at Wednesday 2026-09-30 10:00 (+08:00), just before the National Day holidays
  * (Oct 1-7; Saturday Oct 10 is a make-up working day); every deadline below is counted by hand on
  * office hours 08:30-12:00 and 13:30-17:30 (450 working minutes a day).
@@ -41,8 +41,8 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         BpmnAwareTests.assertThat(task).hasCandidateGroup("window-general").hasCandidateUser(CLERK);
         assertThat(task.getDueDate().toInstant()).isEqualTo(at("2026-09-30T10:30"));
         assertThat(task.getFollowUpDate().toInstant()).isEqualTo(at("2026-09-30T10:20"));
-        ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
-        BpmnAwareTests.assertThat(watch).isWaitingAt("warningTime");
+        ProcessInstance watch = instance(caseNumber, CaseProcesses.ROOT);
+        BpmnAwareTests.assertThat(watch).isWaitingAt("caseWork");
         assertThat(timer(watch, "warningTime").getDuedate().toInstant()).isEqualTo(at("2026-09-30T10:20"));
 
         clock(at("2026-09-30T10:12"));
@@ -87,7 +87,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         Task fileDenial = openTask(filing, "fileDenial");
         BpmnAwareTests.assertThat(fileDenial).hasCandidateGroup("directors");
         assertThat(fileDenial.getDueDate().toInstant()).as("1 working day after the refusal").isEqualTo(at("2026-10-08T17:30"));
-        assertThat(instances(caseNumber, CaseSlaWatch.PROCESS)).isZero();
+        assertThat(activeSlaTimers(caseNumber)).as("no SLA timer left").isZero();
         assertThat(runningInstances(caseNumber)).as("only the denial filing runs on").isEqualTo(1);
     }
 
@@ -100,7 +100,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         assertThat(registered.deadline()).isEqualTo(at("2026-09-30T13:50"));
         assertThat(registered.warnAt()).isEqualTo(at("2026-09-30T13:40"));
         ProcessInstance immediate = instance(caseNumber, "immediate-case");
-        ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
+        ProcessInstance watch = instance(caseNumber, CaseProcesses.ROOT);
         BpmnAwareTests.assertThat(watch).variables().containsEntry("escalationGroups", "supervisors")
                 .containsEntry("caseType", "IMMEDIATE");
 
@@ -110,7 +110,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         assertThat(runtime.getVariable(immediate.getId(), "slaState")).isEqualTo("WARNING");
         assertThat(eventRows(caseNumber, "CASE_WARNING")).singleElement().asString().startsWith("-|window-market|");
         assertThat(eventTime(caseNumber, "CASE_WARNING")).isEqualTo(at("2026-09-30T13:40"));
-        BpmnAwareTests.assertThat(watch).hasPassed("warn").isWaitingAt("deadlineTime");
+        BpmnAwareTests.assertThat(watch).hasPassed("warn").isWaitingAt("caseWork");
         assertThat(details(caseNumber).path("sla").path("state").asText()).isEqualTo("WARNING");
 
         Job deadline = timer(watch, "deadlineTime");
@@ -119,7 +119,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         assertThat(runtime.getVariable(immediate.getId(), "slaState")).isEqualTo("OVERDUE");
         assertThat(events(caseNumber, "CASE_OVERDUE")).containsExactly("extension=NONE;delayNotice=false");
         assertThat(eventTime(caseNumber, "CASE_OVERDUE")).isEqualTo(at("2026-09-30T13:51"));
-        BpmnAwareTests.assertThat(watch).hasPassed("markOverdue").isWaitingAt("superviseOverdue");
+        BpmnAwareTests.assertThat(watch).hasPassed("markOverdue").isWaitingAt("caseWork", "superviseOverdue");
         Task supervise = openTask(watch, "superviseOverdue");
         assertThat(candidateGroups(supervise)).containsExactly("supervisors");
         assertThat(management.createJobQuery().processInstanceId(watch.getId()).count()).as("no timer left on the watch").isZero();
@@ -167,7 +167,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         BpmnAwareTests.assertThat(handOver).hasCandidateGroup("window-general").hasCandidateUser(CLERK);
         assertThat(handOver.getDueDate().toInstant()).isEqualTo(HANDOVER_DUE);
         assertThat(handOver.getFollowUpDate().toInstant()).isEqualTo(HANDOVER_DUE);
-        ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
+        ProcessInstance watch = instance(caseNumber, CaseProcesses.ROOT);
         assertThat(timer(watch, "warningTime").getDuedate().toInstant()).isEqualTo(SJ_002_WARN_AT);
 
         // the window does not hand over within 0.5 working day: recorded, and the task stays
@@ -249,7 +249,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         ProcessInstance filing = instance(caseNumber, CaseProcesses.DENIAL_FILING);
         BpmnAwareTests.assertThat(filing).isWaitingAt("fileDenial");
         assertThat(openTask(filing, "fileDenial").getDueDate().toInstant()).isEqualTo(at("2026-10-10T17:30"));
-        assertThat(instances(caseNumber, CaseSlaWatch.PROCESS)).isZero();
+        assertThat(activeSlaTimers(caseNumber)).as("no SLA timer left").isZero();
         assertThat(runningInstances(caseNumber)).isEqualTo(1);
     }
 
@@ -268,7 +268,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
                 .containsEntry("办理结果", "不予许可").containsEntry("办理意见", "不符合食品安全条件");
         assertThat(noticeHtml(caseNumber, "completion")).contains("办结通知书", "不予许可", "不符合食品安全条件");
         BpmnAwareTests.assertThat(instance(caseNumber, CaseProcesses.DENIAL_FILING)).isWaitingAt("fileDenial");
-        assertThat(instances(caseNumber, CaseSlaWatch.PROCESS)).isZero();
+        assertThat(activeSlaTimers(caseNumber)).as("no SLA timer left").isZero();
         assertThat(instances(caseNumber, "committed-case")).isZero();
     }
 
@@ -322,7 +322,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         assertThat(registered.warnAt()).isEqualTo(at("2026-11-09T16:18"));
         ProcessInstance petition = instance(caseNumber, "petition-case");
         assertThat(openTask(petition, "assignPetition").getDueDate().toInstant()).isEqualTo(at("2026-11-17T17:30"));
-        assertThat(timer(instance(caseNumber, CaseSlaWatch.PROCESS), "warningTime").getDuedate().toInstant())
+        assertThat(timer(instance(caseNumber, CaseProcesses.ROOT), "warningTime").getDuedate().toInstant())
                 .isEqualTo(at("2026-11-09T16:18"));
         // no extension for petitions (the time-limit table allows 0 days)
         JsonNode refused = assertError(post("/api/cases/" + caseNumber + "/extensions",

@@ -64,6 +64,7 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
     @Autowired TaskService tasks;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
 
     private Set<String> casesBefore;
 
@@ -164,9 +165,16 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
             ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                     .processDefinitionKey(expected.caseType().toLowerCase() + "-case").singleResult();
             assertThat(process).as("%s-case of %s", expected.caseType().toLowerCase(), caseNumber).isNotNull();
-            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                    .processDefinitionKey("case-sla").count()).as("the case's SLA watch").isEqualTo(1);
-            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isEqualTo(2);
+            ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                    .rootProcessInstances().singleResult();
+            assertThat(root).as("the case's one root instance").isNotNull();
+            assertThat(root.getProcessDefinitionId()).startsWith(CaseProcesses.ROOT + ":");
+            assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(root.getId()).singleResult().getId())
+                    .as("the case-type process is called by the root").isEqualTo(process.getId());
+            for (String timer : new String[] {"warningTime", "deadlineTime"}) {
+                assertThat(management.createJobQuery().processInstanceId(root.getId()).activityId(timer).timers().count())
+                        .as("the root's %s timer", timer).isEqualTo(1);
+            }
         }
     }
 

@@ -46,6 +46,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
     private static final By HANDLING_NOTE = By.cssSelector("textarea[id$='-handlingNote']");
 
     @Autowired ProcessEngine processEngine;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ObjectMapper json;
@@ -153,7 +154,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
         Instant deadline = OffsetDateTime.parse(sla.path("deadline").asText()).toInstant();
         ProcessInstance caseInstance = runtime.createProcessInstanceQuery().processDefinitionKey("committed-case")
                 .processInstanceBusinessKey(caseNumber).singleResult();
-        ProcessInstance watch = runtime.createProcessInstanceQuery().processDefinitionKey(CaseSlaWatch.PROCESS)
+        ProcessInstance watch = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcesses.ROOT)
                 .processInstanceBusinessKey(caseNumber).singleResult();
 
         // past the deadline: the job executor fires the warning, then the deadline
@@ -170,25 +171,25 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
         try (Browser browser = Browser.open(port)) {
             browser.check("committed-cockpit", () -> {
                 browser.loginToCamunda("cockpit", "supervisor", DEMO_PASSWORD);
-                // dashboard → process definitions → 时限监控
+                // dashboard → process definitions → 办件: one instance per case
                 click(browser, By.cssSelector("a[ng-href='#/processes']"));
-                click(browser, By.partialLinkText("时限监控"));
+                click(browser, By.partialLinkText("办件(受理登记至办结)"));
                 // the instance list shows the case number as business key
                 browser.waitVisible(By.xpath("//tr[.//*[normalize-space()='" + caseNumber + "']]"));
                 browser.screenshot("committed-cockpit-definition");
                 click(browser, By.xpath("//tr[.//*[normalize-space()='" + caseNumber + "']]//a[normalize-space()='" + watch.getId() + "']"));
-                // the watch instance: its business key is the case number, its token waits at 督办超期案件
+                // the case's instance: its business key is the case number; one token is at the work step
+                // (the committed-case process it calls), one at 督办超期案件 after the deadline timer fired
                 new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.textToBe(BUSINESS_KEY, caseNumber));
                 WebElement waiting = browser.waitVisible(
                         By.cssSelector(".djs-overlays[data-container-id='superviseOverdue'] .instance-count"));
                 assertThat(waiting.getText()).isEqualTo("1");
+                assertThat(browser.waitVisible(By.cssSelector(".djs-overlays[data-container-id='caseWork'] .instance-count"))
+                        .getText()).isEqualTo("1");
                 assertThat(browser.driver().findElements(
                         By.cssSelector(".djs-overlays[data-container-id='deadlineTime'] .instance-count"))).isEmpty();
                 browser.screenshot("committed-cockpit-watch");
-
-                // the case's own instance carries the SLA state as a variable
-                browser.get("/camunda/app/cockpit/default/#/process-instance/" + caseInstance.getId() + "/runtime");
-                new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.textToBe(BUSINESS_KEY, caseNumber));
+                // the same page carries the SLA state as a variable
                 WebElement slaRow = browser.waitVisible(By.xpath("//tr[.//*[normalize-space()='slaState']]"));
                 browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", slaRow);
                 assertThat(slaRow.getText()).contains("String", "OVERDUE");
@@ -207,14 +208,17 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 assertThat(form.getText()).contains(caseNumber);
                 browser.screenshot("committed-supervisor-task");
 
-                // the supervisor acts on the escalation; the watch ends
+                // the supervisor acts on the escalation; the note goes into the case's timeline
                 claim(browser);
                 writeNote(browser, "已电话督促市场监督管理所, 要求当日办结");
                 complete(browser);
                 awaitNoTask(caseNumber, "superviseOverdue");
             });
         }
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(watch.getId()).count()).isZero();
+        assertThat(jdbc.queryForList("select details from case_event where case_number = ? and event_type = 'CASE_SUPERVISED'",
+                String.class, caseNumber)).containsExactly("已电话督促市场监督管理所, 要求当日办结");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(watch).isWaitingAtExactly("caseWork");
     }
 
     // ---------------------------------------------------------------- helpers

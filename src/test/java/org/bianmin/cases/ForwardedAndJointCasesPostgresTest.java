@@ -90,13 +90,13 @@ class ForwardedAndJointCasesPostgresTest extends CaseProcessTestSupport {
         assertThat(result.getFollowUpDate().toInstant()).isEqualTo(RS_004_WARN_AT);
 
         // at the warning the window must chase the district
-        ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
+        ProcessInstance watch = instance(caseNumber, CaseProcesses.ROOT);
         Job warning = timer(watch, "warningTime");
         assertThat(warning.getDuedate().toInstant()).isEqualTo(RS_004_WARN_AT);
         fire(warning, RS_004_WARN_AT);
         assertThat(runtime.getVariable(forwarded.getId(), "slaState")).isEqualTo("WARNING");
         assertThat(events(caseNumber, "CASE_WARNING")).hasSize(1);
-        BpmnAwareTests.assertThat(watch).isWaitingAt("chaseDistrict", "deadlineTime");
+        BpmnAwareTests.assertThat(watch).isWaitingAt("caseWork", "chaseDistrict");
         Task chase = openTask(watch, "chaseDistrict");
         assertThat(candidateGroups(chase)).containsExactly("window-hrss");
         assertThat(chase.getDueDate().toInstant()).isEqualTo(RS_004_DEADLINE);
@@ -166,7 +166,7 @@ class ForwardedAndJointCasesPostgresTest extends CaseProcessTestSupport {
         assertThat(events(caseNumber, "DISTRICT_RESULT_RECORDED")).containsExactly("不批准: 缴费年限不足15年");
         assertThat(noticeHtml(caseNumber, "completion")).contains("不予许可", "缴费年限不足15年");
         BpmnAwareTests.assertThat(instance(caseNumber, CaseProcesses.DENIAL_FILING)).isWaitingAt("fileDenial");
-        assertThat(instances(caseNumber, CaseSlaWatch.PROCESS)).isZero();
+        assertThat(activeSlaTimers(caseNumber)).as("no SLA timer left").isZero();
     }
 
     // ================================================================ joint-case
@@ -179,7 +179,7 @@ class ForwardedAndJointCasesPostgresTest extends CaseProcessTestSupport {
         assertThat(registered.warnAt()).isEqualTo(CaseProcessesPostgresTest.SJ_002_WARN_AT);
         ProcessInstance joint = instance(caseNumber, "joint-case");
         assertThat(((Date) runtime.getVariable(joint.getId(), "partDue")).toInstant()).isEqualTo(PART_DUE);
-        BpmnAwareTests.assertThat(instance(caseNumber, CaseSlaWatch.PROCESS)).variables()
+        BpmnAwareTests.assertThat(instance(caseNumber, CaseProcesses.ROOT)).variables()
                 .containsEntry("escalationGroups", "supervisors,directors");
 
         List<Task> parts = tasks.createTaskQuery().processInstanceId(joint.getId()).taskDefinitionKey("handlePart").list();
@@ -258,11 +258,11 @@ class ForwardedAndJointCasesPostgresTest extends CaseProcessTestSupport {
     void overdueJointCaseEscalatesToSupervisorsAndDirectorsAndWithdrawalEndsEverything() {
         String caseNumber = register("ZH-001", ZH_001);
         ProcessInstance joint = instance(caseNumber, "joint-case");
-        ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
+        ProcessInstance watch = instance(caseNumber, CaseProcesses.ROOT);
         Job warning = timer(watch, "warningTime");
         assertThat(warning.getDuedate().toInstant()).isEqualTo(CaseProcessesPostgresTest.SJ_002_WARN_AT);
         fire(warning, CaseProcessesPostgresTest.SJ_002_WARN_AT);
-        BpmnAwareTests.assertThat(watch).isWaitingAt("deadlineTime").hasNotPassed("chaseDistrict");
+        BpmnAwareTests.assertThat(watch).isWaitingAt("caseWork").hasNotPassed("chaseDistrict");
         Job deadline = timer(watch, "deadlineTime");
         assertThat(deadline.getDuedate().toInstant()).isEqualTo(CaseProcessesPostgresTest.SJ_002_DEADLINE);
         fire(deadline, CaseProcessesPostgresTest.SJ_002_DEADLINE.plusSeconds(60));
@@ -274,9 +274,10 @@ class ForwardedAndJointCasesPostgresTest extends CaseProcessTestSupport {
 
         HttpResponse<String> withdrawn = post("/api/cases/" + caseNumber + "/withdrawal", jsonBody(Map.of("reason", "已在外地办理")), CLERK);
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
-        BpmnAwareTests.assertThat(joint).isEnded().hasPassed("withdrawCase");
+        BpmnAwareTests.assertThat(joint).isEnded();
+        BpmnAwareTests.assertThat(watch).isEnded().hasPassed("withdrawCase");
         assertThat(record(caseNumber).state()).isEqualTo(CaseState.WITHDRAWN);
-        assertThat(historicVariable(joint, "slaState")).isEqualTo("BREACHED");
+        assertThat(historicVariable(watch, "slaState")).isEqualTo("BREACHED");
         assertThat(runningInstances(caseNumber)).isZero();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
     }

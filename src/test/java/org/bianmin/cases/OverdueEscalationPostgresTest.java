@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 4: a committed case registered over REST runs late on real PostgreSQL, and the real job
- * executor of the shared context fires its {@code case-sla} timers by itself once the engine clock
+ * executor of the shared context fires the SLA timers of its root instance by itself once the engine clock
  * has been moved past the warning time and then past the deadline: WARNING, then OVERDUE with an
  * event for accountability and a supervision task for {@code supervisors}, visible in
  * {@code GET /api/cases/{n}}. Nothing sleeps: the clock is moved and the state is awaited with a bound.
@@ -80,10 +80,10 @@ class OverdueEscalationPostgresTest extends PostgresIntegrationTest {
         assertThat(warnAt).isBefore(deadline);
 
         ProcessInstance caseInstance = caseInstance(caseNumber);
-        ProcessInstance watch = runtime.createProcessInstanceQuery().processDefinitionKey(CaseSlaWatch.PROCESS)
+        ProcessInstance watch = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcesses.ROOT)
                 .processInstanceBusinessKey(caseNumber).singleResult();
         assertThat(watch).isNotNull();
-        Job warningTimer = management.createJobQuery().processInstanceId(watch.getId()).timers().singleResult();
+        Job warningTimer = management.createJobQuery().processInstanceId(watch.getId()).timers().activityId("warningTime").singleResult();
         assertThat(warningTimer.getDuedate()).isEqualTo(Date.from(warnAt));
         assertThat(runtime.getVariable(caseInstance.getId(), "slaState")).isEqualTo("ON_TIME");
 
@@ -93,7 +93,7 @@ class OverdueEscalationPostgresTest extends PostgresIntegrationTest {
         awaitJobExecutor(caseNumber, () -> {
             assertThat(runtime.getVariable(caseInstance.getId(), "slaState")).isEqualTo("WARNING");
             assertThat(events(caseNumber, "CASE_WARNING")).isEqualTo(1);
-            // the watch now waits for the deadline
+            // the root now waits for the deadline only
             assertThat(management.createJobQuery().processInstanceId(watch.getId()).timers().list())
                     .extracting(Job::getDuedate).containsExactly(Date.from(deadline));
         });
@@ -133,10 +133,12 @@ class OverdueEscalationPostgresTest extends PostgresIntegrationTest {
         assertThat(overdue.path("openTasks").findValuesAsText("taskDefinitionKey")).contains("superviseOverdue");
         assertThat(overdue.path("openTasks").toString()).contains("supervisors");
 
-        // the supervisor acts on the escalation; the watch ends cleanly
+        // the supervisor acts on the escalation: the note goes into the case's timeline, the case works on
         tasks.claim(supervise.getId(), "supervisor");
         tasks.complete(supervise.getId(), Map.of("handlingNote", "已督促市场监管所当日办结"));
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(watch.getId()).count()).isZero();
+        assertThat(jdbc.queryForList("select staff || '|' || details from case_event where case_number = ? and event_type = 'CASE_SUPERVISED'",
+                String.class, caseNumber)).containsExactly("supervisor|已督促市场监管所当日办结");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(watch).isWaitingAtExactly("caseWork");
         assertThat(events(caseNumber, "CASE_OVERDUE")).as("the deadline fired once").isEqualTo(1);
     }
 

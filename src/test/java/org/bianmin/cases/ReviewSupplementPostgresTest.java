@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.bianmin.sla.SlaState;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -22,6 +23,9 @@ class ReviewSupplementPostgresTest extends CaseProcessTestSupport {
         ProcessInstance committed = instance(caseNumber, "committed-case");
         CaseRecord accepted = record(caseNumber);
         completeAs(CLERK, openTask(committed, "handOver"), Map.of("handlingNote", "移交"));
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+        Job deadlineTimer = timer(root, "deadlineTime");
+        Job warningTimer = timer(root, "warningTime");
 
         // Thu 2026-10-08 10:00 the reviewer asks for the layout plan (not named) and the safety rules (named)
         clock(at("2026-10-08T10:00"));
@@ -34,7 +38,8 @@ class ReviewSupplementPostgresTest extends CaseProcessTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from accountability_record where case_number = ? and trigger_type = 'SUPPLEMENT_NOT_NOTIFIED'",
                 Integer.class, caseNumber)).isEqualTo(1);
         assertThat(runtime.getVariable(committed.getId(), "slaState")).isEqualTo(SlaState.PAUSED.name());
-        assertThat(instances(caseNumber, CaseSlaWatch.PROCESS)).as("no timers while paused").isZero();
+        assertThat(timer(root, "deadlineTime").isSuspended()).as("the clock stands: the deadline timer is suspended").isTrue();
+        assertThat(timer(root, "deadlineTime").getDuedate()).isEqualTo(deadlineTimer.getDuedate());
         assertThat(notices.find(caseNumber, org.bianmin.notices.NoticeType.SUPPLEMENT, null).orElseThrow().materials())
                 .containsExactly("LAYOUT_PLAN", "SAFETY_RULES");
 
@@ -50,6 +55,17 @@ class ReviewSupplementPostgresTest extends CaseProcessTestSupport {
         assertThat(resumed.deadline()).isEqualTo(at("2026-10-21T17:30"));
         assertThat(resumed.pausedMinutes()).isEqualTo(accepted.pausedMinutes() + 450);
         assertThat(openTask(committed, "review").getDueDate().toInstant()).isEqualTo(resumed.deadline());
-        assertThat(instances(caseNumber, CaseSlaWatch.PROCESS)).isEqualTo(1);
+        Job movedDeadline = timer(root, "deadlineTime");
+        assertThat(movedDeadline.getId()).as("the same timer job, moved in place").isEqualTo(deadlineTimer.getId());
+        assertThat(movedDeadline.getDuedate().toInstant()).isEqualTo(resumed.deadline());
+        assertThat(movedDeadline.isSuspended()).as("the clock runs again").isFalse();
+        assertThat(timer(root, "warningTime").getId()).isEqualTo(warningTimer.getId());
+        assertThat(timer(root, "warningTime").getDuedate().toInstant()).isEqualTo(resumed.warnAt());
+        assertThat(runtime.getVariable(committed.getId(), "caseSummary").toString()).contains("截止 2026年10月21日 17:30");
+        assertThat(runningInstances(caseNumber)).isEqualTo(1);
+        // the timeline says when the clock stood and what it gave
+        assertThat(events(caseNumber, "CLOCK_PAUSED")).containsExactly("等待补正材料, 办结时限暂停计算");
+        assertThat(events(caseNumber, "CLOCK_RESUMED")).as("the intake supplement came at once; the review one a day later")
+                .containsExactly("暂停0个工作分钟, 办结时限顺延至2026年10月20日 17:30", "暂停450个工作分钟, 办结时限顺延至2026年10月21日 17:30");
     }
 }

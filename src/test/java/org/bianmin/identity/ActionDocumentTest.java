@@ -31,7 +31,7 @@ class ActionDocumentTest {
     @Test
     void theDocumentHasNoRowForAnActionThatDoesNotExist() {
         List<String> known = new ArrayList<>(List.of("CALENDAR_READ", "HEALTH", "METRICS", "ENGINE_TASK_QUERY_EXPRESSION",
-                "ENGINE_START_WITHDRAWAL", "ENGINE_FILTER_CREATE", "ENGINE_DEPLOY", "ADMIN_SETUP"));
+                "ENGINE_START_EVALUATION", "ENGINE_FILTER_CREATE", "ENGINE_DEPLOY", "ADMIN_SETUP"));
         for (Action action : Action.values()) {
             known.add(action.name());
         }

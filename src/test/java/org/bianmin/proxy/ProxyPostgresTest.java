@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bianmin.cases.CaseLifecycle;
+import org.bianmin.cases.CaseAdjustments;
 import org.bianmin.cases.CaseRegistrationService;
 import org.bianmin.cases.CaseState;
 import org.bianmin.cases.RegistrationRequest;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProxyPostgresTest extends HallDutyTestSupport {
 
     @Autowired CaseRegistrationService registration;
-    @Autowired CaseLifecycle lifecycle;
+    @Autowired CaseAdjustments adjustments;
 
     private final List<String> caseNumbers = new ArrayList<>();
 
@@ -123,7 +123,7 @@ class ProxyPostgresTest extends HallDutyTestSupport {
         String withdrawn = register(true);
         created(post(path(withdrawn), proxy("clerk2", "dept-market"), "clerk"));
         ProcessInstance open = instance(ProxyService.PROCESS, withdrawn);
-        lifecycle.end(withdrawn, CaseState.WITHDRAWN, "clerk", "申请人撤回申请", null);
+        adjustments.withdraw(withdrawn, "申请人撤回申请", "clerk");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(open.getId()).count()).isZero();
         assertThat(management.createJobQuery().processInstanceId(open.getId()).count()).isZero();
         JsonNode closed = getJson(path(withdrawn), "clerk");

@@ -45,7 +45,7 @@ class TwoNodeTimersPostgresTest extends PostgresIntegrationTest {
                 "--camunda.bpm.generic-properties.properties.hostname=node-2",
                 "--camunda.bpm.job-execution.max-wait=1000").start(Duration.ofMinutes(4))) {
             // the timers are created suspended and released together: then they are due at once for both nodes
-            management.suspendJobDefinitionByProcessDefinitionKey("case-sla", true);
+            management.suspendJobDefinitionByProcessDefinitionKey(org.bianmin.cases.CaseProcesses.ROOT, true);
             String receivedAt = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(40).withNano(0).toString();
             List<String> numbers = new ArrayList<>();
             IntStream.range(0, CASES).forEach(i -> {
@@ -59,7 +59,7 @@ class TwoNodeTimersPostgresTest extends PostgresIntegrationTest {
                 cases.track(number);
             });
 
-            management.activateJobDefinitionByProcessDefinitionKey("case-sla", true);
+            management.activateJobDefinitionByProcessDefinitionKey(org.bianmin.cases.CaseProcesses.ROOT, true);
             // as a node does for a job it creates itself: wake this node's acquisition (node 2 polls every second)
             engine.getJobExecutor().jobWasAdded();
             // the timers are due: wait (bounded) until both job executors have worked them off
@@ -87,7 +87,7 @@ class TwoNodeTimersPostgresTest extends PostgresIntegrationTest {
             System.out.println("two-node drain, successful jobs per node: " + split);
             assertThat(split).as("both nodes took part").hasSize(2);
         } finally {
-            management.activateJobDefinitionByProcessDefinitionKey("case-sla", true);
+            management.activateJobDefinitionByProcessDefinitionKey(org.bianmin.cases.CaseProcesses.ROOT, true);
             cases.endAll();
         }
     }

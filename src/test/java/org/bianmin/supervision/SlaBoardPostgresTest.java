@@ -99,7 +99,7 @@ class SlaBoardPostgresTest extends SupervisionTestSupport {
         assertThat(overdue.path("window").asText()).isEqualTo(MARKET);
         assertThat(overdue.path("windowName").asText()).isEqualTo("市场监管窗口");
         assertThat(overdue.path("caseType").asText()).isEqualTo("IMMEDIATE");
-        assertThat(overdue.path("processInstanceId").asText()).isEqualTo(caseInstance(c.overdue()).getId());
+        assertThat(overdue.path("processInstanceId").asText()).isEqualTo(rootInstance(c.overdue()).getId());
         assertThat(overdue.path("assignees")).extracting(JsonNode::asText).containsExactly(CLERK);
         assertThat(OffsetDateTime.parse(overdue.path("deadline").asText())).isEqualTo(OffsetDateTime.parse("2026-03-18T10:30+08:00"));
         assertThat(overdue.path("workingMinutesOverdue").asLong()).isEqualTo(20);
@@ -107,7 +107,7 @@ class SlaBoardPostgresTest extends SupervisionTestSupport {
         assertThat(warned.path("state").asText()).isEqualTo("WARNING");
         assertThat(warned.path("workingMinutesOverdue").asLong()).isZero();
         assertThat(warned.path("assignees")).isEmpty();
-        assertThat(warned.path("processInstanceId").asText()).isEqualTo(caseInstance(c.warning()).getId());
+        assertThat(warned.path("processInstanceId").asText()).isEqualTo(rootInstance(c.warning()).getId());
 
         // the escalation history of each
         JsonNode history = getJson("/api/supervision/cases/" + c.overdue() + "/escalations", SUPERVISOR);

@@ -25,7 +25,7 @@ import org.bianmin.cases.CaseAdjustments;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseRegistrationService;
 import org.bianmin.cases.CaseRepository;
-import org.bianmin.cases.CaseSlaWatch;
+import org.bianmin.cases.CaseProcesses;
 import org.bianmin.cases.CaseState;
 import org.bianmin.cases.RegistrationRequest;
 import org.bianmin.privacy.PersonalData;
@@ -145,7 +145,7 @@ public abstract class SupervisionTestSupport extends PostgresIntegrationTest {
 
     /** Moves the clock to {@code at} (jobs suspended first) and executes the SLA watch's timer of the case there. */
     protected void fireSla(String caseNumber, String activityId, Instant at) {
-        ProcessInstance watch = instance(caseNumber, CaseSlaWatch.PROCESS);
+        ProcessInstance watch = instance(caseNumber, CaseProcesses.ROOT);
         List<Job> jobs = management.createJobQuery().processInstanceId(watch.getId()).activityId(activityId).timers().list();
         assertThat(jobs).as("timer %s of the watch of %s", activityId, caseNumber).hasSize(1);
         clock(at);
@@ -236,6 +236,14 @@ public abstract class SupervisionTestSupport extends PostgresIntegrationTest {
                 .processDefinitionKeyIn("immediate-case", "committed-case", "forwarded-case", "joint-case", "petition-case")
                 .singleResult();
         assertThat(instance).as("case process of %s", caseNumber).isNotNull();
+        return instance;
+    }
+
+    /** The case's one root instance (what Cockpit opens). */
+    protected ProcessInstance rootInstance(String caseNumber) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .rootProcessInstances().singleResult();
+        assertThat(instance).as("root instance of %s", caseNumber).isNotNull();
         return instance;
     }
 

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The steps of {@code case-extension}, {@code case-delay} and {@code case-withdrawal}: the same
- * checks and changes as the REST API ({@link CaseAdjustments}), started from Tasklist forms.
+ * The steps of {@code case-extension} and {@code case-delay}, which a case's root process calls when
+ * an extension or a delay notice is asked for: the same checks and changes as the REST API
+ * ({@link CaseAdjustments}).
  */
 @Configuration
 class AdjustmentDelegates {
@@ -66,15 +67,6 @@ class AdjustmentDelegates {
                 ProcessVariables.string(execution, "opinion"), actor.of(execution, null));
     }
 
-    @Bean("withdrawalRequestDelegate")
-    JavaDelegate withdrawalRequest(CaseAdjustments adjustments, ActingUser actor, CaseAccess access) {
-        return execution -> {
-            String caseNumber = caseNumber(execution);
-            access.requireOfEngineUser(Action.CASE_WITHDRAWAL, caseNumber);
-            adjustments.withdraw(caseNumber, ProcessVariables.string(execution, "reason"), actor.of(execution, "requestedBy"));
-            execution.setProcessBusinessKey(caseNumber);
-        };
-    }
 
     private static CaseAdjustments.DelayRequest delayRequest(CaseAdjustments adjustments, DelegateExecution execution) {
         return adjustments.checkDelay(caseNumber(execution), ProcessVariables.string(execution, "delayUntil"),

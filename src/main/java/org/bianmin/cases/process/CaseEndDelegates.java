@@ -2,9 +2,7 @@ package org.bianmin.cases.process;
 
 import org.bianmin.engine.ActingUser;
 import org.bianmin.cases.CaseLifecycle;
-import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseState;
-import org.bianmin.sla.SlaState;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,21 +15,14 @@ class CaseEndDelegates {
     JavaDelegate returnInReview(CaseLifecycle lifecycle, ActingUser actor) {
         return execution -> {
             String reason = ProcessVariables.string(execution, "handlingNote");
-            CaseRecord ended = lifecycle.end(execution.getProcessBusinessKey(), CaseState.RETURNED, actor.of(execution, null),
-                    reason == null || reason.isBlank() ? "审核未通过, 申请退回" : reason, execution.getProcessInstanceId());
-            execution.setVariable("slaState", SlaState.ended(ended.endedAt(), ended.deadline()).name());
+            lifecycle.end(execution.getProcessBusinessKey(), CaseState.RETURNED, actor.of(execution, null),
+                    reason == null || reason.isBlank() ? "审核未通过, 申请退回" : reason);
         };
     }
 
     @Bean("withdrawCaseDelegate")
     JavaDelegate withdrawCase(CaseLifecycle lifecycle, ActingUser actor) {
-        return execution -> {
-            CaseRecord ended = lifecycle.end(execution.getProcessBusinessKey(), CaseState.WITHDRAWN,
-                    actor.of(execution, "withdrawnBy"), ProcessVariables.string(execution, "withdrawalReason"),
-                    execution.getProcessInstanceId());
-            if (ended.deadline() != null) {
-                execution.setVariable("slaState", SlaState.ended(ended.endedAt(), ended.deadline()).name());
-            }
-        };
+        return execution -> lifecycle.end(execution.getProcessBusinessKey(), CaseState.WITHDRAWN,
+                actor.of(execution, "withdrawnBy"), ProcessVariables.string(execution, "withdrawalReason"));
     }
 }

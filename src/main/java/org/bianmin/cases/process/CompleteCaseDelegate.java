@@ -2,17 +2,15 @@ package org.bianmin.cases.process;
 
 import org.bianmin.engine.ActingUser;
 import org.bianmin.cases.CaseLifecycle;
-import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseState;
-import org.bianmin.sla.SlaState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * 办结并告知: ends the case as approved (COMPLETED) or refused (REJECTED, then denial filing) by the
- * {@code approved} form variable, issues the result notice and leaves the final SLA state (MET or
- * BREACHED) on the instance.
+ * {@code approved} form variable and issues the result notice; the case's instances get the final
+ * SLA state (MET or BREACHED).
  */
 @Component("completeCaseDelegate")
 public class CompleteCaseDelegate implements JavaDelegate {
@@ -28,9 +26,8 @@ public class CompleteCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Boolean approved = ProcessVariables.bool(execution, "approved");
-        CaseRecord ended = lifecycle.end(execution.getProcessBusinessKey(),
+        lifecycle.end(execution.getProcessBusinessKey(),
                 Boolean.FALSE.equals(approved) ? CaseState.REJECTED : CaseState.COMPLETED, actor.of(execution, null),
-                ProcessVariables.string(execution, "handlingNote"), execution.getProcessInstanceId());
-        execution.setVariable("slaState", SlaState.ended(ended.endedAt(), ended.deadline()).name());
+                ProcessVariables.string(execution, "handlingNote"));
     }
 }

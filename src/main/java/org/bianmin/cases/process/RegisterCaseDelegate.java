@@ -3,6 +3,7 @@ package org.bianmin.cases.process;
 import org.bianmin.engine.ActingUser;
 import org.bianmin.cases.RegistrationRequest;
 import org.bianmin.cases.RegistrationResult;
+import org.bianmin.cases.CaseProcesses;
 import org.bianmin.cases.CaseRegistrationService;
 import org.bianmin.cases.CaseRepository;
 import org.bianmin.cases.IdempotentRegistration;
@@ -55,7 +56,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
         String clerk = actor.of(execution, "registeredBy");
         // a double click on 开始 submits the same form twice: the second is refused, not a second case
         submissions.claimTasklistSubmission(request, clerk);
-        RegistrationResult result = registration.register(request, clerk);
+        RegistrationResult result = registration.register(request, clerk, CaseProcesses.attachedTo(execution));
         submissions.answerTasklistSubmission(request, clerk, result.caseNumber());
 
         execution.setVariable("disposition", result.disposition().name());
@@ -64,8 +65,5 @@ public class RegisterCaseDelegate implements JavaDelegate {
                     + "**答复**: " + (result.reason() == null ? "" : result.reason()));
             return;
         }
-        execution.setProcessBusinessKey(result.caseNumber());
-        execution.setVariable("caseNumber", result.caseNumber());
-        execution.setVariable("caseSummary", summary.markdown(cases.find(result.caseNumber()).orElseThrow()));
     }
 }

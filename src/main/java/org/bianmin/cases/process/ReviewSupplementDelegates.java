@@ -1,18 +1,15 @@
 package org.bianmin.cases.process;
 
 import org.bianmin.engine.ActingUser;
-import java.util.Date;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseSummary;
 import org.bianmin.cases.ReviewSupplementService;
-import org.bianmin.sla.SlaState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** 审核中补正: the reviewer's request pauses the clock; the received materials resume it with the deadline moved on. */
+/** 审核中补正: the reviewer's request pauses the clock; the received materials resume it with the deadline moved on ({@code CaseClock}). */
 @Configuration
 class ReviewSupplementDelegates {
 
@@ -21,7 +18,6 @@ class ReviewSupplementDelegates {
         return execution -> {
             CaseRecord paused = supplements.request(execution.getProcessBusinessKey(),
                     ProcessVariables.stringList(execution, "requestedMaterials"), actor.of(execution, null));
-            execution.setVariable("slaState", SlaState.PAUSED.name());
             refresh(execution, paused, summary);
         };
     }
@@ -31,10 +27,6 @@ class ReviewSupplementDelegates {
         return execution -> {
             CaseRecord resumed = supplements.receive(execution.getProcessBusinessKey(),
                     ProcessVariables.stringList(execution, "suppliedMaterials"), actor.of(execution, null));
-            execution.setVariable("deadline", Date.from(resumed.deadline()));
-            execution.setVariable("warnAt", Date.from(resumed.warnAt()));
-            execution.setVariable("slaState",
-                    SlaState.running(ClockUtil.getCurrentTime().toInstant(), resumed.warnAt(), resumed.deadline()).name());
             execution.removeVariable("suppliedMaterials");
             execution.removeVariable("requestedMaterials");
             refresh(execution, resumed, summary);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseRepository;
-import org.bianmin.cases.CaseSlaWatch;
+import org.bianmin.cases.CaseProcesses;
 import org.bianmin.cases.CaseSummary;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SLA watch's steps: at the warning time the case turns WARNING (its assignees see it in
+ * The SLA timers' steps (boundary timers on the work step of the case's root process): at the warning time the case turns WARNING (its assignees see it in
  * their 即将超期 filter); at the deadline OVERDUE, with an event saying whether an extension was
  * approved or a delay notice issued, and a supervision task for the escalation groups.
  */
@@ -26,22 +26,24 @@ import org.springframework.context.annotation.Configuration;
 class SlaDelegates {
 
     @Bean("slaWarningDelegate")
-    JavaDelegate slaWarning(CaseSlaWatch watch, CaseEventRepository events, TaskService tasks) {
+    JavaDelegate slaWarning(CaseProcesses processes, CaseEventRepository events, TaskService tasks, CaseRepository cases) {
         return execution -> {
             String caseNumber = execution.getProcessBusinessKey();
-            watch.setCaseVariable(caseNumber, "slaState", SlaState.WARNING.name());
+            CaseRecord c = cases.find(caseNumber).orElseThrow();
+            // both timers may fire together (a late job executor): a warning never undoes an overdue
+            processes.setEverywhere(caseNumber, "slaState", SlaState.running(now(), c.warnAt(), c.deadline()).name());
             events.record(CaseEventType.CASE_WARNING, caseNumber, assignees(tasks, caseNumber),
                     ProcessVariables.string(execution, "window"), now(), "即将超期 / deadline approaching");
         };
     }
 
     @Bean("slaOverdueDelegate")
-    JavaDelegate slaOverdue(CaseSlaWatch watch, CaseEventRepository events, TaskService tasks, CaseRepository cases,
+    JavaDelegate slaOverdue(CaseProcesses processes, CaseEventRepository events, TaskService tasks, CaseRepository cases,
                             CaseSummary summary) {
         return execution -> {
             String caseNumber = execution.getProcessBusinessKey();
             CaseRecord c = cases.find(caseNumber).orElseThrow();
-            watch.setCaseVariable(caseNumber, "slaState", SlaState.OVERDUE.name());
+            processes.setEverywhere(caseNumber, "slaState", SlaState.OVERDUE.name());
             events.record(CaseEventType.CASE_OVERDUE, caseNumber, assignees(tasks, caseNumber), c.window(), now(),
                     CaseEventRepository.CaseEvent.overdueDetails(
                             c.extensionState() == CaseRecord.ExtensionState.APPROVED, c.delayNotice()));

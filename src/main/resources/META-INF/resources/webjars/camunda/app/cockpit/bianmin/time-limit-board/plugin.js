@@ -41,7 +41,7 @@ async function load(node) {
       <td>${escape(c.itemName)}</td><td>${escape(c.windowName)}</td><td>${escape(CASE_TYPES[c.caseType] || c.caseType)}</td>
       <td>${escape(c.assignees.join(', ') || '未认领')}</td><td>${escape(time(c.deadline))}</td>
       <td>${c.state === 'OVERDUE' ? '已超期 ' + escape(duration(c.workingMinutesOverdue)) : '即将超期'}</td>
-      <td><a href="" class="bianmin-history">督办记录</a></td></tr>`).join('');
+      <td><a href="" class="bianmin-history">督办记录</a> <a href="/cases/${escape(c.caseNumber)}" target="_blank">办件详情</a></td></tr>`).join('');
   node.querySelector('.bianmin-board-body').innerHTML = `
     <p class="bianmin-totals">运行中案件: 正常 <strong>${t.ON_TIME}</strong> · 即将超期 <strong class="text-warning">${t.WARNING}</strong>
       · 已超期 <strong class="text-danger">${t.OVERDUE}</strong> · 暂停计时 <strong>${t.PAUSED}</strong>

@@ -1,0 +1,48 @@
+package org.bianmin.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bianmin.identity.Action;
+import org.bianmin.identity.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the viewer of a case file may do with the case now: each action its state allows and the
+ * viewer's role and relation to the case permit (the same rules the API enforces).
+ */
+@Component
+class CaseActions {
+
+    /** A button of the case file: {@code action} names the form, {@code label} is what it says. */
+    public record ActionView(String action, String label) {
+    }
+
+    private final CaseAccess access;
+
+    CaseActions(CaseAccess access) {
+        this.access = access;
+    }
+
+    List<ActionView> of(CurrentUser user, CaseRecord c) {
+        boolean belongs = access.belongs(user, c);
+        List<ActionView> actions = new ArrayList<>();
+        boolean running = c.state() == CaseState.IN_PROGRESS;
+        add(actions, user, belongs, Action.CASE_SUPPLEMENT, c.state() == CaseState.WAITING_SUPPLEMENT, "supplement", "接收补正材料");
+        add(actions, user, belongs, Action.CASE_EXTENSION, running && c.extensionMaxDays() > 0
+                && c.extensionState() == CaseRecord.ExtensionState.NONE, "extension", "申请延期");
+        add(actions, user, belongs, Action.CASE_DELAY_NOTICE, running && !c.delayNotice(), "delay", "申请滞办告知");
+        add(actions, user, belongs, Action.CASE_PROXY, running, "proxy", "委托代办");
+        add(actions, user, belongs, Action.CASE_WITHDRAWAL, running || c.state() == CaseState.WAITING_SUPPLEMENT,
+                "withdrawal", "登记撤回申请");
+        add(actions, user, belongs, Action.CASE_EVALUATION, c.state() == CaseState.COMPLETED || c.state() == CaseState.REJECTED,
+                "evaluation", "登记好差评");
+        return actions;
+    }
+
+    private static void add(List<ActionView> actions, CurrentUser user, boolean belongs, Action action, boolean allowedNow,
+                            String name, String label) {
+        if (allowedNow && action.allows(user) && (action.scope() != Action.Scope.CASE || belongs)) {
+            actions.add(new ActionView(name, label));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.bianmin.cases;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bianmin.calendar.CalendarService;
+import org.bianmin.catalogue.CaseType;
+import org.bianmin.engine.SystemAuthority;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.events.CaseEventType;
+import org.bianmin.notices.Notice;
+import org.bianmin.notices.NoticeRepository;
+import org.bianmin.staff.StaffDirectory;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything that happened to a case, oldest first, in one list a person reads: its events (with
+ * the notes people entered, in words rather than codes), the notices it was given (each with a
+ * reprint link), the tasks people completed in its processes, with who did them and the note
+ * they wrote, and what other features keep of it ({@link CaseTimelineSource}).
+ */
+@Component
+class CaseTimeline {
+
+    /** The form fields in which a person writes the note of a task. */
+    private static final Set<String> NOTE_VARIABLES = Set.of("handlingNote", "opinion", "note", "filingNote");
+
+    private final CaseEventRepository events;
+    private final NoticeRepository notices;
+    private final HistoryService history;
+    private final StaffDirectory directory;
+    private final SystemAuthority system;
+    private final List<CaseTimelineSource> sources;
+    private final ZoneId zone;
+
+    CaseTimeline(CaseEventRepository events, NoticeRepository notices, HistoryService history, StaffDirectory directory,
+                 SystemAuthority system, CalendarService calendars, List<CaseTimelineSource> sources) {
+        this.sources = sources;
+        this.events = events;
+        this.notices = notices;
+        this.history = history;
+        this.directory = directory;
+        this.system = system;
+        this.zone = calendars.calendar().zone();
+    }
+
+    List<CaseTimelineEntry> of(CaseRecord c) {
+        List<CaseTimelineEntry> entries = new ArrayList<>();
+        for (CaseEventRepository.CaseEvent e : events.forCase(c.caseNumber())) {
+            String by = e.staff() == null || e.staff().isBlank() ? null : e.staff();
+            entries.add(new CaseTimelineEntry(offset(e.occurredAt()), e.type().name(), e.type().label(), by, names(by),
+                    note(e.type(), e.details()), null));
+        }
+        for (Notice n : notices.list(c.caseNumber())) {
+            entries.add(new CaseTimelineEntry(offset(n.issuedAt()), "NOTICE_" + n.type().name(), "出具" + n.type().title()
+                    + (n.sequence() > 1 ? "(第" + n.sequence() + "份)" : ""), n.issuedBy(), names(n.issuedBy()), null,
+                    "/api/cases/" + c.caseNumber() + "/notices/" + n.type().slug() + "?sequence=" + n.sequence()));
+        }
+        entries.addAll(system.call(() -> completedTasks(c.caseNumber())));
+        sources.forEach(source -> entries.addAll(source.entries(c.caseNumber())));
+        entries.sort(Comparator.comparing(CaseTimelineEntry::at));
+        return entries;
+    }
+
+    /** The case's root instance, running or ended (the latest, should a case ever have had two). */
+    java.util.Optional<String> rootInstanceId(String caseNumber) {
+        return system.call(() -> history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcesses.ROOT)
+                .processInstanceBusinessKey(caseNumber).rootProcessInstances().orderByProcessInstanceStartTime().desc()
+                .listPage(0, 1)).stream().map(HistoricProcessInstance::getId).findFirst();
+    }
+
+    private List<CaseTimelineEntry> completedTasks(String caseNumber) {
+        List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+                .stream().map(HistoricProcessInstance::getId).toList();
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> notes = new HashMap<>();
+        for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates()
+                .processInstanceIdIn(instances.toArray(String[]::new)).list()) {
+            if (detail instanceof HistoricVariableUpdate update && NOTE_VARIABLES.contains(update.getVariableName())
+                    && update.getValue() != null && !update.getValue().toString().isBlank()) {
+                String key = update.getTaskId() != null ? update.getTaskId() : update.getActivityInstanceId();
+                notes.put(key, update.getValue().toString().strip());
+            }
+        }
+        List<CaseTimelineEntry> entries = new ArrayList<>();
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .finished().list()) {
+            if (!"completed".equals(task.getDeleteReason())) {
+                continue;
+            }
+            String note = notes.getOrDefault(task.getId(), notes.get(task.getActivityInstanceId()));
+            entries.add(new CaseTimelineEntry(offset(task.getEndTime().toInstant()), "TASK", "完成任务: " + task.getName(),
+                    task.getAssignee(), names(task.getAssignee()), note, null));
+        }
+        return entries;
+    }
+
+    /** Notes in words: the codes some events keep for the rules become what they mean. */
+    static String note(CaseEventType type, String details) {
+        if (details == null || details.isBlank()) {
+            return null;
+        }
+        return switch (type) {
+            case CASE_REGISTERED -> registered(details);
+            case CASE_OVERDUE -> (details.contains("extension=APPROVED") ? "已批准延期" : "未延期")
+                    + (details.contains("delayNotice=true") ? ", 已出具滞办告知" : ", 未出具滞办告知");
+            case EXTENSION_REQUESTED, EXTENSION_APPROVED -> details.replaceFirst("^(\\d+); ", "$1个工作日, 理由: ");
+            default -> details;
+        };
+    }
+
+    private static String registered(String details) {
+        String[] parts = details.split("/");
+        String disposition;
+        try {
+            disposition = Disposition.valueOf(parts[0]).label();
+        } catch (IllegalArgumentException e) {
+            disposition = parts[0];
+        }
+        if (parts.length < 2) {
+            return disposition;
+        }
+        try {
+            return disposition + ", " + CaseType.valueOf(parts[1]).label();
+        } catch (IllegalArgumentException e) {
+            return disposition + ", " + parts[1];
+        }
+    }
+
+    private String names(String staff) {
+        if (staff == null || staff.isBlank()) {
+            return null;
+        }
+        return String.join("、", java.util.Arrays.stream(staff.split(",")).map(String::strip).map(directory::name).toList());
+    }
+
+    private OffsetDateTime offset(Instant instant) {
+        return instant.atZone(zone).toOffsetDateTime();
+    }
+}

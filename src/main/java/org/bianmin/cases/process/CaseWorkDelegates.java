@@ -1,0 +1,42 @@
+package org.bianmin.cases.process;
+
+import org.bianmin.cases.CaseProcesses;
+import org.bianmin.cases.CaseRecord;
+import org.bianmin.cases.CaseRepository;
+import org.bianmin.engine.ActingUser;
+import org.bianmin.events.CaseEventRepository;
+import org.bianmin.events.CaseEventType;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The root process's own steps: entering the work, the outcome after it, the supervisor's note. */
+@Configuration
+class CaseWorkDelegates {
+
+    /** 转入办理: the work step's timers and called process read what the case record holds now. */
+    @Bean("prepareCaseWorkDelegate")
+    JavaDelegate prepareCaseWork(CaseRepository cases, CaseProcesses processes) {
+        return execution -> execution.setVariables(processes.workVariables(record(cases, execution)));
+    }
+
+    /** 登记督办意见: the supervisor's note goes into the case's timeline. */
+    @Bean("recordSupervisionDelegate")
+    JavaDelegate recordSupervision(CaseRepository cases, CaseEventRepository events, ActingUser actor) {
+        return execution -> {
+            CaseRecord c = record(cases, execution);
+            String note = ProcessVariables.string(execution, "supervisionNote");
+            events.record(CaseEventType.CASE_SUPERVISED, c.caseNumber(), actor.of(execution, "supervisedBy"), c.window(),
+                    ClockUtil.getCurrentTime().toInstant(), note == null || note.isBlank() ? "已督办" : note.strip());
+            execution.removeVariable("supervisionNote");
+            execution.removeVariable("supervisedBy");
+        };
+    }
+
+    static CaseRecord record(CaseRepository cases, DelegateExecution execution) {
+        return cases.find(execution.getProcessBusinessKey()).orElseThrow(() -> new IllegalStateException(
+                "no case record for process " + execution.getProcessInstanceId() + " / " + execution.getProcessBusinessKey()));
+    }
+}
