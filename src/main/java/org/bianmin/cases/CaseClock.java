@@ -81,8 +81,9 @@ public class CaseClock {
             resumed.deadline(planner.shift(c.deadline(), stood)).warnAt(planner.shift(c.warnAt(), stood));
         }
         CaseRecord after = change.apply(resumed).build();
-        events.record(CaseEventType.CLOCK_RESUMED, c.caseNumber(), null, c.window(), at, "暂停" + stood + "个工作分钟"
-                + (after.deadline() == null ? "" : ", 办结时限顺延至" + TIME.format(after.deadline().atZone(zone))));
+        String deadline = after.deadline() == null ? "" : TIME.format(after.deadline().atZone(zone));
+        events.record(CaseEventType.CLOCK_RESUMED, c.caseNumber(), null, c.window(), at, stood == 0
+                ? "材料已补齐, 办结时限至" + deadline : "暂停" + stood + "个工作分钟, 办结时限顺延至" + deadline);
         return save(c, after);
     }
 

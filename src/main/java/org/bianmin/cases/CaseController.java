@@ -120,6 +120,10 @@ class CaseController {
         if (task == null) {
             throw ApiException.conflict("NOT_WAITING_FOR_SUPPLEMENT", "案件没有待办的补正任务 / the case has no open supplement task");
         }
+        // the clerk who received the materials is the one who did the step (the case file's timeline says so)
+        if (task.getAssignee() == null) {
+            tasks.claim(task.getId(), user.id());
+        }
         tasks.complete(task.getId(), Variables.createVariables()
                 .putValue("suppliedMaterials", Variables.objectValue(List.copyOf(request.materials()))
                         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())

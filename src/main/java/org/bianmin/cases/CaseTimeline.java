@@ -42,10 +42,13 @@ class CaseTimeline {
     private final StaffDirectory directory;
     private final SystemAuthority system;
     private final List<CaseTimelineSource> sources;
+    private final org.bianmin.catalogue.CatalogueService catalogue;
     private final ZoneId zone;
 
     CaseTimeline(CaseEventRepository events, NoticeRepository notices, HistoryService history, StaffDirectory directory,
-                 SystemAuthority system, CalendarService calendars, List<CaseTimelineSource> sources) {
+                 SystemAuthority system, CalendarService calendars, List<CaseTimelineSource> sources,
+                 org.bianmin.catalogue.CatalogueService catalogue) {
+        this.catalogue = catalogue;
         this.sources = sources;
         this.events = events;
         this.notices = notices;
@@ -60,7 +63,7 @@ class CaseTimeline {
         for (CaseEventRepository.CaseEvent e : events.forCase(c.caseNumber())) {
             String by = e.staff() == null || e.staff().isBlank() ? null : e.staff();
             entries.add(new CaseTimelineEntry(offset(e.occurredAt()), e.type().name(), e.type().label(), by, names(by),
-                    note(e.type(), e.details()), null));
+                    e.type() == CaseEventType.SUPPLEMENT_RECEIVED ? materials(c, e.details()) : note(e.type(), e.details()), null));
         }
         for (Notice n : notices.list(c.caseNumber())) {
             entries.add(new CaseTimelineEntry(offset(n.issuedAt()), "NOTICE_" + n.type().name(), "出具" + n.type().title()
@@ -102,10 +105,32 @@ class CaseTimeline {
                 continue;
             }
             String note = notes.getOrDefault(task.getId(), notes.get(task.getActivityInstanceId()));
+            String by = task.getAssignee() != null ? task.getAssignee() : completedBy(task.getId());
             entries.add(new CaseTimelineEntry(offset(task.getEndTime().toInstant()), "TASK", "完成任务: " + task.getName(),
-                    task.getAssignee(), names(task.getAssignee()), note, null));
+                    by, names(by), note, null));
         }
         return entries;
+    }
+
+    /** Who completed a task nobody had claimed (the operation log keeps the user). */
+    private String completedBy(String taskId) {
+        return history.createUserOperationLogQuery().taskId(taskId)
+                .operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+                .map(org.camunda.bpm.engine.history.UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /** "A,B; still missing C" (material codes, as the rules read them) in the item's material names. */
+    private String materials(CaseRecord c, String details) {
+        if (details == null) {
+            return null;
+        }
+        var item = catalogue.find(c.itemCode());
+        java.util.function.Function<String, String> names = codes -> String.join("、", java.util.Arrays.stream(codes.split(","))
+                .map(String::strip).filter(code -> !code.isEmpty())
+                .map(code -> item.flatMap(i -> i.material(code)).map(m -> m.name()).orElse(code)).toList());
+        String[] parts = details.split("; still missing ");
+        return "收到: " + names.apply(parts[0]) + (parts.length > 1 ? "; 仍缺: " + names.apply(parts[1]) : "");
     }
 
     /** Notes in words: the codes some events keep for the rules become what they mean. */

@@ -46,6 +46,11 @@ class CaseFileBrowserTest extends PostgresIntegrationTest {
         JsonNode details = read(get("/api/cases/" + caseNumber, "clerk", DEMO_PASSWORD));
         Instant deadline = OffsetDateTime.parse(details.path("sla").path("deadline").asText()).toInstant();
         ZoneId zone = ZoneId.of("Asia/Shanghai");
+        // the contract: one root instance while the case runs, the one the case names
+        JsonNode roots = read(get("/engine-rest/process-instance?businessKey=" + caseNumber + "&rootProcessInstances=true",
+                "supervisor", DEMO_PASSWORD));
+        assertThat(roots).hasSize(1);
+        assertThat(roots.get(0).path("id").asText()).isEqualTo(details.path("processInstanceId").asText());
 
         try (Browser browser = Browser.open(port)) {
             browser.check("case-file-clerk", () -> {

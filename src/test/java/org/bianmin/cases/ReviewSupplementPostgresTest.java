@@ -66,6 +66,6 @@ class ReviewSupplementPostgresTest extends CaseProcessTestSupport {
         // the timeline says when the clock stood and what it gave
         assertThat(events(caseNumber, "CLOCK_PAUSED")).containsExactly("等待补正材料, 办结时限暂停计算");
         assertThat(events(caseNumber, "CLOCK_RESUMED")).as("the intake supplement came at once; the review one a day later")
-                .containsExactly("暂停0个工作分钟, 办结时限顺延至2026年10月20日 17:30", "暂停450个工作分钟, 办结时限顺延至2026年10月21日 17:30");
+                .containsExactly("材料已补齐, 办结时限至2026年10月20日 17:30", "暂停450个工作分钟, 办结时限顺延至2026年10月21日 17:30");
     }
 }
