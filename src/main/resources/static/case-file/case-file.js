@@ -85,6 +85,12 @@ const forms = {
       { name: 'comment', type: 'textarea', label: '意见(可选)' }], body: f => ({ rating: Number(f.get('rating')), comment: f.get('comment') || null }) })
 };
 
+// a notice whose deadline a calendar change moved: issued again with the deadline now
+['acceptance', 'extension'].forEach(type => {
+  forms['reissue-' + type] = () => ({ title: '重新出具告知单(办结时限已因工作日历调整而改变)', path: 'notices/reissue', fields: [],
+    body: () => ({ type }) });
+});
+
 function renderActions(d) {
   const buttons = document.getElementById('action-buttons');
   buttons.replaceChildren();

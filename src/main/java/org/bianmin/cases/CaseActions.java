@@ -18,9 +18,11 @@ class CaseActions {
     }
 
     private final CaseAccess access;
+    private final NoticeReissue reissue;
 
-    CaseActions(CaseAccess access) {
+    CaseActions(CaseAccess access, NoticeReissue reissue) {
         this.access = access;
+        this.reissue = reissue;
     }
 
     List<ActionView> of(CurrentUser user, CaseRecord c) {
@@ -34,6 +36,10 @@ class CaseActions {
         add(actions, user, belongs, Action.CASE_PROXY, running, "proxy", "委托代办");
         add(actions, user, belongs, Action.CASE_WITHDRAWAL, running || c.state() == CaseState.WAITING_SUPPLEMENT,
                 "withdrawal", "登记撤回申请");
+        for (var type : reissue.outdated(c)) {
+            add(actions, user, belongs, Action.CASE_NOTICE_REISSUE, true, "reissue-" + type.slug(),
+                    "重新出具" + type.title() + "(工作日历调整, 时限已变)");
+        }
         add(actions, user, belongs, Action.CASE_EVALUATION, c.state() == CaseState.COMPLETED || c.state() == CaseState.REJECTED,
                 "evaluation", "登记好差评");
         return actions;

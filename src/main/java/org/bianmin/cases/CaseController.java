@@ -47,12 +47,14 @@ class CaseController {
     private final IdempotentRegistration idempotent;
     private final CaseSearch search;
     private final CaseActions actions;
+    private final NoticeReissue reissue;
 
     CaseController(CaseRegistrationService registration, CaseRepository cases, CaseViews views,
                    SupplementService supplements, NoticeRepository notices, NoticeRenderer renderer, TaskService tasks,
                    CaseAdjustments adjustments, CaseAccess access, IdempotentRegistration idempotent,
-                   CaseSearch search, CaseActions actions) {
+                   CaseSearch search, CaseActions actions, NoticeReissue reissue) {
         this.actions = actions;
+        this.reissue = reissue;
         this.idempotent = idempotent;
         this.search = search;
         this.registration = registration;
@@ -186,6 +188,20 @@ class CaseController {
         }
         adjustments.reportDistrictResult(caseNumber, request.approved(), request.note(), user.id());
         return views.details(find(caseNumber));
+    }
+
+    record ReissueRequest(@Text(max = 32) String type) {
+    }
+
+    /** A notice that states the deadline, issued again after a calendar change moved it. */
+    @Authorized(Action.CASE_NOTICE_REISSUE)
+    @PostMapping("/{caseNumber}/notices/reissue")
+    ResponseEntity<RegistrationResult.NoticeView> reissue(@PathVariable String caseNumber, @Valid @RequestBody ReissueRequest request,
+                                                          CurrentUser user) {
+        if (request == null) {
+            throw ApiException.missingBody();
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.noticeView(reissue.reissue(caseNumber, request.type(), user.id())));
     }
 
     @Authorized(Action.CASE_NOTICE_PRINT)

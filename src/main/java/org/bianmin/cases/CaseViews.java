@@ -185,9 +185,13 @@ public class CaseViews {
     }
 
     private List<RegistrationResult.NoticeView> noticeViews(String caseNumber) {
-        return notices.list(caseNumber).stream().map(n -> new RegistrationResult.NoticeView(n.type().slug(),
-                n.type().title(), n.sequence(), offset(n.issuedAt()),
-                "/api/cases/" + caseNumber + "/notices/" + n.type().slug() + "?sequence=" + n.sequence())).toList();
+        return notices.list(caseNumber).stream().map(this::noticeView).toList();
+    }
+
+    /** A notice with the link that prints it. */
+    public RegistrationResult.NoticeView noticeView(Notice n) {
+        return new RegistrationResult.NoticeView(n.type().slug(), n.type().title(), n.sequence(), offset(n.issuedAt()),
+                "/api/cases/" + n.caseNumber() + "/notices/" + n.type().slug() + "?sequence=" + n.sequence());
     }
 
     private List<CaseDetails.TaskView> openTasks(String caseNumber) {

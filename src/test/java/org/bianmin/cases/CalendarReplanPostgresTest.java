@@ -3,6 +3,7 @@ package org.bianmin.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -85,6 +86,22 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
                 .isIn(after.warnAt(), after.deadline());
         assertThat(jdbc.queryForList("select details from case_event where case_number = ? and event_type = 'CALENDAR_REPLANNED'",
                 String.class, caseNumber)).singleElement().asString().contains("2026年12月8日 17:30 → 2026年12月9日 17:30");
+
+        // the applicant was told Dec 8: the case file offers the acceptance notice again, with Dec 9
+        HttpResponse<String> file = get("/api/cases/" + caseNumber, "civil-a", DEMO_PASSWORD);
+        assertThat(file.body()).contains("\"action\":\"reissue-acceptance\"");
+        assertThat(get("/api/cases/" + caseNumber, "hrss-a", DEMO_PASSWORD).body()).as("not for another window")
+                .doesNotContain("reissue-acceptance");
+        HttpResponse<String> reissued = send("POST", "/api/cases/" + caseNumber + "/notices/reissue", "{\"type\":\"acceptance\"}",
+                "civil-a", DEMO_PASSWORD);
+        assertThat(reissued.statusCode()).as(reissued.body()).isEqualTo(201);
+        assertThat(reissued.body()).contains("\"sequence\":2");
+        assertThat(get("/api/cases/" + caseNumber + "/notices/acceptance?sequence=2", "civil-a", DEMO_PASSWORD, "text/html").body())
+                .contains("2026年12月9日 17:30", "因工作日历调整");
+        assertThat(get("/api/cases/" + caseNumber, "civil-a", DEMO_PASSWORD).body()).as("once reissued, no longer offered")
+                .doesNotContain("reissue-acceptance");
+        assertThat(send("POST", "/api/cases/" + caseNumber + "/notices/reissue", "{\"type\":\"receipt\"}", "civil-a",
+                DEMO_PASSWORD).statusCode()).isEqualTo(400);
 
         rules.rollback("calendar", publishedBefore, "撤销加放", "ruleadmin");
         assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(before.deadline());

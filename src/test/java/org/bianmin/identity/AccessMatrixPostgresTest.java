@@ -47,6 +47,7 @@ class AccessMatrixPostgresTest extends PostgresIntegrationTest {
             Map.entry("CASE_READ", Probe.get("/api/cases/{case}")),
             Map.entry("CASE_SEARCH", Probe.get("/api/cases?q={case}")),
             Map.entry("CASE_NOTICE_PRINT", Probe.get("/api/cases/{case}/notices/acceptance")),
+            Map.entry("CASE_NOTICE_REISSUE", Probe.post("/api/cases/{case}/notices/reissue", "{\"type\":\"receipt\"}")),
             Map.entry("CASE_SUPPLEMENT", Probe.post("/api/cases/{case}/supplements", "{\"materials\":[]}")),
             Map.entry("CASE_EXTENSION", Probe.post("/api/cases/{case}/extensions", "{\"days\":0,\"reason\":\"探测\"}")),
             Map.entry("CASE_DELAY_NOTICE", Probe.post("/api/cases/{case}/delay-notices", "{\"until\":\"不是日期\",\"reason\":\"探测\"}")),
