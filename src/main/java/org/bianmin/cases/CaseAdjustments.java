@@ -91,6 +91,22 @@ public class CaseAdjustments {
                 + "  \n**批准后办结时限**: " + TIME.format(planner.shiftWorkingDays(c.deadline(), days).atZone(zone));
     }
 
+    /** What the requester is told of the director's decision on his extension request (Markdown). */
+    public String extensionDecisionSummary(CaseRecord c, boolean approved, String opinion, String director) {
+        return (approved ? "**延期申请已批准**: 延长" + c.extensionDays() + "个工作日, 办结时限改为"
+                : "**延期申请未获批准**: 办结时限仍为") + TIME.format(c.deadline().atZone(zone))
+                + "  \n**审批人**: " + userName(director) + (opinion == null || opinion.isBlank() ? "" : "  \n**审批意见**: " + opinion.strip())
+                + "  \n**案件**: " + c.caseNumber() + " " + c.itemName() + " ([办件详情](/cases/" + c.caseNumber() + "))";
+    }
+
+    /** What the requester is told of the director's decision on his delay-notice request (Markdown). */
+    public String delayDecisionSummary(CaseRecord c, DelayRequest request, boolean approved, String opinion, String director) {
+        return (approved ? "**滞办告知已批准**: 滞办至" + DAY.format(request.until()) + ", 已出具滞办反馈告知书, 请交申请人"
+                : "**滞办告知未获批准**") + "  \n**审批人**: " + userName(director)
+                + (opinion == null || opinion.isBlank() ? "" : "  \n**审批意见**: " + opinion.strip())
+                + "  \n**案件**: " + c.caseNumber() + " " + c.itemName() + " ([办件详情](/cases/" + c.caseNumber() + "))";
+    }
+
     /** What the director approves for a delay notice: until when, why, and the applicant's contact (masked). */
     public String delayRequestSummary(DelayRequest request) {
         return "**滞办至**: " + DAY.format(request.until()) + "  \n**滞办原因**: " + request.reason()

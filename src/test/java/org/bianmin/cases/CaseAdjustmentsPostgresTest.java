@@ -68,7 +68,14 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         clock(at("2026-10-08T09:00"));
         completeAs("director", approve, Map.of("approved", "true", "opinion", "同意延长5个工作日"));
 
-        BpmnAwareTests.assertThat(extension).isEnded().hasPassed("decideExtension", "extensionDecided");
+        // the requesting clerk is told the decision in Tasklist
+        BpmnAwareTests.assertThat(extension).hasPassed("decideExtension").isWaitingAt("acknowledgeDecision");
+        Task told = openTask(extension, "acknowledgeDecision");
+        BpmnAwareTests.assertThat(told).isAssignedTo(CLERK);
+        assertThat(runtime.getVariable(extension.getId(), "decisionSummary").toString())
+                .contains("延期申请已批准", "延长5个工作日", "2026年10月27日 17:30", "陈刚", "同意延长5个工作日");
+        completeAs(CLERK, told, Map.of());
+        BpmnAwareTests.assertThat(extension).isEnded().hasPassed("extensionDecided");
         CaseRecord extended = record(caseNumber);
         assertThat(extended.extensionState()).isEqualTo(CaseRecord.ExtensionState.APPROVED);
         assertThat(extended.extensionDays()).isEqualTo(5);
@@ -130,7 +137,8 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
 
         completeAs("director", openTask(extension, "approveExtension"), Map.of("approved", "false", "opinion", "理由不充分"));
 
-        BpmnAwareTests.assertThat(extension).isEnded().hasPassed("decideExtension");
+        BpmnAwareTests.assertThat(extension).hasPassed("decideExtension").isWaitingAt("acknowledgeDecision");
+        assertThat(runtime.getVariable(extension.getId(), "decisionSummary").toString()).contains("延期申请未获批准", "理由不充分");
         CaseRecord refused = record(caseNumber);
         assertThat(refused.extensionState()).isEqualTo(CaseRecord.ExtensionState.REFUSED);
         assertThat(refused.deadline()).isEqualTo(DEADLINE);
@@ -202,7 +210,8 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         assertThat(approve.getDueDate().toInstant()).isEqualTo(at("2026-10-08T17:30"));
 
         completeAs("director", approve, Map.of("approved", "true", "opinion", "同意"));
-        BpmnAwareTests.assertThat(delay).isEnded().hasPassed("decideDelay");
+        BpmnAwareTests.assertThat(delay).hasPassed("decideDelay").isWaitingAt("acknowledgeDecision");
+        assertThat(runtime.getVariable(delay.getId(), "decisionSummary").toString()).contains("滞办告知已批准", "2026年10月30日");
         CaseRecord delayed = record(caseNumber);
         assertThat(delayed.delayNotice()).isTrue();
         assertThat(delayed.deadline()).as("a delay notice does not move the deadline").isEqualTo(DEADLINE);

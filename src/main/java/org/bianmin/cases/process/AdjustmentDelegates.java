@@ -39,9 +39,15 @@ class AdjustmentDelegates {
 
     @Bean("decideExtensionDelegate")
     JavaDelegate decideExtension(CaseAdjustments adjustments, ActingUser actor) {
-        return execution -> adjustments.decideExtension(caseNumber(execution), ProcessVariables.integer(execution, "days"),
-                ProcessVariables.string(execution, "reason"), Boolean.TRUE.equals(ProcessVariables.bool(execution, "approved")),
-                ProcessVariables.string(execution, "opinion"), actor.of(execution, null));
+        return execution -> {
+            boolean approved = Boolean.TRUE.equals(ProcessVariables.bool(execution, "approved"));
+            String opinion = ProcessVariables.string(execution, "opinion");
+            String director = actor.of(execution, null);
+            CaseRecord c = adjustments.decideExtension(caseNumber(execution), ProcessVariables.integer(execution, "days"),
+                    ProcessVariables.string(execution, "reason"), approved, opinion, director);
+            // the requester's next task tells him the decision
+            execution.setVariable("decisionSummary", adjustments.extensionDecisionSummary(c, approved, opinion, director));
+        };
     }
 
     @Bean("requestDelayDelegate")
@@ -62,9 +68,14 @@ class AdjustmentDelegates {
 
     @Bean("decideDelayDelegate")
     JavaDelegate decideDelay(CaseAdjustments adjustments, ActingUser actor) {
-        return execution -> adjustments.decideDelay(caseNumber(execution), delayRequest(adjustments, execution),
-                Boolean.TRUE.equals(ProcessVariables.bool(execution, "approved")),
-                ProcessVariables.string(execution, "opinion"), actor.of(execution, null));
+        return execution -> {
+            boolean approved = Boolean.TRUE.equals(ProcessVariables.bool(execution, "approved"));
+            String opinion = ProcessVariables.string(execution, "opinion");
+            String director = actor.of(execution, null);
+            CaseAdjustments.DelayRequest request = delayRequest(adjustments, execution);
+            CaseRecord c = adjustments.decideDelay(caseNumber(execution), request, approved, opinion, director);
+            execution.setVariable("decisionSummary", adjustments.delayDecisionSummary(c, request, approved, opinion, director));
+        };
     }
 
 
