@@ -58,8 +58,10 @@ function render(d) {
     const what = e.link ? el('a', e.label, { href: e.link, target: '_blank' }) : e.label;
     return [time(e.at), what, e.byName || (e.by ? e.by : '系统'), e.note];
   });
-  const versions = Object.entries(d.ruleVersions || {}).map(([set, v]) => set + ': ' + v).join('; ');
-  list('rules-list', [['命中规则', (d.firedRules || []).join('、')], ['规则版本', versions], ['依据', d.basis]]);
+  const trace = el('ul');
+  (d.ruleTrace || []).forEach(r => trace.append(el('li', r.ruleSetTitle + '(' + r.version.replace(/^.*@/, '') + ')第' + r.row + '行「'
+    + r.rule + '」' + (r.basis ? ', 依据: ' + r.basis : ''))));
+  list('rules-list', [['决定本案的规则', (d.ruleTrace || []).length ? trace : (d.firedRules || []).join('、')], ['说明依据', d.basis]]);
   renderActions(d);
 }
 

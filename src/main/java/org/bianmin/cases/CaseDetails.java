@@ -21,7 +21,8 @@ public record CaseDetails(String caseNumber, String itemCode, String itemName, S
                           List<String> firedRules, List<EventView> events, String processInstanceId,
                           List<CaseTimelineEntry> timeline, List<CaseActions.ActionView> actions,
                           List<RegistrationResult.MaterialView> materialsReceived, String windowName, String departmentName,
-                          String registeredByName, String extensionLabel, boolean delayNoticeIssued) {
+                          String registeredByName, String extensionLabel, boolean delayNoticeIssued,
+                          List<org.bianmin.rules.RuleTrace.Row> ruleTrace) {
 
     /** {@code masked}: the viewer does not belong to the case and reads masks of the ID number and phone. */
     public record ApplicantView(String name, String idNumber, String phone, String organization, boolean masked) {

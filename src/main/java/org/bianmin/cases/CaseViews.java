@@ -44,13 +44,15 @@ public class CaseViews {
     private final SlaPlanner planner;
     private final CalendarService calendars;
     private final CaseTimeline timeline;
+    private final org.bianmin.rules.RuleTrace ruleTrace;
     private final ZoneId zone;
     private final String centreName;
 
     public CaseViews(CatalogueService catalogue, NoticeRepository notices, CaseEventRepository events, TaskService tasks,
                      IdentityService identity, SlaPlanner planner, CalendarService calendars, CaseTimeline timeline,
-                     @Value("${bianmin.centre-name}") String centreName) {
+                     org.bianmin.rules.RuleTrace ruleTrace, @Value("${bianmin.centre-name}") String centreName) {
         this.timeline = timeline;
+        this.ruleTrace = ruleTrace;
 
         this.catalogue = catalogue;
         this.notices = notices;
@@ -133,7 +135,9 @@ public class CaseViews {
                 noticeViews(c.caseNumber()), versions, c.firedRules(),
                 caseEvents.stream().map(this::eventView).toList(), timeline.rootInstanceId(c.caseNumber()).orElse(null),
                 timeline.of(c), actions, materials(c, c.submittedMaterials()), groupName(c.window()), groupName(c.department()),
-                userName(c.registeredBy()), extensionLabel(c), c.delayNotice());
+                userName(c.registeredBy()), extensionLabel(c), c.delayNotice(),
+                ruleTrace.trace(java.util.stream.Stream.of(c.classificationVersion(), c.timeLimitVersion())
+                        .filter(java.util.Objects::nonNull).toList(), c.firedRules()));
     }
 
     private static String extensionLabel(CaseRecord c) {

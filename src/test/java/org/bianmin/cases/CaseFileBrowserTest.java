@@ -75,6 +75,9 @@ class CaseFileBrowserTest extends PostgresIntegrationTest {
                 assertThat(browser.driver().findElement(By.id("applicant")).getText()).contains(applicant, "13900139000");
                 String timeline = browser.driver().findElement(By.id("timeline")).getText();
                 assertThat(timeline).contains("登记受理", "受理件, 承诺件", "出具受理告知单", "出具收件回执");
+                // the rule rows that decided the case, with the version and the basis
+                assertThat(browser.driver().findElement(By.id("rules")).getText()).contains("第", "行「材料齐全受理」",
+                        "行「承诺件」", "依据");
                 browser.screenshot("case-file-file");
 
                 // reprint the acceptance notice from its link
