@@ -15,8 +15,11 @@ class StartupTasks implements ApplicationRunner {
     private final ResourceDeployer deployer;
     private final TasklistFilters filters;
     private final RosterService roster;
+    private final RetiredProcesses retired;
 
-    StartupTasks(IdentityBootstrap identity, ResourceDeployer deployer, TasklistFilters filters, RosterService roster) {
+    StartupTasks(IdentityBootstrap identity, ResourceDeployer deployer, TasklistFilters filters, RosterService roster,
+                 RetiredProcesses retired) {
+        this.retired = retired;
         this.identity = identity;
         this.deployer = deployer;
         this.filters = filters;
@@ -28,6 +31,7 @@ class StartupTasks implements ApplicationRunner {
         identity.run();
         roster.seedDemoRoster();
         deployer.deploy();
+        retired.retire();
         filters.ensure();
     }
 }

@@ -46,6 +46,8 @@ class LegacyShapeUpgradeTest {
 
     private static final List<String> LEGACY = List.of("case-intake", "case-sla", "case-supplement", "committed-case",
             "case-extension");
+    /** Deployed by the earlier release only. */
+    private static final List<String> RETIRED = List.of("case-withdrawal");
     private static ConfigurableApplicationContext context;
 
     @BeforeAll
@@ -85,8 +87,13 @@ class LegacyShapeUpgradeTest {
         assertThat(oldWarning.getDuedate().toInstant()).as("the old watch waits for the warning").isEqualTo(cases.find(extended)
                 .orElseThrow().warnAt());
 
-        // ---- the upgrade: the current definitions become the latest again
+        // ---- the upgrade: the current definitions become the latest again; retired ones cannot be started
         deploy("processes/", "bianmin-current-release");
+        context.getBean(org.bianmin.engine.RetiredProcesses.class).retire();
+        RepositoryService repository = context.getBean(RepositoryService.class);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("case-withdrawal").active().count())
+                .as("the old withdrawal process is no longer offered").isZero();
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("case-withdrawal").count()).isEqualTo(1);
 
         // an extension of an old case: the old watch's timer moves in place, the old case's task dates follow
         complete(tasks, oldCase, "handOver", Map.of("handlingNote", "已移交"));
@@ -158,7 +165,9 @@ class LegacyShapeUpgradeTest {
 
     private static void deploy(String folder, String name) {
         DeploymentBuilder deployment = context.getBean(RepositoryService.class).createDeployment().name(name);
-        for (String key : LEGACY) {
+        List<String> keys = folder.startsWith("processes") ? LEGACY
+                : java.util.stream.Stream.concat(LEGACY.stream(), RETIRED.stream()).toList();
+        for (String key : keys) {
             String path = folder + key + ".bpmn";
             try (InputStream in = folder.startsWith("processes") ? new java.io.FileInputStream(path)
                     : new ClassPathResource(path).getInputStream()) {
