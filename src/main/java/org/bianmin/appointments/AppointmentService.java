@@ -25,6 +25,7 @@ import org.bianmin.privacy.PersonalData;
 import org.bianmin.staff.HallTime;
 import org.bianmin.staff.StaffDirectory;
 import org.bianmin.web.ApiException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
@@ -210,7 +211,7 @@ public class AppointmentService {
         String by = party(request.by());
         Row row = find(id);
         requireState(row, State.PENDING_APPROVAL, State.BOOKED);
-        correlate(id, "appointment-cancelled", Map.of("stateReason", reason, "stateBy", by, "actor", user.id()));
+        correlate(id, "预约已取消", "appointment-cancelled", Map.of("stateReason", reason, "stateBy", by, "actor", user.id()));
         return get(id);
     }
 
@@ -222,7 +223,7 @@ public class AppointmentService {
         if (now().isBefore(row.at())) {
             throw ApiException.conflict("NOT_YET_DUE", "预约时间尚未到, 不能登记失约 / the appointment time has not come yet");
         }
-        correlate(id, "appointment-missed", Map.of("stateBy", by, "actor", user.id()));
+        correlate(id, "预约未到", "appointment-missed", Map.of("stateBy", by, "actor", user.id()));
         return get(id);
     }
 
@@ -234,7 +235,7 @@ public class AppointmentService {
             throw ApiException.forbidden("只有被预约人、预约窗口人员或督查可以登记不能接待 / only the booked person, the window or a supervisor");
         }
         requireState(row, State.BOOKED);
-        correlate(id, "appointment-cannot-serve", Map.of("stateReason", reason, "actor", user.id()));
+        correlate(id, "预约无法接待", "appointment-cannot-serve", Map.of("stateReason", reason, "actor", user.id()));
         return get(id);
     }
 
@@ -317,9 +318,17 @@ public class AppointmentService {
         return text.toString();
     }
 
-    private void correlate(long id, String message, Map<String, Object> variables) {
-        system.run(() -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey(id))
-                .setVariables(variables).correlateWithResult());
+    /** {@code earlierName}: what an appointment booked under the earlier release still waits for. */
+    private void correlate(long id, String message, String earlierName, Map<String, Object> variables) {
+        system.run(() -> {
+            try {
+                runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey(id))
+                        .setVariables(variables).correlateWithResult();
+            } catch (MismatchingMessageCorrelationException notThisName) {
+                runtime.createMessageCorrelation(earlierName).processInstanceBusinessKey(businessKey(id))
+                        .setVariables(variables).correlateWithResult();
+            }
+        });
     }
 
     private void requireState(Row row, State... allowed) {

@@ -119,7 +119,7 @@ public class CaseAdjustments {
      */
     public void startExtension(String caseNumber, int days, String reason, String by) {
         checkExtension(caseNumber, days, reason);
-        if (!processes.correlate(caseNumber, "extensionRequested", Map.of("extensionDays", days,
+        if (!processes.correlate(caseNumber, CaseProcesses.EXTENSION_REQUESTED, Map.of("extensionDays", days,
                 "extensionReason", reason.strip(), "extensionRequestedBy", by))) {
             throw notAtWork(caseNumber);
         }
@@ -185,7 +185,7 @@ public class CaseAdjustments {
     public void startDelay(String caseNumber, String until, String reason, String contact, String by) {
         DelayRequest request = checkDelay(caseNumber, until, reason, contact);
         delayContacts.save(caseNumber, request.contact());
-        if (!processes.correlate(caseNumber, "delayRequested", Map.of("delayUntil", request.until().toString(),
+        if (!processes.correlate(caseNumber, CaseProcesses.DELAY_REQUESTED, Map.of("delayUntil", request.until().toString(),
                 "delayReason", request.reason(), "delayRequestedBy", by))) {
             throw notAtWork(caseNumber);
         }
@@ -233,7 +233,7 @@ public class CaseAdjustments {
                     + c.state());
         }
         String why = text("reason", reason, false);
-        if (!processes.correlate(caseNumber, "caseWithdrawn", Map.of("withdrawalReason", why == null ? "申请人撤回申请" : why,
+        if (!processes.correlate(caseNumber, CaseProcesses.WITHDRAWN, Map.of("withdrawalReason", why == null ? "申请人撤回申请" : why,
                 "withdrawnBy", by))) {
             throw notAtWork(caseNumber);
         }
@@ -259,8 +259,12 @@ public class CaseAdjustments {
     private boolean districtResult(String caseNumber, boolean approved, String note) {
         return processes.instances(caseNumber).stream()
                 .filter(instance -> instance.getProcessDefinitionId().startsWith(CaseType.FORWARDED.processKey() + ":"))
-                .findFirst().map(instance -> processes.correlateTo(instance.getId(), "districtResult", Map.of(
-                        "approved", Boolean.toString(approved), "handlingNote", note == null ? "" : note)))
+                .findFirst().map(instance -> {
+                    Map<String, Object> result = Map.of("approved", Boolean.toString(approved), "handlingNote", note == null ? "" : note);
+                    // a forwarded case of the earlier release waits under the message's earlier name
+                    return processes.correlateTo(instance.getId(), CaseProcesses.DISTRICT_RESULT, result)
+                            || processes.correlateTo(instance.getId(), LegacyCaseShapes.DISTRICT_RESULT, result);
+                })
                 .orElse(false);
     }
 

@@ -39,6 +39,13 @@ public class CaseProcesses {
     public static final String DENIAL_FILING = "denial-filing";
     /** Where a registration made outside Tasklist enters the root process. */
     static final String REGISTERED = "registrationOutcome";
+    /** The messages the root waits for (their names are what Cockpit shows; the earlier release used Latin ones). */
+    public static final String WITHDRAWN = "申请人撤回";
+    public static final String EXTENSION_REQUESTED = "申请延期";
+    public static final String DELAY_REQUESTED = "申请滞办告知";
+    public static final String PROXY_ENTRUSTED = "委托代办";
+    /** What a forwarded-case process waits for from the district (its earlier name: {@code districtResult}). */
+    public static final String DISTRICT_RESULT = "区级部门报送结果";
     static final String[] CASE_TYPE_PROCESSES = Arrays.stream(CaseType.values()).map(CaseType::processKey).toArray(String[]::new);
 
     private final RuntimeService runtime;

@@ -32,6 +32,10 @@ class LegacyCaseShapes {
     static final List<String> SIDE_PROCESSES = List.of("case-sla", "case-extension", "case-delay", "proxy-delivery",
             CaseProcesses.SUPPLEMENT);
 
+    /** The earlier release's message names, which its running instances still wait for. */
+    static final String WITHDRAWN = "caseWithdrawn";
+    static final String DISTRICT_RESULT = "districtResult";
+
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final SystemAuthority system;
@@ -58,15 +62,15 @@ class LegacyCaseShapes {
     /** The earlier release's way to the request a message to the root now carries. */
     boolean deliver(String caseNumber, String message, Map<String, Object> variables) {
         return switch (message) {
-            case "caseWithdrawn" -> system.call(() -> !runtime.createMessageCorrelation(message)
+            case CaseProcesses.WITHDRAWN -> system.call(() -> !runtime.createMessageCorrelation(WITHDRAWN)
                     .processInstanceBusinessKey(caseNumber).setVariables(variables).correlateAllWithResult().isEmpty());
-            case "extensionRequested" -> start("case-extension", caseNumber, Map.of("caseNumber", caseNumber,
+            case CaseProcesses.EXTENSION_REQUESTED -> start("case-extension", caseNumber, Map.of("caseNumber", caseNumber,
                     "days", variables.get("extensionDays"), "reason", variables.get("extensionReason"),
                     "requestedBy", variables.get("extensionRequestedBy")));
-            case "delayRequested" -> start("case-delay", caseNumber, Map.of("caseNumber", caseNumber,
+            case CaseProcesses.DELAY_REQUESTED -> start("case-delay", caseNumber, Map.of("caseNumber", caseNumber,
                     "delayUntil", variables.get("delayUntil"), "reason", variables.get("delayReason"),
                     "requestedBy", variables.get("delayRequestedBy")));
-            case "proxyEntrusted" -> start("proxy-delivery", caseNumber, Map.of("caseNumber", caseNumber,
+            case CaseProcesses.PROXY_ENTRUSTED -> start("proxy-delivery", caseNumber, Map.of("caseNumber", caseNumber,
                     "proxyId", variables.get("proxyId"), "proxy", variables.get("proxy"), "deliverTo", variables.get("deliverTo"),
                     "deliveryDue", variables.get("deliveryDue"), "summary", variables.get("proxySummary")));
             default -> false;

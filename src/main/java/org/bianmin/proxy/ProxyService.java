@@ -129,7 +129,7 @@ public class ProxyService {
                 + "  \n代办员: " + directory.name(proxy) + "  \n送达部门: " + directory.groupName(department)
                 + "  \n送达期限: " + HallTime.show(due, zone()) + "(" + limits.describe(HallDutyLimits.PROXY_DELIVERY) + "内)"
                 + "  \n委托登记: " + directory.name(user.id()) + (note == null ? "" : "  \n备注: " + note);
-        if (!processes.correlate(caseNumber, "proxyEntrusted", Map.of("proxyId", id, "proxy", proxy, "deliverTo", department,
+        if (!processes.correlate(caseNumber, CaseProcesses.PROXY_ENTRUSTED, Map.of("proxyId", id, "proxy", proxy, "deliverTo", department,
                 "deliveryDue", Date.from(due), "proxySummary", summary))) {
             throw ApiException.conflict("CASE_NOT_AT_WORK", "案件 " + caseNumber + " 当前不在办理环节, 不能委托代办 / the case is not at its work step");
         }

@@ -165,7 +165,9 @@ class LegacyShapeUpgradeTest {
 
     private static void deploy(String folder, String name) {
         DeploymentBuilder deployment = context.getBean(RepositoryService.class).createDeployment().name(name);
-        List<String> keys = folder.startsWith("processes") ? LEGACY
+        // the current release deploys what it still has (case-sla is gone; its old definition stays, as in an upgrade)
+        List<String> keys = folder.startsWith("processes")
+                ? LEGACY.stream().filter(key -> java.nio.file.Files.exists(java.nio.file.Path.of(folder + key + ".bpmn"))).toList()
                 : java.util.stream.Stream.concat(LEGACY.stream(), RETIRED.stream()).toList();
         for (String key : keys) {
             String path = folder + key + ".bpmn";

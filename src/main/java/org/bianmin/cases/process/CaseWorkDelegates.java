@@ -27,10 +27,9 @@ class CaseWorkDelegates {
     JavaDelegate recordSupervision(CaseRepository cases, CaseEventRepository events, ActingUser actor) {
         return execution -> {
             CaseRecord c = record(cases, execution);
-            String note = ProcessVariables.string(execution, "supervisionNote");
+            String note = ProcessVariables.string(execution, "handlingNote");
             events.record(CaseEventType.CASE_SUPERVISED, c.caseNumber(), actor.of(execution, "supervisedBy"), c.window(),
                     ClockUtil.getCurrentTime().toInstant(), note == null || note.isBlank() ? "已督办" : note.strip());
-            execution.removeVariable("supervisionNote");
             execution.removeVariable("supervisedBy");
         };
     }

@@ -1,0 +1,20 @@
+package org.bianmin.engine;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The note (办理情况/意见, variable {@code handlingNote}) of a step that asks for its own: when the
+ * task is created the previous step's note (already in the history and used by its step) is cleared,
+ * so the form opens empty; what the person writes becomes the process's note as any form field does.
+ * BPMN calls it from a task listener: {@code ${taskNotes.fresh(task)}} on create.
+ */
+@Component("taskNotes")
+public class TaskNotes {
+
+    static final String NOTE = "handlingNote";
+
+    public void fresh(DelegateTask task) {
+        task.getExecution().setVariable(NOTE, null);
+    }
+}
