@@ -2,6 +2,8 @@ package org.bianmin.cases;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.bianmin.engine.SystemAuthority;
@@ -30,6 +32,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseClock {
+
+    /** The variables of a case's instances that follow its record. */
+    private static final List<String> FOLLOWED = List.of("deadline", "warnAt", "slaState", "caseSummary");
 
     private final CaseRepository cases;
     private final CaseProcesses processes;
@@ -96,14 +101,26 @@ public class CaseClock {
 
     /** Makes the case's instances agree with the record {@code after}, which was {@code before}. */
     public void follow(CaseRecord before, CaseRecord after) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        if (after.deadline() != null) {
+            values.put("deadline", Date.from(after.deadline()));
+        }
+        if (after.warnAt() != null) {
+            values.put("warnAt", Date.from(after.warnAt()));
+        }
+        values.put("slaState", slaState(after).name());
+        values.put("caseSummary", summary.markdown(after));
         system.run(() -> {
             for (ProcessInstance instance : processes.instances(after.caseNumber())) {
                 moveTimers(instance, before, after);
                 moveTaskDates(instance, before, after);
-                setIfHeld(instance, "deadline", after.deadline() == null ? null : Date.from(after.deadline()));
-                setIfHeld(instance, "warnAt", after.warnAt() == null ? null : Date.from(after.warnAt()));
-                setIfHeld(instance, "slaState", slaState(after).name());
-                setIfHeld(instance, "caseSummary", summary.markdown(after));
+                // one read of what the instance holds; only those variables are set again
+                Map<String, Object> held = runtime.getVariables(instance.getId(), FOLLOWED);
+                Map<String, Object> changed = new java.util.HashMap<>(values);
+                changed.keySet().retainAll(held.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList());
+                if (!changed.isEmpty()) {
+                    runtime.setVariables(instance.getId(), changed);
+                }
             }
         });
     }
@@ -150,12 +167,6 @@ public class CaseClock {
             if (changed) {
                 tasks.saveTask(task);
             }
-        }
-    }
-
-    private void setIfHeld(ProcessInstance instance, String name, Object value) {
-        if (value != null && runtime.getVariable(instance.getId(), name) != null) {
-            runtime.setVariable(instance.getId(), name, value);
         }
     }
 
