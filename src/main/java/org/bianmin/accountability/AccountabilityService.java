@@ -35,6 +35,7 @@ public class AccountabilityService {
     static final int MAX_REASON = 1000;
 
     private final RuleEngine rules;
+    private final AccountabilityRuleSet ruleSet;
     private final AccountabilityRepository records;
     private final org.bianmin.discipline.DisciplineService discipline;
     private final CaseEventRepository caseEvents;
@@ -45,13 +46,14 @@ public class AccountabilityService {
     private final NamedLocks locks;
     private final org.camunda.bpm.engine.IdentityService identity;
 
-    public AccountabilityService(RuleEngine rules, AccountabilityRepository records,
+    public AccountabilityService(RuleEngine rules, AccountabilityRuleSet ruleSet, AccountabilityRepository records,
                                  org.bianmin.discipline.DisciplineService discipline, CaseEventRepository caseEvents,
                                  RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars,
                                  NamedLocks locks, org.camunda.bpm.engine.IdentityService identity) {
         this.locks = locks;
         this.identity = identity;
         this.rules = rules;
+        this.ruleSet = ruleSet;
         this.records = records;
         this.discipline = discipline;
         this.caseEvents = caseEvents;
@@ -64,6 +66,9 @@ public class AccountabilityService {
     @EventListener
     @Transactional
     public void onCaseEvent(CaseEvent event) {
+        if (!ruleSet.mayTrigger(event.type().name())) {
+            return;
+        }
         String staff = caseEvents.responsibleStaff(event);
         String window = staff == null ? event.window() : java.util.Optional.ofNullable(discipline.windowOf(staff)).orElse(event.window());
         boolean excused = event.excusedOverdue();
@@ -73,6 +78,9 @@ public class AccountabilityService {
     @EventListener
     @Transactional
     public void onDisciplineEvent(DisciplineEvent event) {
+        if (!ruleSet.mayTrigger(event.type().name())) {
+            return;
+        }
         propose("DISCIPLINE", event.id(), event.type().name(), null, event.staff(), event.window(), event.occurredAt(), false);
     }
 

@@ -190,6 +190,37 @@ public class RuleCompiler {
         return problems;
     }
 
+    /**
+     * The data cells, stripped, of the column whose code row holds {@code code} in every rule table
+     * of {@code files} ("" for a cell left empty, i.e. a condition that does not apply to its row);
+     * empty when a file is not a CSV decision table (DRL, a spreadsheet not yet converted) or a
+     * table has no such column, since then the column says nothing about all the rules.
+     */
+    public static java.util.Optional<List<String>> columnCells(List<RuleFile> files, String code) {
+        List<String> values = new ArrayList<>();
+        for (RuleFile file : files) {
+            if (!file.name().toLowerCase().endsWith(".csv")) {
+                return java.util.Optional.empty();
+            }
+            List<String[]> rows = rows(file);
+            for (int t = 0; t < rows.size(); t++) {
+                if (rows.get(t).length == 0 || !rows.get(t)[0].strip().startsWith("RuleTable")) {
+                    continue;
+                }
+                int column = t + 3 < rows.size() ? java.util.Arrays.asList(rows.get(t + 3)).stream().map(String::strip)
+                        .toList().indexOf(code) : -1;
+                if (column < 0) {
+                    return java.util.Optional.empty();
+                }
+                for (int r = t + 5; r < rows.size() && !blank(rows.get(r)); r++) {
+                    String[] cells = rows.get(r);
+                    values.add(column < cells.length ? cells[column].strip() : "");
+                }
+            }
+        }
+        return java.util.Optional.of(values);
+    }
+
     private static boolean blank(String[] cells) {
         for (String cell : cells) {
             if (!cell.isBlank()) {
