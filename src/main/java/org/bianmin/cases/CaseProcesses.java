@@ -108,7 +108,6 @@ public class CaseProcesses {
                 .putValue("window", record.window())
                 .putValue("department", record.department())
                 .putValue("registeredBy", record.registeredBy())
-                .putValue("registeredAt", Date.from(record.registeredAt()))
                 .putValue("disposition", record.disposition().name())
                 .putValue("caseSummary", summary.markdown(record));
         if (record.caseType() != null) {
@@ -121,18 +120,27 @@ public class CaseProcesses {
     }
 
     /**
-     * What the work step reads as it begins (at registration or once the materials are complete):
-     * the case-type process to call, the SLA timers' times, the step limits and the form options.
+     * What the root's work step reads as it begins (at registration or once the materials are
+     * complete): the case-type process to call, the SLA timers' times and the summary its tasks show.
      */
     public VariableMap workVariables(CaseRecord record) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        VariableMap variables = Variables.createVariables()
+        return Variables.createVariables()
                 .putValue("caseProcessKey", record.caseType().processKey())
                 .putValue("deadline", Date.from(record.deadline()))
                 .putValue("warnAt", Date.from(record.warnAt()))
                 .putValue("slaState", SlaState.running(now, record.warnAt(), record.deadline()).name())
                 .putValue("escalationGroups", escalationGroups(record.caseType()))
                 .putValue("caseSummary", summary.markdown(record));
+    }
+
+    /**
+     * What only the called case-type process reads, so the root does not hold it: its step limits
+     * (hand-over, a joint part's share of the time) and the options of its forms' select fields.
+     */
+    public VariableMap workStepVariables(CaseRecord record) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        VariableMap variables = Variables.createVariables();
         if (record.handoverMinutes() != null) {
             variables.putValue("handoverDue", Date.from(planner.afterWorkingMinutes(now, record.handoverMinutes())));
         }

@@ -18,6 +18,7 @@ import org.bianmin.notices.Notice;
 import org.bianmin.notices.NoticeRepository;
 import org.bianmin.staff.StaffDirectory;
 import org.camunda.bpm.engine.HistoryService;
+import org.bianmin.engine.TaskNotes;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 class CaseTimeline {
 
     /** The form fields in which a person writes the note of a task. */
-    private static final Set<String> NOTE_VARIABLES = Set.of("handlingNote", "opinion", "note", "filingNote");
+    private static final Set<String> NOTE_VARIABLES = TaskNotes.NOTE_VARIABLES;
 
     private final CaseEventRepository events;
     private final NoticeRepository notices;

@@ -35,6 +35,19 @@ class PersonalDataHistoryPlugin extends AbstractProcessEnginePlugin {
             mask(event);
             super.handleEvent(event);
         }
+
+        /**
+         * A variable's every value goes to {@code ACT_HI_DETAIL} only for the notes people write
+         * (the case timeline reads them); for the rest {@code ACT_HI_VARINST} keeps the last value
+         * and our case events keep what changed and why. History level FULL would write a detail row
+         * for every value of every variable, also for each copy into a called instance: the
+         * largest table of the engine, and a third of the rows a registration writes. Submitted
+         * form fields stay in the history as they were (form-property details, not this path).
+         */
+        @Override
+        protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+            return TaskNotes.NOTE_VARIABLES.contains(event.getVariableName()) && super.shouldWriteHistoricDetail(event);
+        }
     }
 
     static void mask(HistoryEvent event) {

@@ -1,5 +1,6 @@
 package org.bianmin.engine;
 
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,13 @@ import org.springframework.stereotype.Component;
 public class TaskNotes {
 
     static final String NOTE = "handlingNote";
+
+    /**
+     * The variables in which a step's person writes what was done or decided. Their every value is
+     * kept in the engine's history (the case timeline shows it next to the step); other variables
+     * keep only their last value there (see {@code PersonalDataHistoryPlugin}).
+     */
+    public static final Set<String> NOTE_VARIABLES = Set.of(NOTE, "opinion", "note", "filingNote");
 
     public void fresh(DelegateTask task) {
         task.getExecution().setVariable(NOTE, null);

@@ -514,7 +514,7 @@ class ThroughputBenchmark {
         runs.add(measure("time-limit table: new session, 1 fact, fire, dispose", 1, 20_000, Duration.ofSeconds(10), timeLimits));
         runs.add(measure("Classifier.classify (both tables + facts) — what register() pays", 1, 20_000, Duration.ofSeconds(10), both));
 
-        section("4. Drools evaluation per classification",
+        section("5. Drools evaluation per classification",
                 "One thread, after 5 000 warm-up calls each; SJ-002 with complete materials (ACCEPTED / COMMITTED, 10 working days).");
         report.append("| measurement | calls | per s | median µs | p99 µs |\n| --- | ---: | ---: | ---: | ---: |\n");
         for (Run run : runs) {

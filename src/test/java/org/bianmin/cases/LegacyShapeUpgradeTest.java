@@ -152,6 +152,7 @@ class LegacyShapeUpgradeTest {
             runtime.startProcessInstanceByKey(CaseProcesses.SUPPLEMENT, c.caseNumber(), variables);
         } else {
             variables.putAll(processes.workVariables(c));
+            variables.putAll(processes.workStepVariables(c));
             runtime.startProcessInstanceByKey(c.caseType().processKey(), c.caseNumber(), variables);
             runtime.startProcessInstanceByKey("case-sla", c.caseNumber(), Variables.createVariables()
                     .putValue("caseNumber", c.caseNumber()).putValue("caseType", c.caseType().name())

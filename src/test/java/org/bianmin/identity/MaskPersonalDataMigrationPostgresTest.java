@@ -43,7 +43,10 @@ class MaskPersonalDataMigrationPostgresTest extends PostgresIntegrationTest {
         // the rows as an earlier release stored them: in clear
         jdbc.update("update act_ru_variable set text_ = ? where id_ = ?", id, variableId);
         jdbc.update("update act_hi_varinst set text_ = ? where id_ = ?", "电话 13812345678", variableId);
-        jdbc.update("update act_hi_detail set text_ = ? where var_inst_id_ = ?", "身份证 " + id, variableId);
+        // (that release's history also kept every value of every variable as a detail row; this one keeps only notes')
+        jdbc.update("insert into act_hi_detail (id_, type_, proc_inst_id_, var_inst_id_, name_, var_type_, rev_, time_, text_)"
+                + " values (?, 'VariableUpdate', ?, ?, 'legacyApplicantIdNumber', 'string', 0, now(), ?)",
+                "legacy-detail-" + variableId, instance, variableId, "身份证 " + id);
         String itemName = jdbc.queryForObject("select text_ from act_hi_varinst where proc_inst_id_ = ? and name_ = 'itemName' and task_id_ is null",
                 String.class, instance);
 

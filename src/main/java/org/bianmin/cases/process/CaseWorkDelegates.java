@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import java.util.Objects;
 import org.bianmin.cases.CaseProcesses;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseRepository;
@@ -19,7 +20,12 @@ class CaseWorkDelegates {
     /** 转入办理: the work step's timers and called process read what the case record holds now. */
     @Bean("prepareCaseWorkDelegate")
     JavaDelegate prepareCaseWork(CaseRepository cases, CaseProcesses processes) {
-        return execution -> execution.setVariables(processes.workVariables(record(cases, execution)));
+        // a value the registration has just set (the summary of a case that goes straight to work) is not written again
+        return execution -> processes.workVariables(record(cases, execution)).forEach((name, value) -> {
+            if (!Objects.equals(execution.getVariable(name), value)) {
+                execution.setVariable(name, value);
+            }
+        });
     }
 
     /** 登记督办意见: the supervisor's note goes into the case's timeline. */
