@@ -1,14 +1,10 @@
 package org.bianmin.discipline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Map;
 import org.bianmin.engine.DeploymentResourceCustomizer;
-import org.bianmin.identity.Groups;
+import org.bianmin.engine.FormSelectOptions;
+import org.bianmin.identity.StaffOptions;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** Fills the discipline form's staff and type options from the window staff and the event codes. */
@@ -16,7 +12,6 @@ import org.springframework.stereotype.Component;
 class DisciplineFormCustomizer implements DeploymentResourceCustomizer {
 
     private final IdentityService identity;
-    private final ObjectMapper json = new ObjectMapper();
 
     DisciplineFormCustomizer(IdentityService identity) {
         this.identity = identity;
@@ -29,26 +24,12 @@ class DisciplineFormCustomizer implements DeploymentResourceCustomizer {
 
     @Override
     public byte[] customize(byte[] content) {
-        try {
-            ObjectNode form = (ObjectNode) json.readTree(content);
-            for (var component : form.get("components")) {
-                String key = component.path("key").asText();
-                if (key.equals("staff")) {
-                    ArrayNode values = ((ObjectNode) component).putArray("values");
-                    for (User user : identity.createUserQuery().memberOfGroup(Groups.CLERKS).orderByUserId().asc().list()) {
-                        values.addObject().put("label", user.getFirstName() + " " + user.getLastName() + " (" + user.getId() + ")")
-                                .put("value", user.getId());
-                    }
-                } else if (key.equals("type")) {
-                    ArrayNode values = ((ObjectNode) component).putArray("values");
+        return FormSelectOptions.fill(content, Map.of(
+                "staff", values -> StaffOptions.fill(values, identity),
+                "type", values -> {
                     for (DisciplineType type : DisciplineType.values()) {
                         values.addObject().put("label", type.label()).put("value", type.name());
                     }
-                }
-            }
-            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(form);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                }));
     }
 }

@@ -30,7 +30,7 @@ public class IdentityBootstrap {
     private static final String ANY = Authorization.ANY;
     /** Processes a person starts from Tasklist's "Start process" with a form. */
     static final List<String> STARTABLE_IN_TASKLIST = List.of(
-            "case-intake", "case-evaluation");
+            "case-intake", "case-evaluation", "staff-absence");
     /** Processes only supervisors and directors start from Tasklist. */
     static final List<String> STARTABLE_BY_SUPERVISORS = List.of("discipline-record");
     private static final String WORKFLOW = org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW;

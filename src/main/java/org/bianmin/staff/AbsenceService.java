@@ -16,7 +16,9 @@ import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AbsenceService {
 
     public static final String PROCESS = "staff-absence";
+    /** Where an absence recorded outside its Tasklist form enters the process: after 登记离岗. */
+    static final String RECORDED = "alreadyAbsent";
     static final int MAX_NOTE = 1000;
 
     public record AbsenceRequest(@Text(max = 64) String staff, @Text(max = 16) String kind, @TimeText String from, @TimeText String until,
@@ -54,9 +58,28 @@ public class AbsenceService {
         this.calendars = calendars;
     }
 
-    /** Supervisors, directors or the person themself record an absence; overlapping absences are refused. */
+    /**
+     * Supervisors, directors or the person themself record an absence ({@code POST /api/absences});
+     * overlapping absences are refused. Its process starts where the Tasklist form's would go on.
+     */
     @Transactional
     public AbsenceView record(AbsenceRequest request, CurrentUser user) {
+        Absence absence = insertValid(request, user);
+        system.run(() -> runtime.createProcessInstanceByKey(PROCESS).businessKey(businessKey(absence))
+                .setVariables(variables(absence)).startBeforeActivity(RECORDED).execute());
+        return view(absence);
+    }
+
+    /** The same from the Tasklist start form: the instance the form started becomes the absence's process. */
+    @Transactional
+    public AbsenceView record(AbsenceRequest request, CurrentUser user, DelegateExecution execution) {
+        Absence absence = insertValid(request, user);
+        execution.setProcessBusinessKey(businessKey(absence));
+        execution.setVariables(variables(absence));
+        return view(absence);
+    }
+
+    private Absence insertValid(AbsenceRequest request, CurrentUser user) {
         if (request == null) {
             throw ApiException.missingBody();
         }
@@ -81,11 +104,18 @@ public class AbsenceService {
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         long id = absences.insert(staff, kind, from, until, blankToNull(request.note()), user.id(), now);
-        system.run(() -> runtime.startProcessInstanceByKey(PROCESS, "absence-" + id, Variables.createVariables()
-                .putValue("absenceId", id).putValue("staff", staff)
-                .putValue("absenceFrom", Date.from(from)).putValue("absenceUntil", Date.from(until))
-                .putValue("absenceBegun", !from.isAfter(now))));
-        return view(absences.find(id).orElseThrow());
+        return absences.find(id).orElseThrow();
+    }
+
+    private static String businessKey(Absence absence) {
+        return "absence-" + absence.id();
+    }
+
+    private static VariableMap variables(Absence absence) {
+        return Variables.createVariables()
+                .putValue("absenceId", absence.id()).putValue("staff", absence.staff())
+                .putValue("absenceFrom", Date.from(absence.from())).putValue("absenceUntil", Date.from(absence.until()))
+                .putValue("absenceBegun", !absence.from().isAfter(ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** Absences of a person (or everyone) overlapping a day (or from today on). */

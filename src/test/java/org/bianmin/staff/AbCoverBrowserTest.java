@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.bianmin.support.Browser;
 import org.bianmin.support.HallDutyTestSupport;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** Clerk A (clerk) goes on leave; clerk B (clerk2) logs in to Tasklist and finds A's task with the hand-over note. */
 class AbCoverBrowserTest extends HallDutyTestSupport {
@@ -43,6 +45,27 @@ class AbCoverBrowserTest extends HallDutyTestSupport {
                 browser.driver().findElement(By.xpath("//li[contains(@class,'task') and contains(., '答复转办咨询')]//a")).click();
                 browser.waitVisible(By.xpath("//*[contains(., '首问转办咨询')]"));
                 browser.screenshot("ab-cover-task");
+            });
+        }
+    }
+    /** 发起流程 → 请假外出登记: the clerk's own start form, in Chinese, with the kinds of absence to choose from. */
+    @Test
+    void aClerkOpensTheAbsenceFormFromTasklist() {
+        try (Browser browser = Browser.open(port)) {
+            browser.check("absence-form", () -> {
+                browser.loginToCamunda("tasklist", "clerk", DEMO_PASSWORD);
+                browser.waitVisible(By.cssSelector("[cam-tasks]"));
+                browser.waitVisible(By.cssSelector("li.start-process-action a")).click();
+                browser.waitVisible(By.partialLinkText("请假外出登记")).click();
+                WebElement form = browser.waitVisible(By.xpath("//*[contains(@class,'fjs-form')]"));
+                assertThat(form.getText()).contains("请假外出登记", "工作人员", "不选即为本人", "类型", "离岗日期", "离岗时间",
+                        "返岗日期", "返岗时间", "事由");
+                WebElement kind = browser.waitVisible(By.cssSelector("[id$='-kind-display']"));
+                kind.click();
+                List<String> kinds = browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                        .map(WebElement::getText).toList();
+                assertThat(kinds).containsExactly("请假", "公出", "临时外出");
+                browser.screenshot("absence-form");
             });
         }
     }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import java.net.http.HttpResponse;
 import org.bianmin.support.HallDutyTestSupport;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
@@ -77,6 +79,49 @@ class AbCoverPostgresTest extends HallDutyTestSupport {
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("kindLabel").asText()).isEqualTo("请假");
         assertThat(getJson("/api/absences?staff=clerk&date=2026-09-17", "supervisor")).isEmpty();
+    }
+
+    @Test
+    void theTasklistFormRecordsAnAbsenceAsTheApiDoesWithTheSameChecks() {
+        int before = count("select count(*) from staff_absence");
+        // a clerk who leaves 工作人员 empty records their own leave, as Tasklist submits the start form
+        HttpResponse<String> own = post("/engine-rest/process-definition/key/staff-absence/submit-form", startForm(null, "BUSINESS",
+                "2026-09-16T14:00", "2026-09-16T16:00", "区政务服务中心业务培训"), "clerk");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        ProcessInstance started = runtime.createProcessInstanceQuery().processInstanceId(read(own).path("id").asText()).singleResult();
+        JsonNode listed = getJson("/api/absences?staff=clerk&date=2026-09-16", "supervisor");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("kindLabel").asText()).isEqualTo("公出");
+        assertThat(listed.get(0).path("note").asText()).isEqualTo("区政务服务中心业务培训");
+        assertThat(listed.get(0).path("recordedBy").asText()).isEqualTo("clerk");
+        assertThat(started.getBusinessKey()).as("one process per absence, named by it")
+                .isEqualTo("absence-" + listed.get(0).path("id").asLong());
+        BpmnAwareTests.assertThat(started).isWaitingAt("absenceBegins");
+
+        // the same refusals as the API, in Chinese, and nothing stored
+        HttpResponse<String> forSomeoneElse = post("/engine-rest/process-definition/key/staff-absence/submit-form",
+                startForm("clerk", "LEAVE", "2026-09-17T09:00", "2026-09-17T12:00", null), "clerk2");
+        assertThat(forSomeoneElse.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(forSomeoneElse.body()).contains("办事员只能登记本人的请假外出");
+        HttpResponse<String> overlapping = post("/engine-rest/process-definition/key/staff-absence/submit-form",
+                startForm("clerk", "LEAVE", "2026-09-16T15:00", "2026-09-16T17:00", null), "supervisor");
+        assertThat(overlapping.body()).contains("时间重叠");
+        assertThat(count("select count(*) from staff_absence")).isEqualTo(before + 1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("staff-absence").count()).isEqualTo(1);
+    }
+
+    private static Map<String, Object> startForm(String staff, String kind, String from, String until, String note) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        if (staff != null) {
+            variables.put("staff", Map.of("value", staff));
+        }
+        variables.put("kind", Map.of("value", kind));
+        variables.put("leaveFrom", Map.of("value", iso(from)));
+        variables.put("leaveUntil", Map.of("value", iso(until)));
+        if (note != null) {
+            variables.put("note", Map.of("value", note));
+        }
+        return Map.of("variables", variables);
     }
 
     @Test
