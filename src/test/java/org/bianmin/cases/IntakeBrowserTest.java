@@ -52,11 +52,30 @@ class IntakeBrowserTest extends PostgresIntegrationTest {
             browser.check("intake-wrong-id", () -> {
                 // the shape is right, the GB 11643 check character is not
                 openIntakeForm(browser, "钱错号", "110105199003071238");
+                // checked as the clerk types, beside the field
+                By besideId = By.xpath("//input[contains(@id,'-applicantIdNumber')]/ancestor::*[contains(@class,'fjs-form-field')]"
+                        + "//*[contains(@class,'bianmin-field-error')]");
+                By refusedBeside = By.xpath("//input[contains(@id,'-applicantIdNumber')]/ancestor::*[contains(@class,'fjs-form-field')]"
+                        + "//*[contains(@class,'bianmin-field-error') and @data-kind='server']");
+                assertThat(browser.waitVisible(besideId).getText()).contains("校验码不符");
+                browser.screenshot("intake-wrong-id-typing");
                 browser.waitVisible(By.xpath("//label[contains(., '食品经营许可申请书')]/input")).click();
                 browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
-                WebElement error = browser.waitVisible(By.xpath("//*[contains(@class,'modal')]//*[contains(text(), '身份证号码无效')]"));
+                WebElement error = browser.waitVisible(By.xpath("//*[contains(@class,'modal')]//*[contains(@class,'notifications')]"
+                        + "//*[contains(text(), '身份证号码无效')]"));
                 browser.screenshot("intake-wrong-id");
-                assertThat(error.getText()).contains("GB 11643").doesNotContain("Internal Server Error");
+                assertThat(error.getText()).contains("GB 11643").doesNotContain("Internal Server Error")
+                        .doesNotContain("Cannot instantiate").doesNotContain("not a valid");
+                // the server's refusal beside the field it names, and nothing the clerk typed is lost
+                assertThat(browser.waitVisible(refusedBeside).getText()).contains("身份证号码无效");
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-applicantName']")).getAttribute("value"))
+                        .isEqualTo("钱错号");
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-applicantIdNumber']")).getAttribute("value"))
+                        .isEqualTo("110105199003071238");
+                // correcting the number clears both messages
+                WebElement idField = browser.driver().findElement(By.cssSelector("input[id$='-applicantIdNumber']"));
+                idField.sendKeys(org.openqa.selenium.Keys.BACK_SPACE, "9");
+                browser.waitGone(besideId);
             });
         }
         assertThat(jdbc.queryForObject("select count(*) from case_record", Long.class)).isEqualTo(cases);

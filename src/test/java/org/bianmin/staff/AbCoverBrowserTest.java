@@ -66,6 +66,24 @@ class AbCoverBrowserTest extends HallDutyTestSupport {
                         .map(WebElement::getText).toList();
                 assertThat(kinds).containsExactly("请假", "公出", "临时外出");
                 browser.screenshot("absence-form");
+                kind.click();
+                // Camunda Forms' own texts in Chinese: placeholders, and what is missing when 开始 is clicked
+                browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+                browser.waitVisible(By.xpath("//*[contains(@class,'fjs-form-field-error') and contains(., '此项必填')]"));
+                String shown = form.getText() + " " + browser.driver().findElements(By.cssSelector(".fjs-container input[placeholder]"))
+                        .stream().map(input -> input.getAttribute("placeholder")).toList();
+                assertThat(shown).contains("请选择", "搜索", "月/日/年", "时:分")
+                        .doesNotContain("Field is required", "Select", "Search", "mm/dd/yyyy", "hh:mm");
+                browser.screenshot("absence-form-required");
+                // the date picker names months and weekdays in Chinese
+                browser.driver().findElement(By.cssSelector("input[id$='-leaveFrom-date']")).click();
+                WebElement calendar = browser.waitVisible(By.cssSelector(".flatpickr-calendar.open"));
+                String weekdays = calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream()
+                        .map(WebElement::getText).reduce("", String::concat);
+                assertThat(weekdays).as("weeks from Monday").startsWith("一").endsWith("日").doesNotContain("Mon", "Sun");
+                assertThat(calendar.findElement(By.cssSelector(".flatpickr-current-month")).getText()).contains("月")
+                        .doesNotContainPattern("January|February|March|April|May|June|July|August|September|October|November|December");
+                browser.screenshot("absence-form-calendar");
             });
         }
     }
