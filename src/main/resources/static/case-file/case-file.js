@@ -45,7 +45,8 @@ function render(d) {
   const state = sla.stateLabel ? el('span', sla.stateLabel, { class: 'state ' + sla.state }) : null;
   list('sla-list', [['办结时限', time(sla.deadline) + (sla.provisional ? '(暂按法定节假日计算)' : '')], ['预警时间', time(sla.warnAt)],
     ['时限状态', state], ['已暂停计时', sla.pausedMinutes ? sla.pausedMinutes + '个工作分钟' : '无'], ['延期', d.extensionLabel],
-    ['滞办告知', d.delayNoticeIssued ? '已出具' : '未出具']]);
+    ['滞办告知', d.delayNoticeIssued ? '已出具' : '未出具'],
+    ['补正期限', d.supplementDue ? time(d.supplementDue) + '前, 逾期未补正的终止办理' : null]]);
   const a = d.applicant || {};
   list('applicant-list', [['姓名', a.name], ['身份证号', a.idNumber], ['联系电话', a.phone], ['单位', a.organization],
     ['', a.masked ? '非本窗口案件, 个人信息已脱敏' : null]]);

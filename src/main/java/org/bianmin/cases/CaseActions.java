@@ -29,7 +29,7 @@ class CaseActions {
         boolean belongs = access.belongs(user, c);
         List<ActionView> actions = new ArrayList<>();
         boolean running = c.state() == CaseState.IN_PROGRESS;
-        add(actions, user, belongs, Action.CASE_SUPPLEMENT, c.state() == CaseState.WAITING_SUPPLEMENT, "supplement", "接收补正材料");
+        add(actions, user, belongs, Action.CASE_SUPPLEMENT, SupplementService.owesMaterials(c), "supplement", "接收补正材料");
         add(actions, user, belongs, Action.CASE_EXTENSION, running && c.extensionMaxDays() > 0
                 && c.extensionState() == CaseRecord.ExtensionState.NONE, "extension", "申请延期");
         add(actions, user, belongs, Action.CASE_DELAY_NOTICE, running && !c.delayNotice(), "delay", "申请滞办告知");

@@ -116,7 +116,12 @@ class CaseController {
     @Authorized(Action.CASE_SUPPLEMENT)
     @PostMapping("/{caseNumber}/supplements")
     CaseDetails supplement(@PathVariable String caseNumber, @Valid @RequestBody SupplementRequest request, CurrentUser user) {
-        supplements.check(caseNumber, request == null ? null : request.materials());
+        CaseRecord owing = supplements.check(caseNumber, request == null ? null : request.materials());
+        if (owing.state() == CaseState.IN_PROGRESS) {
+            // 容缺受理: no wait and no task, the work runs; the materials go straight to the case
+            supplements.receive(caseNumber, request.materials(), user.id());
+            return views.details(find(caseNumber));
+        }
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey(CaseProcesses.SUPPLEMENT).taskDefinitionKey("receiveSupplement").singleResult();
         if (task == null) {

@@ -22,7 +22,7 @@ public record CaseDetails(String caseNumber, String itemCode, String itemName, S
                           List<CaseTimelineEntry> timeline, List<CaseActions.ActionView> actions,
                           List<RegistrationResult.MaterialView> materialsReceived, String windowName, String departmentName,
                           String registeredByName, String extensionLabel, boolean delayNoticeIssued,
-                          List<org.bianmin.rules.RuleTrace.Row> ruleTrace) {
+                          List<org.bianmin.rules.RuleTrace.Row> ruleTrace, OffsetDateTime supplementDue) {
 
     /** {@code masked}: the viewer does not belong to the case and reads masks of the ID number and phone. */
     public record ApplicantView(String name, String idNumber, String phone, String organization, boolean masked) {

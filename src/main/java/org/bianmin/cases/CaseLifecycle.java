@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Ends a case — completed, refused, returned during review or withdrawn — with a clear final
+ * Ends a case — completed, refused, returned during review, withdrawn or not supplemented in time — with a clear final
  * state: the record, an event and the applicant's notice. The case's root process does the rest:
  * it ends with its timers and open side steps, or goes on to the denial filing after a refusal or
  * a return.
@@ -33,9 +33,12 @@ public class CaseLifecycle {
     private final CaseProcesses processes;
     private final LegacyCaseShapes legacy;
     private final ZoneId zone;
+    private final SupplementDeadline supplementDeadline;
 
     public CaseLifecycle(CaseRepository cases, CaseEventRepository events, NoticeRepository notices, CaseClock clock,
-                         CaseProcesses processes, LegacyCaseShapes legacy, CalendarService calendars) {
+                         CaseProcesses processes, LegacyCaseShapes legacy, CalendarService calendars,
+                         SupplementDeadline supplementDeadline) {
+        this.supplementDeadline = supplementDeadline;
         this.processes = processes;
         this.legacy = legacy;
         this.cases = cases;
@@ -73,6 +76,8 @@ public class CaseLifecycle {
             case COMPLETED, REJECTED -> notices.issue(caseNumber, NoticeType.COMPLETION, now, by, List.of(),
                     result(record, note));
             case RETURNED -> notices.issue(caseNumber, NoticeType.NON_ACCEPTANCE, now, by, List.of());
+            case TERMINATED -> notices.issue(caseNumber, NoticeType.TERMINATION, now, by, c.missingMaterials(),
+                    supplementDeadline.noticeDetails(c));
             default -> { }
         }
         return record;
@@ -98,6 +103,7 @@ public class CaseLifecycle {
             case REJECTED -> CaseEventType.CASE_REJECTED;
             case RETURNED -> CaseEventType.CASE_RETURNED;
             case WITHDRAWN -> CaseEventType.CASE_WITHDRAWN;
+            case TERMINATED -> CaseEventType.CASE_TERMINATED;
             default -> throw new IllegalArgumentException(state.name());
         };
     }

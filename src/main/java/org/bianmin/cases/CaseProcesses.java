@@ -41,6 +41,8 @@ public class CaseProcesses {
     static final String REGISTERED = "registrationOutcome";
     /** The messages the root waits for (their names are what Cockpit shows; the earlier release used Latin ones). */
     public static final String WITHDRAWN = "申请人撤回";
+    /** 容缺受理: the materials promised at acceptance are all in (the root's promise watch ends). */
+    public static final String PROMISE_KEPT = "容缺材料已补齐";
     public static final String EXTENSION_REQUESTED = "申请延期";
     public static final String DELAY_REQUESTED = "申请滞办告知";
     public static final String PROXY_ENTRUSTED = "委托代办";
@@ -113,8 +115,15 @@ public class CaseProcesses {
         if (record.caseType() != null) {
             variables.putValue("caseType", record.caseType().name());
         }
+        if (record.state() == CaseState.IN_PROGRESS && record.supplementDue() != null) {
+            // 容缺受理: the root's promise watch (补正期限 of the materials still owed while the work runs)
+            variables.putValue("promiseDue", Date.from(record.supplementDue()));
+        }
         if (record.state() == CaseState.WAITING_SUPPLEMENT) {
             variables.putValue("missingOptions", summary.missingOptions(record));
+            if (record.supplementDue() != null) { // none for a case an earlier release registered
+                variables.putValue("supplementDue", Date.from(record.supplementDue()));
+            }
         }
         return variables;
     }

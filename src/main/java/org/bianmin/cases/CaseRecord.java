@@ -42,7 +42,8 @@ public record CaseRecord(
         Integer handoverMinutes,
         Integer partPercent,
         String catalogueVersion,
-        String calendarVersion) {
+        String calendarVersion,
+        Instant supplementDue) {
 
     /** Whether an extension (延期) was asked for and what the director decided. */
     public enum ExtensionState { NONE, REQUESTED, APPROVED, REFUSED }
@@ -98,6 +99,7 @@ public record CaseRecord(
             b.extensionDays = extensionDays;
             b.delayNotice = delayNotice;
             b.handoverMinutes = handoverMinutes;
+            b.supplementDue = supplementDue;
             b.partPercent = partPercent;
             b.catalogueVersion = catalogueVersion;
             b.calendarVersion = calendarVersion;
@@ -131,6 +133,7 @@ public record CaseRecord(
         private Instant deadline;
         private Instant warnAt;
         private Instant pausedSince;
+        private Instant supplementDue;
         private long pausedMinutes;
         private String classificationVersion;
         private String timeLimitVersion;
@@ -332,9 +335,15 @@ public record CaseRecord(
             return this;
         }
 
+        /** 补正期限: until when the applicant may bring the missing materials (none while nothing is owed). */
+        public Builder supplementDue(Instant value) {
+            this.supplementDue = value;
+            return this;
+        }
+
         public CaseRecord build() {
             return new CaseRecord(caseNumber, itemCode, itemName, department, window, disposition, caseType, state, applicant, lawful, petition, major, submittedMaterials, missingMaterials, reason, basis, receivedAt, registeredAt, registeredBy, limitDays, limitMinutes, extensionMaxDays, deadline, warnAt, pausedSince, pausedMinutes, classificationVersion, timeLimitVersion, firedRules, endedAt, extensionState, extensionDays, delayNotice, handoverMinutes, partPercent,
-                    catalogueVersion, calendarVersion);
+                    catalogueVersion, calendarVersion, supplementDue);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.bianmin.notices.NoticeRepository;
 import org.bianmin.notices.NoticeType;
 import org.bianmin.sla.SlaPlan;
 import org.bianmin.sla.SlaPlanner;
+import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,14 @@ public class CaseRegistrationService {
     private final CatalogueService catalogue;
     private final CalendarService calendars;
     private final ZoneId zone;
+    private final SupplementDeadline supplementDeadline;
 
     public CaseRegistrationService(RegistrationValidator validator, Classifier classifier, SlaPlanner planner,
                                    CaseRepository cases, NoticeRepository notices, InquiryRepository inquiries,
                                    CaseEventRepository events, CaseProcesses processes, CaseViews views,
-                                   CatalogueService catalogue, CalendarService calendars) {
+                                   CatalogueService catalogue, CalendarService calendars,
+                                   SupplementDeadline supplementDeadline) {
+        this.supplementDeadline = supplementDeadline;
         this.validator = validator;
         this.classifier = classifier;
         this.planner = planner;
@@ -91,11 +95,21 @@ public class CaseRegistrationService {
                     null, null, List.of(), decided.reason(), decided.basis(), List.of(), inquiryId, List.of());
         }
 
+        if (app.acceptOnPromise() && decided.disposition() != Disposition.SUPPLEMENT) {
+            throw ApiException.invalidField("acceptOnPromise", decided.disposition() == Disposition.ACCEPTED
+                            ? "材料齐全, 无需容缺受理" : "容缺受理只适用于申请合法、主件齐全而次要材料欠缺的申请(本申请: "
+                            + decided.disposition().label() + ")",
+                    "acceptance on a promise is only for a lawful application with its main materials (this one: "
+                            + decided.disposition() + ")");
+        }
+        // 容缺受理: accepted with the clock running; the missing materials are owed by the promised date
+        boolean onPromise = app.acceptOnPromise();
+        Disposition disposition = onPromise ? Disposition.ACCEPTED : decided.disposition();
         Instant receivedAt = app.receivedAt() == null ? now : app.receivedAt();
         String caseNumber = "BM" + DAY.format(now.atZone(zone)) + "-"
                 + String.format("%04d", cases.nextNumber(LocalDate.ofInstant(now, zone)));
         SlaPlan plan = decided.timeLimit() == null ? null : planner.plan(receivedAt, decided.timeLimit());
-        CaseState state = switch (decided.disposition()) {
+        CaseState state = switch (disposition) {
             case RETURNED -> CaseState.RETURNED;
             case SUPPLEMENT -> CaseState.WAITING_SUPPLEMENT;
             default -> CaseState.IN_PROGRESS;
@@ -103,7 +117,7 @@ public class CaseRegistrationService {
         CaseRecord record = CaseRecord.builder()
                 .caseNumber(caseNumber).itemCode(app.item().code()).itemName(app.item().name())
                 .department(app.item().department()).window(app.item().window())
-                .disposition(decided.disposition()).caseType(decided.caseType()).state(state)
+                .disposition(disposition).caseType(decided.caseType()).state(state)
                 .applicant(app.applicant()).lawful(app.lawful()).petition(app.petition()).major(app.major())
                 .submittedMaterials(new ArrayList<>(app.materials()))
                 .missingMaterials(decided.missingMaterials().stream().map(Material::code).toList())
@@ -116,6 +130,8 @@ public class CaseRegistrationService {
                 .partPercent(decided.timeLimit() == null ? null : decided.timeLimit().partPercent())
                 .deadline(plan == null ? null : plan.deadline()).warnAt(plan == null ? null : plan.warnAt())
                 .pausedSince(state == CaseState.WAITING_SUPPLEMENT ? now : null)
+                .supplementDue(state == CaseState.WAITING_SUPPLEMENT ? supplementDeadline.from(now)
+                        : onPromise ? supplementDeadline.promised(now, plan == null ? null : plan.deadline()) : null)
                 .classificationVersion(decided.classificationVersion()).timeLimitVersion(decided.timeLimitVersion())
                 .firedRules(decided.firedRules()).endedAt(state == CaseState.RETURNED ? now : null)
                 .catalogueVersion(catalogue.version()).calendarVersion(calendars.version())
@@ -123,11 +139,18 @@ public class CaseRegistrationService {
         cases.insert(record);
 
         List<String> missing = record.missingMaterials();
-        switch (decided.disposition()) {
-            case ACCEPTED -> notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, List.of());
+        switch (disposition) {
+            case ACCEPTED -> {
+                if (onPromise) {
+                    notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, missing, supplementDeadline.promiseDetails(record));
+                    notices.issue(caseNumber, NoticeType.PROMISE, now, registeredBy, missing, supplementDeadline.noticeDetails(record));
+                } else {
+                    notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, List.of());
+                }
+            }
             case SUPPLEMENT -> {
                 notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, missing);
-                notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, registeredBy, missing);
+                notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, registeredBy, missing, supplementDeadline.noticeDetails(record));
             }
             case RETURNED -> notices.issue(caseNumber, NoticeType.NON_ACCEPTANCE, now, registeredBy, missing);
             default -> throw new IllegalStateException(decided.disposition().name());
@@ -135,7 +158,7 @@ public class CaseRegistrationService {
         // the applicant takes home what the centre received, whatever the outcome
         notices.issue(caseNumber, NoticeType.RECEIPT, now, registeredBy, record.submittedMaterials());
         events.record(CaseEventType.CASE_REGISTERED, caseNumber, registeredBy, app.item().window(), now,
-                decided.disposition() + (decided.caseType() == null ? "" : "/" + decided.caseType()));
+                disposition + (decided.caseType() == null ? "" : "/" + decided.caseType()) + (onPromise ? " 容缺受理" : ""));
         launch.registered(record, processes.registrationVariables(record));
         log.info("Registered {} ({} {}) for {} by {}: {} rules {}", caseNumber, app.item().code(), decided.disposition(),
                 app.applicant().display(), registeredBy, decided.caseType(), decided.firedRules());

@@ -75,14 +75,14 @@ public class CaseRepository {
                   limit_days, limit_minutes, extension_max_days, deadline, warn_at, paused_since, paused_minutes,
                   classification_version, time_limit_version, fired_rules, ended_at,
                   extension_state, extension_days, delay_notice, handover_minutes, part_percent,
-                  catalogue_version, calendar_version)
+                  catalogue_version, calendar_version, supplement_due)
                 values (:caseNumber, :itemCode, :itemName, :department, :window, :disposition, :caseType,
                   :state, :name, :idNumber, :phone, :organization, :lawful, :petition, :major,
                   :submitted, :missing, :reason, :basis, :receivedAt, :registeredAt, :registeredBy,
                   :limitDays, :limitMinutes, :extensionMaxDays, :deadline, :warnAt, :pausedSince, :pausedMinutes,
                   :classificationVersion, :timeLimitVersion, :firedRules, :endedAt,
                   :extensionState, :extensionDays, :delayNotice, :handoverMinutes, :partPercent,
-                  :catalogueVersion, :calendarVersion)""", params(c));
+                  :catalogueVersion, :calendarVersion, :supplementDue)""", params(c));
     }
 
     public void update(CaseRecord c) {
@@ -91,7 +91,7 @@ public class CaseRepository {
                   missing_materials = :missing, reason = :reason, deadline = :deadline, warn_at = :warnAt,
                   paused_since = :pausedSince, paused_minutes = :pausedMinutes, time_limit_version = :timeLimitVersion,
                   ended_at = :endedAt, limit_days = :limitDays, extension_state = :extensionState,
-                  extension_days = :extensionDays, delay_notice = :delayNotice
+                  extension_days = :extensionDays, delay_notice = :delayNotice, supplement_due = :supplementDue
                 where case_number = :caseNumber""", params(c));
     }
 
@@ -179,7 +179,8 @@ public class CaseRepository {
                 .addValue("extensionState", c.extensionState().name()).addValue("extensionDays", c.extensionDays())
                 .addValue("delayNotice", c.delayNotice())
                 .addValue("handoverMinutes", c.handoverMinutes()).addValue("partPercent", c.partPercent())
-                .addValue("catalogueVersion", c.catalogueVersion()).addValue("calendarVersion", c.calendarVersion());
+                .addValue("catalogueVersion", c.catalogueVersion()).addValue("calendarVersion", c.calendarVersion())
+                .addValue("supplementDue", ts(c.supplementDue()));
     }
 
     static Timestamp ts(Instant instant) {
@@ -218,5 +219,5 @@ public class CaseRepository {
             list(rs.getString("fired_rules")), instant(rs, "ended_at"),
             CaseRecord.ExtensionState.valueOf(rs.getString("extension_state")), rs.getInt("extension_days"),
             rs.getBoolean("delay_notice"), integer(rs, "handover_minutes"), integer(rs, "part_percent"),
-            rs.getString("catalogue_version"), rs.getString("calendar_version"));
+            rs.getString("catalogue_version"), rs.getString("calendar_version"), instant(rs, "supplement_due"));
 }

@@ -7,7 +7,9 @@ public enum CaseState {
     RETURNED("已退回"),
     COMPLETED("已办结"),
     REJECTED("不予许可"),
-    WITHDRAWN("已撤回");
+    WITHDRAWN("已撤回"),
+    /** 逾期未补正: the 补正期限 passed without the missing materials; the centre stops and tells the applicant. */
+    TERMINATED("逾期未补正, 终止办理");
 
     private final String label;
 
@@ -20,6 +22,6 @@ public enum CaseState {
     }
 
     public boolean isEnded() {
-        return this == RETURNED || this == COMPLETED || this == REJECTED || this == WITHDRAWN;
+        return this == RETURNED || this == COMPLETED || this == REJECTED || this == WITHDRAWN || this == TERMINATED;
     }
 }

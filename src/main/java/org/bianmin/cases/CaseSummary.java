@@ -48,6 +48,9 @@ public class CaseSummary {
                     .append(c.state() == CaseState.WAITING_SUPPLEMENT || c.pausedSince() != null ? "补正期间暂停计时" : "截止 " + TIME.format(c.deadline().atZone(zone)))
                     .append("  \n");
         }
+        if (SupplementService.owesMaterials(c)) {
+            md.append("**补正期限**: ").append(TIME.format(c.supplementDue().atZone(zone))).append("前, 逾期未补正的终止办理  \n");
+        }
         if (c.reason() != null) {
             md.append("**说明**: ").append(c.reason()).append("  \n");
         }

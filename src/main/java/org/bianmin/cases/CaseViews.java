@@ -137,7 +137,8 @@ public class CaseViews {
                 timeline.of(c), actions, materials(c, c.submittedMaterials()), groupName(c.window()), groupName(c.department()),
                 userName(c.registeredBy()), extensionLabel(c), c.delayNotice(),
                 ruleTrace.trace(java.util.stream.Stream.of(c.classificationVersion(), c.timeLimitVersion())
-                        .filter(java.util.Objects::nonNull).toList(), c.firedRules()));
+                        .filter(java.util.Objects::nonNull).toList(), c.firedRules()),
+                SupplementService.owesMaterials(c) ? offset(c.supplementDue()) : null);
     }
 
     private static String extensionLabel(CaseRecord c) {

@@ -36,7 +36,7 @@ public class RegistrationValidator {
     /** A request that passed every check, normalised. */
     public record ValidApplication(ServiceItem item, Applicant applicant, Set<String> materials, boolean lawful,
                                    boolean consultationOnly, boolean petition, boolean major, Instant receivedAt,
-                                   String matter, String answer) {
+                                   String matter, String answer, boolean acceptOnPromise) {
     }
 
     public ValidApplication validate(RegistrationRequest request, Instant now) {
@@ -51,9 +51,15 @@ public class RegistrationValidator {
         Applicant applicant = applicant(request.applicant(), consultationOnly);
         Set<String> materials = materials(request.materials(), item);
         Instant receivedAt = receivedAt(request.receivedAt(), now);
+        boolean acceptOnPromise = Boolean.TRUE.equals(request.acceptOnPromise());
+        if (acceptOnPromise && !item.acceptOnPromise()) {
+            throw ApiException.invalidField("acceptOnPromise", "事项 " + item.name() + " 不适用容缺受理(见事项目录)",
+                    "item " + item.code() + " is not marked for acceptance on a promise");
+        }
         return new ValidApplication(item, applicant, materials, request.lawful() == null || request.lawful(),
                 consultationOnly, Boolean.TRUE.equals(request.petition()), Boolean.TRUE.equals(request.major()),
-                receivedAt, optional("matter", request.matter(), MAX_TEXT), optional("answer", request.answer(), MAX_TEXT));
+                receivedAt, optional("matter", request.matter(), MAX_TEXT), optional("answer", request.answer(), MAX_TEXT),
+                acceptOnPromise);
     }
 
     private static Applicant applicant(RegistrationRequest.ApplicantInput input, boolean consultationOnly) {

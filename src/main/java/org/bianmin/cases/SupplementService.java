@@ -33,10 +33,13 @@ public class SupplementService {
     private final CaseEventRepository events;
     private final CaseClock clock;
     private final CaseProcesses processes;
+    private final SupplementDeadline supplementDeadline;
 
     public SupplementService(CaseRepository cases, CatalogueService catalogue, NoticeRepository notices,
-                             CaseEventRepository events, CaseClock clock, CaseProcesses processes) {
+                             CaseEventRepository events, CaseClock clock, CaseProcesses processes,
+                             SupplementDeadline supplementDeadline) {
         this.processes = processes;
+        this.supplementDeadline = supplementDeadline;
         this.cases = cases;
         this.catalogue = catalogue;
         this.notices = notices;
@@ -47,7 +50,7 @@ public class SupplementService {
     /** Checks a supplement without changing anything: the case waits, and every code is one of its missing materials. */
     public CaseRecord check(String caseNumber, Collection<String> materials) {
         CaseRecord record = cases.find(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
-        if (record.state() != CaseState.WAITING_SUPPLEMENT) {
+        if (!owesMaterials(record)) {
             throw ApiException.conflict("NOT_WAITING_FOR_SUPPLEMENT", "案件 " + caseNumber + " 当前状态为" + record.state().label()
                     + ", 不在等待补正 / case is not waiting for a supplement (state " + record.state() + ")");
         }
@@ -78,18 +81,32 @@ public class SupplementService {
         events.record(CaseEventType.SUPPLEMENT_RECEIVED, caseNumber, receivedBy, c.window(), now,
                 String.join(",", materials) + (stillMissing.isEmpty() ? "" : "; still missing " + String.join(",", stillMissing)));
         CaseRecord updated;
-        if (stillMissing.isEmpty()) {
+        if (c.state() == CaseState.IN_PROGRESS) {
+            // 容缺受理: the work runs meanwhile; once all is in, the promise watch ends
+            updated = clock.save(c, c.toBuilder().submittedMaterials(new ArrayList<>(submitted)).missingMaterials(stillMissing)
+                    .supplementDue(stillMissing.isEmpty() ? null : c.supplementDue()).build());
+            if (stillMissing.isEmpty()) {
+                processes.correlate(caseNumber, CaseProcesses.PROMISE_KEPT, java.util.Map.of());
+            } else {
+                notices.issue(caseNumber, NoticeType.PROMISE, now, receivedBy, stillMissing, supplementDeadline.noticeDetails(updated));
+            }
+        } else if (stillMissing.isEmpty()) {
             // complete: the clock, stopped since registration, runs again (the root process goes on to the work)
             updated = clock.resume(c, now, b -> b.state(CaseState.IN_PROGRESS).submittedMaterials(new ArrayList<>(submitted))
-                    .missingMaterials(List.of()));
+                    .missingMaterials(List.of()).supplementDue(null));
             if (processes.isLegacy(caseNumber)) {
                 processes.handOver(updated, "prepareWork");
             }
         } else {
             updated = clock.save(c, c.toBuilder().submittedMaterials(new ArrayList<>(submitted)).missingMaterials(stillMissing).build());
-            notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, receivedBy, stillMissing);
+            notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, receivedBy, stillMissing, supplementDeadline.noticeDetails(updated));
         }
         return updated;
+    }
+
+    /** Waiting for the materials (clock paused), or accepted on the promise to bring them (容缺受理, clock running). */
+    static boolean owesMaterials(CaseRecord c) {
+        return c.state() == CaseState.WAITING_SUPPLEMENT || (c.state() == CaseState.IN_PROGRESS && c.supplementDue() != null);
     }
 
     static ApiException unknownCase(String caseNumber) {

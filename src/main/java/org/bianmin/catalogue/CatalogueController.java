@@ -32,7 +32,7 @@ class CatalogueController {
     record ItemView(String code, String name, String department, String departmentName, String window, String windowName,
                     CaseType caseType, String caseTypeLabel, int promisedWorkingDays, int statutoryWorkingDays,
                     ServiceItem.ApprovalLevel approvalLevel, List<String> jointDepartments, boolean onTheSpot,
-                    BigDecimal fee, String legalBasis, List<MaterialView> materials) {
+                    BigDecimal fee, String legalBasis, List<MaterialView> materials, boolean acceptOnPromise) {
     }
 
     @Authorized(Action.CATALOGUE_READ)
@@ -60,6 +60,7 @@ class CatalogueController {
                 item.window(), names.getOrDefault(item.window(), item.window()), item.caseType(), item.caseType().label(),
                 item.promisedWorkingDays(), item.statutoryWorkingDays(), item.approvalLevel(), item.jointDepartments(),
                 item.onTheSpot(), item.fee(), item.legalBasis(),
-                item.materials().stream().map(m -> new MaterialView(m.code(), m.name(), m.main())).toList());
+                item.materials().stream().map(m -> new MaterialView(m.code(), m.name(), m.main())).toList(),
+                item.acceptOnPromise());
     }
 }

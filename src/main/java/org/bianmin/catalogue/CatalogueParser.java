@@ -68,9 +68,16 @@ public final class CatalogueParser {
             if (itemMaterials.isEmpty()) {
                 throw cells.error("code", "事项没有材料清单 (materials.csv)", "item has no materials in materials.csv");
             }
+            // 容缺受理 (optional column: a catalogue published before it has no such item)
+            boolean acceptOnPromise = row.isMapped("acceptOnPromise") && !row.get("acceptOnPromise").isBlank()
+                    && cells.parse("acceptOnPromise", CatalogueParser::parseBoolean, "必须是 true 或 false", "must be true or false");
+            if (acceptOnPromise && itemMaterials.stream().allMatch(Material::main)) {
+                throw cells.error("acceptOnPromise", "容缺受理只适用于有次要材料的事项(主件不能容缺)",
+                        "acceptance on a promise needs materials that are not main ones");
+            }
             items.add(new ServiceItem(code, cells.required("name"), cells.required("department"), cells.required("window"),
                     caseType, promised, statutory, level, jointDepartments, onTheSpot, fee, cells.required("legalBasis"),
-                    itemMaterials));
+                    itemMaterials, acceptOnPromise));
         }
         for (String itemCode : materials.keySet()) {
             if (!codes.contains(itemCode)) {

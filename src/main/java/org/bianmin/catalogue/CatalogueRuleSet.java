@@ -46,7 +46,8 @@ class CatalogueRuleSet implements RuleSetDefinition {
                 Map.entry("caseType", "默认办件类型: IMMEDIATE即办 COMMITTED承诺 FORWARDED上报 JOINT联办 PETITION信访"),
                 Map.entry("promisedWorkingDays", "承诺时限(工作日, 即办件为0)"), Map.entry("statutoryWorkingDays", "法定时限(工作日)"),
                 Map.entry("approvalLevel", "审批层级: CENTRE本中心 DISTRICT区级"), Map.entry("jointDepartments", "联办部门(分号分隔)"),
-                Map.entry("onTheSpot", "可当场办结 true/false"), Map.entry("fee", "收费(元)"), Map.entry("legalBasis", "法律依据"),
+                Map.entry("onTheSpot", "可当场办结 true/false"),
+                Map.entry("acceptOnPromise", "容缺受理 true/false: 主件齐全、次要材料欠缺时, 申请人书面承诺限期补齐即予受理"), Map.entry("fee", "收费(元)"), Map.entry("legalBasis", "法律依据"),
                 Map.entry("itemCode", "所属事项编码"), Map.entry("main", "是否主件 true/false"));
     }
 

@@ -18,9 +18,18 @@ public record ServiceItem(
         boolean onTheSpot,
         BigDecimal fee,
         String legalBasis,
-        List<Material> materials) {
+        List<Material> materials,
+        boolean acceptOnPromise) {
 
     public enum ApprovalLevel { CENTRE, DISTRICT }
+
+    /** Without {@code acceptOnPromise} (容缺受理): an item as the catalogue listed it before that column. */
+    public ServiceItem(String code, String name, String department, String window, CaseType caseType, int promisedWorkingDays,
+                       int statutoryWorkingDays, ApprovalLevel approvalLevel, List<String> jointDepartments, boolean onTheSpot,
+                       BigDecimal fee, String legalBasis, List<Material> materials) {
+        this(code, name, department, window, caseType, promisedWorkingDays, statutoryWorkingDays, approvalLevel,
+                jointDepartments, onTheSpot, fee, legalBasis, materials, false);
+    }
 
     public ServiceItem {
         jointDepartments = List.copyOf(jointDepartments);

@@ -31,6 +31,7 @@ public enum CaseEventType {
     CASE_REJECTED("不予许可"),
     CASE_RETURNED("退回"),
     CASE_WITHDRAWN("申请人撤回"),
+    CASE_TERMINATED("逾期未补正, 终止办理"),
     /** A new calendar version moved the case's deadline or warning time (details: old → new, version). */
     CALENDAR_REPLANNED("工作日历调整, 时限重排"),
     /** Hall duties (staff rather than case events; case number may be null). */

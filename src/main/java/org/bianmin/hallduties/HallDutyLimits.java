@@ -33,6 +33,8 @@ public class HallDutyLimits {
     public static final String EXTENSION_DECISION = "extension.decision";
     public static final String DELAY_DECISION = "delay.decision";
     public static final String ACCOUNTABILITY_REVIEW = "accountability.review";
+    /** 补正期限: how long an applicant has to bring the materials a supplement notice lists. */
+    public static final String SUPPLEMENT_DEADLINE = "supplement.deadline";
 
     static final String FILE = "limits.csv";
 

@@ -32,7 +32,7 @@ public final class LimitTable {
             HallDutyLimits.PROXY_DELIVERY, HallDutyLimits.APPOINTMENT_REMINDER, HallDutyLimits.APPOINTMENT_CONTACT);
     /** Keys added after the first release: known, but a table published before them may lack them. */
     static final Set<String> ADDED_KEYS = Set.of(HallDutyLimits.DENIAL_FILING, HallDutyLimits.EXTENSION_DECISION,
-            HallDutyLimits.DELAY_DECISION, HallDutyLimits.ACCOUNTABILITY_REVIEW);
+            HallDutyLimits.DELAY_DECISION, HallDutyLimits.ACCOUNTABILITY_REVIEW, HallDutyLimits.SUPPLEMENT_DEADLINE);
 
     public static class LimitFormatException extends IllegalArgumentException {
         private final transient List<RuleProblem> problems;

@@ -12,7 +12,11 @@ public enum NoticeType {
     EXTENSION("extension", "延期告知书"),
     DELAY("delay", "滞办反馈告知书"),
     /** 收件回执: what the centre received, when, and the case number to ask after it — for every registered application. */
-    RECEIPT("receipt", "收件回执");
+    RECEIPT("receipt", "收件回执"),
+    /** 容缺受理通知书: accepted on the applicant's signed promise to bring the listed materials by the 补正期限. */
+    PROMISE("promise", "容缺受理通知书"),
+    /** 终止办理告知书: the 补正期限 passed without the missing materials. */
+    TERMINATION("termination", "终止办理告知书");
 
     private final String slug;
     private final String title;

@@ -43,6 +43,33 @@ class IntakeBrowserTest extends PostgresIntegrationTest {
         }
     }
 
+    /** 容缺受理: offered for SJ-002 (marked in the catalogue), the promise notice printed from the result. */
+    @Test
+    void clerkAcceptsOnThePromiseOfTheApplicantAndPrintsThePromiseNotice() {
+        try (Browser browser = Browser.open(port)) {
+            browser.check("intake-promise", () -> {
+                openIntakeForm(browser, "孙承诺", "110105199003071239");
+                browser.waitVisible(By.xpath("//label[contains(., '食品经营许可申请书')]/input")).click();
+                browser.driver().findElement(By.xpath("//label[contains(., '营业执照')]/input")).click();
+                WebElement promise = browser.waitVisible(By.xpath("//label[contains(., '容缺受理')]/input"));
+                promise.click();
+                browser.screenshot("intake-promise-filled");
+                browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+
+                browser.waitVisible(By.xpath("//*[contains(@class,'notifications')]//*[contains(., '出具告知单')]//a")).click();
+                WebElement form = browser.waitVisible(By.xpath("//strong[contains(., '补正期限')]/ancestor::form"));
+                assertThat(form.getText()).contains("受理件", "办理中", "补正期限", "逾期未补正的终止办理", "容缺受理通知书");
+                browser.screenshot("intake-promise-result");
+                browser.waitVisible(By.partialLinkText("容缺受理通知书")).click();
+                assertThat(browser.waitVisible(By.tagName("h1")).getText()).contains("容缺受理通知书");
+                assertThat(browser.driver().findElement(By.id("materials")).findElements(By.tagName("li")).stream()
+                        .map(WebElement::getText).toList()).containsExactly("经营场所平面图及设备布局图", "食品安全管理制度文本");
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("申请人(签字)");
+                browser.screenshot("promise-notice");
+            });
+        }
+    }
+
     /** A refusal of the registration reaches the clerk in Chinese (a 400, not an internal error) and registers nothing. */
     @Test
     void aWrongIdNumberIsRefusedInChineseAndRegistersNothing(@org.springframework.beans.factory.annotation.Autowired

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The other ways a case ends: returned during review (退回), withdrawn by the applicant (撤回). */
+/** The other ways a case ends: returned during review (退回), withdrawn by the applicant (撤回), not supplemented in time (逾期未补正). */
 @Configuration
 class CaseEndDelegates {
 
@@ -18,6 +18,13 @@ class CaseEndDelegates {
             lifecycle.end(execution.getProcessBusinessKey(), CaseState.RETURNED, actor.of(execution, null),
                     reason == null || reason.isBlank() ? "审核未通过, 申请退回" : reason);
         };
+    }
+
+    /** 逾期未补正: the root's timer on the supplement wait ran out (补正期限). */
+    @Bean("terminateUnsuppliedDelegate")
+    JavaDelegate terminateUnsupplied(CaseLifecycle lifecycle, ActingUser actor) {
+        return execution -> lifecycle.end(execution.getProcessBusinessKey(), CaseState.TERMINATED, actor.of(execution, null),
+                "补正期限已过, 申请人未补齐材料");
     }
 
     @Bean("withdrawCaseDelegate")

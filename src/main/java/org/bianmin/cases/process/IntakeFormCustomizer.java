@@ -54,9 +54,22 @@ class IntakeFormCustomizer implements DeploymentResourceCustomizer {
                         .put("value", item.code());
                 components.insert(insertAt++, checklist(item));
             }
+            offerPromiseOnlyForMarkedItems(components);
             return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(form);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 容缺受理 is offered only for the items the catalogue marks, and not for a mere consultation. */
+    private void offerPromiseOnlyForMarkedItems(ArrayNode components) {
+        String marked = catalogue.catalogue().items().stream().filter(ServiceItem::acceptOnPromise)
+                .map(item -> "\"" + item.code() + "\"").collect(java.util.stream.Collectors.joining(", "));
+        for (JsonNode component : components) {
+            if ("acceptOnPromise".equals(component.path("key").asText())) {
+                ((ObjectNode) component).putObject("conditional").put("hide",
+                        "=consultationOnly = true or not(list contains([" + marked + "], itemCode))");
+            }
         }
     }
 

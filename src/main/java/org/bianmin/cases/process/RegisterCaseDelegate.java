@@ -49,7 +49,8 @@ public class RegisterCaseDelegate implements JavaDelegate {
                 ProcessVariables.stringList(execution, materialsKey),
                 ProcessVariables.bool(execution, "lawful"), ProcessVariables.bool(execution, "consultationOnly"),
                 ProcessVariables.bool(execution, "petition"), ProcessVariables.bool(execution, "major"), null,
-                ProcessVariables.string(execution, "matter"), ProcessVariables.string(execution, "answer"));
+                ProcessVariables.string(execution, "matter"), ProcessVariables.string(execution, "answer"),
+                ProcessVariables.bool(execution, "acceptOnPromise"));
         // personal data lives in case_record only: the form's values leave the engine in this
         // transaction (history keeps masks, see PersonalDataHistoryPlugin)
         PERSONAL_VARIABLES.forEach(execution::removeVariable);
