@@ -16,9 +16,11 @@ class StartupTasks implements ApplicationRunner {
     private final TasklistFilters filters;
     private final RosterService roster;
     private final RetiredProcesses retired;
+    private final JobAcquisitionIndex jobIndex;
 
     StartupTasks(IdentityBootstrap identity, ResourceDeployer deployer, TasklistFilters filters, RosterService roster,
-                 RetiredProcesses retired) {
+                 RetiredProcesses retired, JobAcquisitionIndex jobIndex) {
+        this.jobIndex = jobIndex;
         this.retired = retired;
         this.identity = identity;
         this.deployer = deployer;
@@ -28,6 +30,7 @@ class StartupTasks implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        jobIndex.ensure();
         identity.run();
         roster.seedDemoRoster();
         deployer.deploy();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +32,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bianmin.BianminApplication;
 import org.bianmin.catalogue.CaseType;
 import org.bianmin.catalogue.CatalogueService;
 import org.bianmin.catalogue.ServiceItem;
@@ -65,7 +60,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -107,47 +101,22 @@ class ThroughputBenchmark {
     static final int SLICES = 3;
     static final double SCALE = Double.parseDouble(System.getProperty("benchmark.scale", "1.0"));
 
-    static EmbeddedPostgres postgres;
+    static BenchmarkApplication bench;
     static ConfigurableApplicationContext app;
     static final StringBuilder report = new StringBuilder();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void boot() throws IOException {
-        postgres = EmbeddedPostgres.builder()
-                .setLocaleConfig("locale", "C")
-                .setLocaleConfig("encoding", "UTF8")
-                .setServerConfig("max_connections", "100")
-                .start();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE bianmin_benchmark ENCODING 'UTF8'");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        app = new SpringApplicationBuilder(BianminApplication.class)
-                .profiles("postgres")
-                .run("--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/bianmin_benchmark",
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--bianmin.demo.enabled=true",
-                        "--bianmin.admin.id=admin",
-                        "--bianmin.admin.password=benchmark-admin",
-                        "--server.port=0",
-                        "--spring.jmx.enabled=false");
+        bench = BenchmarkApplication.start("bianmin_benchmark");
+        app = bench.app;
     }
 
     @AfterAll
     static void shutDown() throws IOException {
         ClockUtil.reset();
-        try {
-            if (app != null) {
-                app.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+        if (bench != null) {
+            bench.close();
         }
     }
 

@@ -1,0 +1,185 @@
+package org.bianmin.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.bianmin.cases.CaseRegistrationService;
+import org.bianmin.cases.RegistrationRequest;
+import org.bianmin.privacy.PersonalData;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * How fast one node works off SLA timers that fall due at once (issue 18): {@code CASES} committed
+ * cases are registered (each with its warning and deadline timers on the root's work step and the
+ * hand-over timer of its first task); then the engine clock jumps past every deadline and the job
+ * executor, as configured in {@code application.yaml}, runs them all: warnings, overdues (event,
+ * accountability record and its review process, 督办 task) and hand-over overdues. Measured: wall
+ * time from the jump until no due job is left, jobs per second, failed jobs, and that each case
+ * was marked overdue exactly once. The drain is watched by polling the job table every 250 ms.
+ *
+ * <pre>mvn -B -Pbenchmark test -Dtest=TimerDrainBenchmark</pre>
+ *
+ * {@code -Dbenchmark.drain.cases=N} changes the number of cases (default 5 000: 10 000 SLA timers);
+ * {@code -Dbenchmark.drain.settings="--name=value …"} boots the application with other settings.
+ */
+@Tag("benchmark")
+class TimerDrainBenchmark {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final Instant NOW = LocalDateTime.parse("2026-11-18T10:00").atZone(SHANGHAI).toInstant();
+    static final int CASES = Integer.getInteger("benchmark.drain.cases", 5_000);
+    static final List<String> SJ_002 = List.of("APPLICATION_FORM", "BUSINESS_LICENSE", "LAYOUT_PLAN", "SAFETY_RULES");
+
+    static BenchmarkApplication bench;
+
+    @BeforeAll
+    static void boot() throws IOException {
+        // -Dbenchmark.drain.settings="--camunda.bpm.job-execution.core-pool-size=4 ..." tries other settings
+        String settings = System.getProperty("benchmark.drain.settings", "").strip();
+        bench = BenchmarkApplication.start("bianmin_drain", settings.isEmpty() ? new String[0] : settings.split("\\s+"));
+    }
+
+    @AfterAll
+    static void shutDown() throws IOException {
+        ClockUtil.reset();
+        if (bench != null) {
+            bench.close();
+        }
+    }
+
+    @Test
+    void drainOfDueSlaTimers() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        JdbcTemplate jdbc = bench.bean(JdbcTemplate.class);
+        JobExecutor executor = bench.bean(ProcessEngineConfigurationImpl.class).getJobExecutor();
+        StringBuilder report = new StringBuilder("## Timer drain, run of ").append(OffsetDateTime.now(SHANGHAI).withNano(0))
+                .append("\n\n- command: `mvn -B -Pbenchmark test -Dtest=TimerDrainBenchmark`")
+                .append(CASES == 5_000 ? "" : " with `-Dbenchmark.drain.cases=" + CASES + "`").append("\n")
+                .append("- CPUs (nproc): ").append(Runtime.getRuntime().availableProcessors()).append("; load average at the start: ")
+                .append(loadAverage()).append("\n")
+                .append("- job executor: ").append(executorSettings(executor)).append("\n");
+
+        long registering = System.nanoTime();
+        register(CASES, 2);
+        double registrationSeconds = (System.nanoTime() - registering) / 1e9;
+        int slaTimers = count(jdbc, "select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+                + " where j.type_ = 'timer' and d.act_id_ in ('warningTime', 'deadlineTime')");
+        int allTimers = count(jdbc, "select count(*) from act_ru_job where type_ = 'timer'");
+        report.append(String.format(Locale.ROOT, "- registered %d SJ-002 cases in %.0f s (2 threads): %d SLA timers, %d timer jobs in all%n",
+                CASES, registrationSeconds, slaTimers, allTimers));
+
+        // every deadline lies within 10 working days of NOW: 30 days later all of them, and every step limit, are due
+        Instant later = NOW.plus(Duration.ofDays(30));
+        String dueNow = "select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1 and (duedate_ is null or duedate_ <= ?)";
+        long jumped = System.nanoTime();
+        ClockUtil.setCurrentTime(Date.from(later));
+        int peak = jdbc.queryForObject(dueNow, Integer.class, java.sql.Timestamp.from(later));
+        long deadline = jumped + TimeUnit.MINUTES.toNanos(20);
+        long firstDone = 0; // when the executor, woken from its idle back-off, had done its first jobs
+        int due;
+        List<String> progress = new ArrayList<>();
+        do {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+            due = jdbc.queryForObject(dueNow, Integer.class, java.sql.Timestamp.from(later));
+            if (firstDone == 0 && due < peak) {
+                firstDone = System.nanoTime();
+            }
+            long elapsed = (System.nanoTime() - jumped) / 1_000_000_000L;
+            if (progress.size() <= elapsed / 10) {
+                progress.add(elapsed + " s: " + due);
+            }
+        } while (due > 0 && System.nanoTime() < deadline);
+        double totalSeconds = (System.nanoTime() - jumped) / 1e9;
+        double drainSeconds = (System.nanoTime() - firstDone) / 1e9;
+
+        int executed = count(jdbc, "select count(*) from act_hi_job_log where job_state_ = 2 and job_def_type_ like 'timer%'"
+                + " and act_id_ in ('warningTime', 'deadlineTime')");
+        int executedAll = count(jdbc, "select count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ >= ?", Date.from(later));
+        int failed = count(jdbc, "select count(*) from act_ru_job where retries_ = 0");
+        int overdueEvents = count(jdbc, "select count(*) from case_event where event_type = 'CASE_OVERDUE'");
+        int overdueCases = count(jdbc, "select count(distinct case_number) from case_event where event_type = 'CASE_OVERDUE'");
+        int warnings = count(jdbc, "select count(*) from case_event where event_type = 'CASE_WARNING'");
+        report.append(String.format(Locale.ROOT, "- drain: %s **%.1f s** from the first jobs done to the last (%.1f s after the "
+                        + "clock jump, the executor's idle back-off included); jobs due at once %d; SLA timer jobs executed %d, "
+                        + "jobs of every kind %d (%.0f per second); failed jobs %d%n",
+                due == 0 ? "no due job left after" : due + " jobs still due after", drainSeconds, totalSeconds, peak, executed,
+                executedAll, executedAll / drainSeconds, failed))
+                .append(String.format(Locale.ROOT, "- exactly once: %d CASE_OVERDUE events for %d cases, %d CASE_WARNING events%n",
+                        overdueEvents, overdueCases, warnings))
+                .append("- due jobs every 10 s: ").append(String.join(", ", progress)).append("\n")
+                .append("- load average at the end: ").append(loadAverage()).append("\n");
+        Path out = Path.of("target", "benchmark", "timer-drain.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        System.out.println(report);
+    }
+
+    private static void register(int cases, int threads) throws InterruptedException {
+        CaseRegistrationService registration = bench.bean(CaseRegistrationService.class);
+        String idNumber = "11010519900307123" + PersonalData.checkCharacter("11010519900307123");
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                while (next.getAndIncrement() < cases && failures.isEmpty()) {
+                    try {
+                        registration.register(new RegistrationRequest("SJ-002", new RegistrationRequest.ApplicantInput("赵小满",
+                                idNumber, "13800138000", "小满餐饮店"), SJ_002, true, false, false, false, null, null, null), "clerk");
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+            }, "register-" + t);
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("registration failed", failures.get(0));
+        }
+    }
+
+    private static String executorSettings(JobExecutor executor) {
+        String pool = executor instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
+                && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor tasks
+                ? "threads " + tasks.getCorePoolSize() + "–" + tasks.getMaxPoolSize() + ", queue " + tasks.getQueueCapacity()
+                : executor.getClass().getSimpleName();
+        return pool + ", " + executor.getMaxJobsPerAcquisition() + " jobs per acquisition, wait " + executor.getWaitTimeInMillis()
+                + " ms, lock " + executor.getLockTimeInMillis() / 1000 + " s";
+    }
+
+    private static int count(JdbcTemplate jdbc, String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " (1 min)";
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
