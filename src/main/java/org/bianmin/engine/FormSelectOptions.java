@@ -8,15 +8,34 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Writes the options of a Camunda Form's select fields, by field key, into the form's JSON. */
-public final class FormSelectOptions {
+/**
+ * Completes a Camunda Form of {@code forms/} with the options of its select fields, by field key,
+ * from data administrators maintain (the staff, the kinds of a code list); filled at deployment.
+ */
+public final class FormSelectOptions implements DeploymentResourceCustomizer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FormSelectOptions() {
+    private final String resourceName;
+    private final Map<String, Consumer<ArrayNode>> optionsByKey;
+
+    public FormSelectOptions(String resourceName, Map<String, Consumer<ArrayNode>> optionsByKey) {
+        this.resourceName = resourceName;
+        this.optionsByKey = Map.copyOf(optionsByKey);
     }
 
-    public static byte[] fill(byte[] form, Map<String, Consumer<ArrayNode>> optionsByKey) {
+    /** One option per label and value, e.g. from an enum's Chinese labels. */
+    public static Consumer<ArrayNode> labelled(Map<String, String> labelByValue) {
+        return values -> labelByValue.forEach((value, label) -> values.addObject().put("label", label).put("value", value));
+    }
+
+    @Override
+    public boolean appliesTo(String name) {
+        return resourceName.equals(name);
+    }
+
+    @Override
+    public byte[] customize(byte[] form) {
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(form);
             for (var component : root.get("components")) {
