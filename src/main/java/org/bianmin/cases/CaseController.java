@@ -117,7 +117,7 @@ class CaseController {
     @PostMapping("/{caseNumber}/supplements")
     CaseDetails supplement(@PathVariable String caseNumber, @Valid @RequestBody SupplementRequest request, CurrentUser user) {
         CaseRecord owing = supplements.check(caseNumber, request == null ? null : request.materials());
-        if (owing.state() == CaseState.IN_PROGRESS) {
+        if (SupplementService.isPromiseOwed(owing)) {
             // 容缺受理: no wait and no task, the work runs; the materials go straight to the case
             supplements.receive(caseNumber, request.materials(), user.id());
             return views.details(find(caseNumber));

@@ -48,7 +48,7 @@ public class CaseSummary {
                     .append(c.state() == CaseState.WAITING_SUPPLEMENT || c.pausedSince() != null ? "补正期间暂停计时" : "截止 " + TIME.format(c.deadline().atZone(zone)))
                     .append("  \n");
         }
-        if (SupplementService.owesMaterials(c)) {
+        if (c.supplementDue() != null && (SupplementService.owesMaterials(c) || c.pausedSince() != null)) {
             md.append("**补正期限**: ").append(TIME.format(c.supplementDue().atZone(zone))).append("前, 逾期未补正的终止办理  \n");
         }
         if (c.reason() != null) {

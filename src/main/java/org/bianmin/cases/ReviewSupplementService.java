@@ -31,9 +31,11 @@ public class ReviewSupplementService {
     private final NoticeRepository notices;
     private final CaseEventRepository events;
     private final CaseClock clock;
+    private final SupplementDeadline supplementDeadline;
 
     public ReviewSupplementService(CaseRepository cases, CatalogueService catalogue, NoticeRepository notices,
-                                   CaseEventRepository events, CaseClock clock) {
+                                   CaseEventRepository events, CaseClock clock, SupplementDeadline supplementDeadline) {
+        this.supplementDeadline = supplementDeadline;
         this.cases = cases;
         this.catalogue = catalogue;
         this.notices = notices;
@@ -66,8 +68,11 @@ public class ReviewSupplementService {
                         "审核中要求补正首次告知未列明的材料 " + code + " (" + reviewer + ")");
             }
         }
-        CaseRecord paused = clock.pause(c, now, b -> b.missingMaterials(List.copyOf(requested)));
-        notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, reviewer, List.copyOf(requested));
+        // the same 补正期限 as at intake: past it, committed-case's timer on the wait ends the case (逾期未补正)
+        CaseRecord paused = clock.pause(c, now, b -> b.missingMaterials(List.copyOf(requested))
+                .supplementDue(supplementDeadline.from(now)));
+        notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, reviewer, List.copyOf(requested),
+                supplementDeadline.noticeDetails(paused));
         return paused;
     }
 
@@ -85,7 +90,8 @@ public class ReviewSupplementService {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Set<String> submitted = new LinkedHashSet<>(c.submittedMaterials());
         submitted.addAll(supplied);
-        CaseRecord resumed = clock.resume(c, now, b -> b.submittedMaterials(List.copyOf(submitted)).missingMaterials(List.of()));
+        CaseRecord resumed = clock.resume(c, now, b -> b.submittedMaterials(List.copyOf(submitted)).missingMaterials(List.of())
+                .supplementDue(null));
         events.record(CaseEventType.SUPPLEMENT_RECEIVED, caseNumber, by, c.window(), now, String.join(",", supplied));
         return resumed;
     }

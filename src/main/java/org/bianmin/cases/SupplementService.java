@@ -81,7 +81,7 @@ public class SupplementService {
         events.record(CaseEventType.SUPPLEMENT_RECEIVED, caseNumber, receivedBy, c.window(), now,
                 String.join(",", materials) + (stillMissing.isEmpty() ? "" : "; still missing " + String.join(",", stillMissing)));
         CaseRecord updated;
-        if (c.state() == CaseState.IN_PROGRESS) {
+        if (isPromiseOwed(c)) {
             // 容缺受理: the work runs meanwhile; once all is in, the promise watch ends
             updated = clock.save(c, c.toBuilder().submittedMaterials(new ArrayList<>(submitted)).missingMaterials(stillMissing)
                     .supplementDue(stillMissing.isEmpty() ? null : c.supplementDue()).build());
@@ -106,7 +106,12 @@ public class SupplementService {
 
     /** Waiting for the materials (clock paused), or accepted on the promise to bring them (容缺受理, clock running). */
     static boolean owesMaterials(CaseRecord c) {
-        return c.state() == CaseState.WAITING_SUPPLEMENT || (c.state() == CaseState.IN_PROGRESS && c.supplementDue() != null);
+        return c.state() == CaseState.WAITING_SUPPLEMENT || isPromiseOwed(c);
+    }
+
+    /** 容缺受理 with materials still owed; a review supplement (clock paused) is the reviewer's step, not this one. */
+    static boolean isPromiseOwed(CaseRecord c) {
+        return c.state() == CaseState.IN_PROGRESS && c.supplementDue() != null && c.pausedSince() == null;
     }
 
     static ApiException unknownCase(String caseNumber) {

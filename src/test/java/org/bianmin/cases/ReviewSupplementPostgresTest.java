@@ -68,4 +68,33 @@ class ReviewSupplementPostgresTest extends CaseProcessTestSupport {
         assertThat(events(caseNumber, "CLOCK_RESUMED")).as("the intake supplement came at once; the review one a day later")
                 .containsExactly("材料已补齐, 办结时限至2026年10月20日 17:30", "暂停450个工作分钟, 办结时限顺延至2026年10月21日 17:30");
     }
+    @Test
+    void aReviewSupplementHasItsDeadlineAndTheCaseEndsWhenItPasses() {
+        String caseNumber = register("SJ-002", SJ_002);
+        ProcessInstance committed = instance(caseNumber, "committed-case");
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+        completeAs(CLERK, openTask(committed, "handOver"), Map.of("handlingNote", "移交"));
+
+        clock(at("2026-10-08T10:00"));
+        completeAs("market-a", openTask(committed, "review"), Map.of("reviewOutcome", "SUPPLEMENT",
+                "requestedMaterials", SpinValues.jsonValue("[\"SAFETY_RULES\"]").create()));
+        // 10 working days from Thu 10-08: 10-09, 10-10 (调休上班), 10-12 … 10-16, 10-19, 10-20, 10-21
+        java.time.Instant due = at("2026-10-21T17:30");
+        assertThat(record(caseNumber).supplementDue()).isEqualTo(due);
+        assertThat(notices.find(caseNumber, org.bianmin.notices.NoticeType.SUPPLEMENT, null).orElseThrow().details())
+                .containsEntry("补正期限", "2026年10月21日 17:30前");
+        assertThat(details(caseNumber).path("supplementDue").asText()).isEqualTo("2026-10-21T17:30:00+08:00");
+        Job expiry = timer(committed, "reviewSupplementExpired");
+        assertThat(expiry.getDuedate().toInstant()).isEqualTo(due);
+
+        fire(expiry, due.plusSeconds(60));
+
+        CaseRecord terminated = record(caseNumber);
+        assertThat(terminated.state()).isEqualTo(CaseState.TERMINATED);
+        assertThat(notices.find(caseNumber, org.bianmin.notices.NoticeType.TERMINATION, null).orElseThrow().materials())
+                .containsExactly("SAFETY_RULES");
+        BpmnAwareTests.assertThat(committed).isEnded().hasPassed("terminateUnsuppliedInReview", "reviewTerminated");
+        BpmnAwareTests.assertThat(root).isEnded().hasPassed("caseEnded").hasNotPassed("denialFiling");
+        assertThat(runningInstances(caseNumber)).isZero();
+    }
 }

@@ -44,6 +44,9 @@ class AbCoverBrowserTest extends HallDutyTestSupport {
                 browser.screenshot("ab-cover-task-list");
                 browser.driver().findElement(By.xpath("//li[contains(@class,'task') and contains(., '答复转办咨询')]//a")).click();
                 browser.waitVisible(By.xpath("//*[contains(., '首问转办咨询')]"));
+                // the note is in the task's form too, where B does the work
+                WebElement inForm = browser.waitVisible(By.xpath("//*[contains(@class,'fjs-form')]//*[contains(., '交接说明')]"));
+                assertThat(inForm.getText()).contains("王芳(clerk)", "事假");
                 browser.screenshot("ab-cover-task");
             });
         }

@@ -19,6 +19,7 @@ class ReviewSupplementDelegates {
             CaseRecord paused = supplements.request(execution.getProcessBusinessKey(),
                     ProcessVariables.stringList(execution, "requestedMaterials"), actor.of(execution, null));
             refresh(execution, paused, summary);
+            execution.setVariable("supplementDue", java.util.Date.from(paused.supplementDue()));
         };
     }
 
