@@ -71,8 +71,8 @@ public class AccountabilityService {
         }
         String staff = caseEvents.responsibleStaff(event);
         String window = staff == null ? event.window() : java.util.Optional.ofNullable(discipline.windowOf(staff)).orElse(event.window());
-        boolean excused = event.excusedOverdue();
-        propose("CASE", event.id(), event.type().name(), event.caseNumber(), staff, window, event.occurredAt(), excused);
+        propose("CASE", event.id(), event.type().name(), event.caseNumber(), staff, window, event.occurredAt(),
+                event.excusedOverdue(), event.registeredLate());
     }
 
     @EventListener
@@ -81,11 +81,11 @@ public class AccountabilityService {
         if (!ruleSet.mayTrigger(event.type().name())) {
             return;
         }
-        propose("DISCIPLINE", event.id(), event.type().name(), null, event.staff(), event.window(), event.occurredAt(), false);
+        propose("DISCIPLINE", event.id(), event.type().name(), null, event.staff(), event.window(), event.occurredAt(), false, false);
     }
 
     private void propose(String source, long eventId, String type, String caseNumber, String staff, String window,
-                         Instant at, boolean excused) {
+                         Instant at, boolean excused, boolean registeredLate) {
         YearMonth month = YearMonth.from(at.atZone(zone));
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
@@ -96,7 +96,7 @@ public class AccountabilityService {
         int occurrence = (staff == null ? 0 : records.count(staff, type, from, to)) + 1;
         MeasureProposal proposal = new MeasureProposal();
         RuleEngine.Evaluation evaluation = rules.evaluate(AccountabilityRuleSet.NAME, Map.of("proposal", proposal),
-                new TriggerFact(type, occurrence, excused));
+                new TriggerFact(type, occurrence, excused, registeredLate));
         if (proposal.measure() == null) {
             return;
         }

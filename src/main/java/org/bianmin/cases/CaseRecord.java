@@ -55,6 +55,11 @@ public record CaseRecord(
         extensionState = extensionState == null ? ExtensionState.NONE : extensionState;
     }
 
+    /** 登记时已超期: received so long before it was registered that its deadline had already passed. */
+    public boolean overdueAtRegistration() {
+        return deadline != null && registeredAt != null && !deadline.isAfter(registeredAt);
+    }
+
     public String limitText() {
         return limitDays != null ? limitDays + "个工作日" : limitMinutes != null ? limitMinutes + "分钟" : "";
     }

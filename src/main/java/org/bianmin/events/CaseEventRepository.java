@@ -18,8 +18,14 @@ public class CaseEventRepository {
                             Instant occurredAt, String details) {
 
         /** The details of a {@code CASE_OVERDUE} event: whether an extension was approved or a delay notice issued. */
-        public static String overdueDetails(boolean extensionApproved, boolean delayNotice) {
-            return "extension=" + (extensionApproved ? "APPROVED" : "NONE") + ";delayNotice=" + delayNotice;
+        public static String overdueDetails(boolean extensionApproved, boolean delayNotice, boolean registeredLate) {
+            return "extension=" + (extensionApproved ? "APPROVED" : "NONE") + ";delayNotice=" + delayNotice
+                    + (registeredLate ? ";registeredLate=true" : "");
+        }
+
+        /** 登记时已超期: the case's limit, counted from receipt (a postal application), had run out when it was registered. */
+        public boolean registeredLate() {
+            return type == CaseEventType.CASE_OVERDUE && details != null && details.contains("registeredLate=true");
         }
 
         /** An overdue case with an approved extension or a delay notice is excused. */

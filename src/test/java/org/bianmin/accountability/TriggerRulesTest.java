@@ -100,4 +100,11 @@ class TriggerRulesTest {
         assertThat(outcome.fine()).isZero();
         assertThat(outcome.evaluation().firedRules()).isEmpty();
     }
+    @Test
+    void anOverdueOfACaseRegisteredAfterItsLimitIsNotPutOnTheClerk() {
+        MeasureProposal proposal = new MeasureProposal();
+        engine.evaluate(AccountabilityRuleSet.NAME, Map.of("proposal", proposal), new TriggerFact("CASE_OVERDUE", 1, false, true));
+        assertThat(proposal.measure()).as("登记时已超期: 无").isNull();
+        assertThat(propose("CASE_OVERDUE", 1, false).measure()).isEqualTo("书面检查");
+    }
 }

@@ -60,8 +60,10 @@ class CaseFileBrowserTest extends PostgresIntegrationTest {
                 WebElement q = browser.waitVisible(By.cssSelector("input[name=q]"));
                 q.sendKeys(applicant);
                 browser.driver().findElement(By.cssSelector("#query button[type=submit]")).click();
+                // the page first lists the newest cases, then the query's answer: wait for the answer
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15)).until(
+                        org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("total"), "共 1 件"));
                 WebElement link = browser.waitVisible(By.xpath("//tbody[@id='results']//a[normalize-space()='" + caseNumber + "']"));
-                assertThat(browser.driver().findElement(By.id("total")).getText()).isEqualTo("共 1 件");
                 assertThat(link.findElement(By.xpath("ancestor::tr")).getText()).contains(applicant, "食品经营许可", "办理中");
                 browser.screenshot("case-file-search");
                 link.click();
