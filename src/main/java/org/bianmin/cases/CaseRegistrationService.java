@@ -158,7 +158,7 @@ public class CaseRegistrationService {
         // the applicant takes home what the centre received, whatever the outcome
         notices.issue(caseNumber, NoticeType.RECEIPT, now, registeredBy, record.submittedMaterials());
         events.record(CaseEventType.CASE_REGISTERED, caseNumber, registeredBy, app.item().window(), now,
-                disposition + (decided.caseType() == null ? "" : "/" + decided.caseType()) + (onPromise ? " 容缺受理" : ""));
+                disposition + (decided.caseType() == null ? "" : "/" + decided.caseType()) + (onPromise ? " " + CaseTimeline.PROMISE : ""));
         launch.registered(record, processes.registrationVariables(record));
         log.info("Registered {} ({} {}) for {} by {}: {} rules {}", caseNumber, app.item().code(), decided.disposition(),
                 app.applicant().display(), registeredBy, decided.caseType(), decided.firedRules());

@@ -36,6 +36,8 @@ class CaseTimeline {
 
     /** The form fields in which a person writes the note of a task. */
     private static final Set<String> NOTE_VARIABLES = TaskNotes.NOTE_VARIABLES;
+    /** How a registration on the applicant's promise ends its event's details (CaseRegistrationService). */
+    static final String PROMISE = "容缺受理";
 
     private final CaseEventRepository events;
     private final NoticeRepository notices;
@@ -150,6 +152,11 @@ class CaseTimeline {
     }
 
     private static String registered(String details) {
+        // "ACCEPTED/COMMITTED", "SUPPLEMENT/COMMITTED", "ACCEPTED/COMMITTED 容缺受理"
+        String promise = " " + PROMISE;
+        if (details.endsWith(promise)) {
+            return registered(details.substring(0, details.length() - promise.length())) + ", " + PROMISE;
+        }
         String[] parts = details.split("/");
         String disposition;
         try {

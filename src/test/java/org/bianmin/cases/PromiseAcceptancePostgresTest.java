@@ -47,6 +47,9 @@ class PromiseAcceptancePostgresTest extends CaseProcessTestSupport {
         assertThat(noticeHtml(caseNumber, "acceptance")).contains("容缺受理", "办理时限照常计算", "《容缺受理通知书》")
                 .doesNotContain("暂停计时");
         assertThat(notices.find(caseNumber, NoticeType.SUPPLEMENT, null)).as("not a supplement wait").isEmpty();
+        assertThat(java.util.stream.StreamSupport.stream(details(caseNumber).path("timeline").spliterator(), false)
+                .filter(entry -> entry.path("type").asText().equals("CASE_REGISTERED")).map(entry -> entry.path("note").asText())
+                .toList()).as("the timeline in words").containsExactly("受理件, 承诺件, 容缺受理");
 
         ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
         BpmnAwareTests.assertThat(root).isWaitingAt("caseWork", "promiseWait");
