@@ -87,7 +87,7 @@ async function loadSets() {
     li.dataset.name = s.name;
     li.innerHTML = `<strong></strong><small></small>`;
     li.querySelector('strong').textContent = s.title;
-    li.querySelector('small').textContent = `${s.name} · 已发布 v${s.published ? s.published.version : '-'}` + (s.draft ? ` · 草稿 v${s.draft.version}` : '');
+    li.querySelector('small').textContent = `已发布第${s.published ? s.published.version : '-'}版` + (s.draft ? ` · 草稿第${s.draft.version}版` : '');
     li.onclick = () => openSet(s.name);
     list.appendChild(li);
   }
@@ -101,7 +101,7 @@ async function openSet(name) {
   state.fileIndex = 0; state.selectedRow = null; state.problems = [];
   document.querySelectorAll('#sets li').forEach(li => li.classList.toggle('active', li.dataset.name === name));
   $('detail').classList.remove('hidden');
-  $('set-title').textContent = `${s.title} (${s.name})`;
+  $('set-title').textContent = s.title;
   $('set-description').textContent = s.description;
   $('set-status').textContent = `已发布: v${s.published.version}(${s.published.publishedBy || s.published.author}, ${fmt(s.published.publishedAt)})`
     + (s.draft ? ` · 正在编辑草稿 v${s.draft.version}` : ' · 无草稿, 编辑后保存即生成草稿') + ` · 本节点生效版本: ${s.installed}`;

@@ -177,17 +177,29 @@ function placeRefusal(alert) {
   }
 }
 
+/**
+ * The footer names the browser's time zone by its IANA id (Asia/Shanghai); people read its Chinese
+ * name. (Cockpit's plugin bianmin/time-limit-board does the same for Cockpit.)
+ */
+const ZONE_NAMES = { 'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Harbin': '北京时间', PRC: '北京时间',
+  UTC: '世界协调时', 'Etc/UTC': '世界协调时', GMT: '格林尼治时间' };
+function nameTimeZone(root) {
+  root.querySelectorAll('#footer-timezone i').forEach((node) => rewrite(node, (text) => ZONE_NAMES[text.trim()]));
+}
+
 new MutationObserver((mutations) => {
   for (const mutation of mutations) {
     mutation.addedNodes.forEach((node) => {
       if (node.nodeType !== Node.ELEMENT_NODE) return;
       translateWithin(node.parentElement || node);
       localiseCalendars(node.parentElement || node);
+      nameTimeZone(node.parentElement || node);
       const alerts = node.matches('.alert-danger') ? [node] : node.querySelectorAll('.alert-danger');
       alerts.forEach(placeRefusal);
     });
     if (mutation.type === 'characterData' && mutation.target.parentElement) {
       translateWithin(mutation.target.parentElement.parentElement || mutation.target.parentElement);
+      nameTimeZone(mutation.target.parentElement.parentElement || mutation.target.parentElement);
     }
   }
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });

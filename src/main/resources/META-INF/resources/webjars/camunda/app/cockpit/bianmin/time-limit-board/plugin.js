@@ -64,6 +64,14 @@ async function load(node) {
   }));
 }
 
+// The footer names the browser's time zone by its IANA id; people read its Chinese name (as Tasklist's forms-zh.js does).
+const ZONE_NAMES = { 'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Harbin': '北京时间', PRC: '北京时间',
+  UTC: '世界协调时', 'Etc/UTC': '世界协调时', GMT: '格林尼治时间' };
+new MutationObserver(() => document.querySelectorAll('#footer-timezone i').forEach((node) => {
+  const chinese = ZONE_NAMES[node.textContent.trim()];
+  if (chinese && node.firstChild && node.firstChild.nodeType === Node.TEXT_NODE) node.firstChild.data = chinese;
+})).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+
 export default [{
   id: 'bianmin-time-limit-board',
   pluginPoint: 'cockpit.dashboard',

@@ -1,0 +1,85 @@
+package org.bianmin.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bianmin.support.Browser;
+import org.bianmin.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * What a person reads is Chinese: the rendered text of the pages a clerk, a supervisor, a director
+ * and a rule administrator open (our pages, Tasklist with a task form open, Cockpit's dashboard,
+ * the notices) holds no Latin word outside a short list — the product names in Camunda's header
+ * and footer, identifiers a person types or reads on paper (case numbers BM…, item codes, GB 11643),
+ * "PDF". Every finding is listed with its page.
+ */
+class LatinWordScanBrowserTest extends PostgresIntegrationTest {
+
+    static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z]+");
+    /** Product names in Camunda's header and footer, standards and formats people know, case and item codes. */
+    static final Set<String> ALLOWED = Set.of("Camunda", "Tasklist", "Cockpit", "Admin", "Platform", "GB", "PDF", "BM",
+            "SJ", "MZ", "RS", "ZH", "XF", "CE", "A4",
+            // AB岗: the A and B posts of a window, as the centre's rules say
+            "AB");
+
+    @Test
+    void everyPageAPersonOpensIsInChinese() {
+        Map<String, List<String>> findings = new LinkedHashMap<>();
+        try (Browser browser = Browser.open(port)) {
+            browser.check("latin-scan-clerk", () -> {
+                browser.loginToCamunda("tasklist", "clerk", DEMO_PASSWORD);
+                browser.waitVisible(By.cssSelector("[cam-tasks]"));
+                scan(browser, "Tasklist (办事员)", findings);
+                browser.waitVisible(By.cssSelector("li.start-process-action a")).click();
+                browser.waitVisible(By.partialLinkText("受理登记"));
+                scan(browser, "发起流程 (办事员)", findings);
+                browser.get("/cases/");
+                browser.waitVisible(By.cssSelector("input[name=q]"));
+                scan(browser, "办件查询 (办事员)", findings);
+            });
+        }
+        try (Browser browser = Browser.open(port)) {
+            browser.check("latin-scan-supervisor", () -> {
+                browser.loginToCamunda("cockpit", "supervisor", DEMO_PASSWORD);
+                browser.waitVisible(By.xpath("//*[contains(., '时限监控')]"));
+                scan(browser, "Cockpit (督查)", findings);
+                browser.get("/dashboard/");
+                browser.waitVisible(By.id("charts"));
+                scan(browser, "督查看板 (督查)", findings);
+            });
+        }
+        try (Browser browser = Browser.open(port)) {
+            browser.check("latin-scan-ruleadmin", () -> {
+                browser.loginToCamunda("welcome", "ruleadmin", DEMO_PASSWORD);
+                browser.get("/rules/");
+                browser.waitVisible(By.xpath("//*[contains(., '规则')]"));
+                scan(browser, "规则管理 (规则管理员)", findings);
+            });
+        }
+        assertThat(findings).as("Latin words a person reads, by page").isEmpty();
+    }
+
+    private static void scan(Browser browser, String page, Map<String, List<String>> findings) {
+        String text = browser.driver().findElement(By.tagName("body")).getText();
+        Set<String> words = new LinkedHashSet<>();
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            if (!ALLOWED.contains(matcher.group())) {
+                words.add(matcher.group());
+            }
+        }
+        browser.screenshot("latin-scan-" + findings.size());
+        if (!words.isEmpty()) {
+            findings.put(page, new ArrayList<>(words));
+        }
+    }
+}
