@@ -47,9 +47,7 @@ public class CaseAccess implements CaseScope {
     public void requireOfEngineUser(Action action, String caseNumber) {
         Authentication authentication = identity.getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
-            List<String> groups = authentication.getGroupIds() != null ? authentication.getGroupIds()
-                    : identity.createGroupQuery().groupMember(authentication.getUserId()).list().stream().map(Group::getId).toList();
-            require(new CurrentUser(authentication.getUserId(), groups), action, caseNumber);
+            require(CurrentUser.ofEngine(identity, authentication.getUserId()), action, caseNumber);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.bianmin.cases;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -49,8 +50,9 @@ public class CaseSummary {
                     .append(c.overdueAtRegistration() ? " (登记时已超期: 自收件之日起算)" : "")
                     .append("  \n");
         }
-        if (c.supplementDue() != null && (SupplementService.owesMaterials(c) || c.pausedSince() != null)) {
-            md.append("**补正期限**: ").append(TIME.format(c.supplementDue().atZone(zone))).append("前, 逾期未补正的终止办理  \n");
+        Instant supplementDue = SupplementService.supplementDueWhileOwed(c);
+        if (supplementDue != null) {
+            md.append("**补正期限**: ").append(TIME.format(supplementDue.atZone(zone))).append("前, 逾期未补正的终止办理  \n");
         }
         if (c.reason() != null) {
             md.append("**说明**: ").append(c.reason()).append("  \n");

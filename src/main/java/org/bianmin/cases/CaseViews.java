@@ -138,7 +138,7 @@ public class CaseViews {
                 userName(c.registeredBy()), extensionLabel(c), c.delayNotice(),
                 ruleTrace.trace(java.util.stream.Stream.of(c.classificationVersion(), c.timeLimitVersion())
                         .filter(java.util.Objects::nonNull).toList(), c.firedRules()),
-                SupplementService.owesMaterials(c) || c.pausedSince() != null ? offset(c.supplementDue()) : null);
+                offset(SupplementService.supplementDueWhileOwed(c)));
     }
 
     private static String extensionLabel(CaseRecord c) {

@@ -109,6 +109,14 @@ public class SupplementService {
         return c.state() == CaseState.WAITING_SUPPLEMENT || isPromiseOwed(c);
     }
 
+    /**
+     * The 补正期限 of the materials the case still owes — waiting at intake, on the applicant's promise,
+     * or asked for by the reviewer (clock paused) — or null when it owes none (ended, or all brought).
+     */
+    static java.time.Instant supplementDueWhileOwed(CaseRecord c) {
+        return owesMaterials(c) || c.pausedSince() != null ? c.supplementDue() : null;
+    }
+
     /** 容缺受理 with materials still owed; a review supplement (clock paused) is the reviewer's step, not this one. */
     static boolean isPromiseOwed(CaseRecord c) {
         return c.state() == CaseState.IN_PROGRESS && c.supplementDue() != null && c.pausedSince() == null;

@@ -13,6 +13,18 @@ public record CurrentUser(String id, List<String> groups) {
         groups = List.copyOf(groups);
     }
 
+    /**
+     * The user a process step acts for (the engine's authentication in a Tasklist request, or the
+     * user a process variable names), with the groups the engine knows for them.
+     */
+    public static CurrentUser ofEngine(org.camunda.bpm.engine.IdentityService identity, String userId) {
+        org.camunda.bpm.engine.impl.identity.Authentication authentication = identity.getCurrentAuthentication();
+        List<String> groups = authentication != null && userId.equals(authentication.getUserId()) && authentication.getGroupIds() != null
+                ? authentication.getGroupIds()
+                : identity.createGroupQuery().groupMember(userId).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        return new CurrentUser(userId, groups);
+    }
+
     public boolean isIn(String group) {
         return groups.contains(group) || groups.contains(Groups.CAMUNDA_ADMIN);
     }

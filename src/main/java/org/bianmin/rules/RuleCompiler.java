@@ -168,20 +168,15 @@ public class RuleCompiler {
             return problems;
         }
         for (RuleFile file : files) {
-            List<String[]> rows = rows(file);
-            for (int t = 0; t < rows.size(); t++) {
-                if (rows.get(t).length == 0 || !rows.get(t)[0].strip().startsWith("RuleTable") || t + 3 >= rows.size()) {
-                    continue;
-                }
-                String[] code = rows.get(t + 3);
-                for (int r = t + 5; r < rows.size() && !blank(rows.get(r)); r++) {
-                    String[] cells = rows.get(r);
-                    for (int c = 0; c < Math.min(cells.length, code.length); c++) {
-                        java.util.Set<String> values = allowed.get(code[c].strip());
+            for (RuleTableRows table : tables(file)) {
+                for (int r = 0; r < table.data().size(); r++) {
+                    String[] cells = table.data().get(r);
+                    for (int c = 0; c < Math.min(cells.length, table.code().length); c++) {
+                        java.util.Set<String> values = allowed.get(table.code()[c].strip());
                         String value = cells[c].strip();
                         if (values != null && !value.isEmpty() && !values.contains(value)) {
-                            problems.add(new RuleProblem(file.name(), r + 1, c + 1, "取值无效 / invalid value '" + value
-                                    + "', 应为 / must be one of " + new java.util.TreeSet<>(values)));
+                            problems.add(new RuleProblem(file.name(), table.firstDataLine() + r, c + 1, "取值无效 / invalid value '"
+                                    + value + "', 应为 / must be one of " + new java.util.TreeSet<>(values)));
                         }
                     }
                 }
@@ -202,23 +197,38 @@ public class RuleCompiler {
             if (!file.name().toLowerCase().endsWith(".csv")) {
                 return java.util.Optional.empty();
             }
-            List<String[]> rows = rows(file);
-            for (int t = 0; t < rows.size(); t++) {
-                if (rows.get(t).length == 0 || !rows.get(t)[0].strip().startsWith("RuleTable")) {
-                    continue;
-                }
-                int column = t + 3 < rows.size() ? java.util.Arrays.asList(rows.get(t + 3)).stream().map(String::strip)
-                        .toList().indexOf(code) : -1;
+            for (RuleTableRows table : tables(file)) {
+                int column = java.util.Arrays.stream(table.code()).map(String::strip).toList().indexOf(code);
                 if (column < 0) {
                     return java.util.Optional.empty();
                 }
-                for (int r = t + 5; r < rows.size() && !blank(rows.get(r)); r++) {
-                    String[] cells = rows.get(r);
+                for (String[] cells : table.data()) {
                     values.add(column < cells.length ? cells[column].strip() : "");
                 }
             }
         }
         return java.util.Optional.of(values);
+    }
+
+    /** One rule table of a CSV file: its code row (the snippets) and its data rows, the first on line {@code firstDataLine}. */
+    private record RuleTableRows(String[] code, List<String[]> data, int firstDataLine) {
+    }
+
+    /** The rule tables of a CSV decision table: "RuleTable …", then 2 rows, the code row, the labels, the data to a blank row. */
+    private static List<RuleTableRows> tables(RuleFile file) {
+        List<String[]> rows = rows(file);
+        List<RuleTableRows> tables = new ArrayList<>();
+        for (int t = 0; t < rows.size(); t++) {
+            if (rows.get(t).length == 0 || !rows.get(t)[0].strip().startsWith("RuleTable") || t + 3 >= rows.size()) {
+                continue;
+            }
+            List<String[]> data = new ArrayList<>();
+            for (int r = t + 5; r < rows.size() && !blank(rows.get(r)); r++) {
+                data.add(rows.get(r));
+            }
+            tables.add(new RuleTableRows(rows.get(t + 3), data, t + 6));
+        }
+        return tables;
     }
 
     private static boolean blank(String[] cells) {

@@ -5,7 +5,6 @@ import org.bianmin.identity.CurrentUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +27,7 @@ class RecordAbsenceDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String by = actor.of(execution, "recordedBy");
-        CurrentUser user = new CurrentUser(by, identity.createGroupQuery().groupMember(by).list().stream()
-                .map(Group::getId).toList());
+        CurrentUser user = CurrentUser.ofEngine(identity, by);
         String staff = string(execution, "staff");
         absences.record(new AbsenceService.AbsenceRequest(staff == null || staff.isBlank() ? by : staff,
                 string(execution, "kind"), string(execution, "leaveFrom"), string(execution, "leaveUntil"),

@@ -64,6 +64,15 @@ final class BenchmarkApplication implements AutoCloseable {
         return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** The machine's 1-minute load average, for the report: what else ran at the time. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " (1 min)";
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "?";
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

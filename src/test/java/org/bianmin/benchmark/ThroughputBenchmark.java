@@ -687,11 +687,7 @@ class ThroughputBenchmark {
     }
 
     static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " (1 min)";
-        } catch (IOException | UncheckedIOException e) {
-            return "?";
-        }
+        return BenchmarkApplication.loadAverage();
     }
 
     // ======================================================================== 4. the case search

@@ -76,7 +76,7 @@ class TimerDrainBenchmark {
                 .append("\n\n- command: `mvn -B -Pbenchmark test -Dtest=TimerDrainBenchmark`")
                 .append(CASES == 5_000 ? "" : " with `-Dbenchmark.drain.cases=" + CASES + "`").append("\n")
                 .append("- CPUs (nproc): ").append(Runtime.getRuntime().availableProcessors()).append("; load average at the start: ")
-                .append(loadAverage()).append("\n")
+                .append(BenchmarkApplication.loadAverage()).append("\n")
                 .append("- job executor: ").append(executorSettings(executor)).append("\n");
 
         long registering = System.nanoTime();
@@ -127,7 +127,7 @@ class TimerDrainBenchmark {
                 .append(String.format(Locale.ROOT, "- exactly once: %d CASE_OVERDUE events for %d cases, %d CASE_WARNING events%n",
                         overdueEvents, overdueCases, warnings))
                 .append("- due jobs every 10 s: ").append(String.join(", ", progress)).append("\n")
-                .append("- load average at the end: ").append(loadAverage()).append("\n");
+                .append("- load average at the end: ").append(BenchmarkApplication.loadAverage()).append("\n");
         Path out = Path.of("target", "benchmark", "timer-drain.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
@@ -173,13 +173,5 @@ class TimerDrainBenchmark {
 
     private static int count(JdbcTemplate jdbc, String sql, Object... args) {
         return jdbc.queryForObject(sql, Integer.class, args);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " (1 min)";
-        } catch (IOException e) {
-            return "?";
-        }
     }
 }
