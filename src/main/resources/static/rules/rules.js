@@ -1,8 +1,11 @@
-// Rule administration page: edit rule tables as a grid, validate, dry-run, publish, roll back.
+// Rule administration page: edit rule tables as a grid, validate, dry-run, submit for a director's approval, roll back.
 // Talks to /api/rules with the Camunda webapp session (same login) and its CSRF token.
 'use strict';
 
-const state = { sets: [], set: null, files: [], fileIndex: 0, selectedRow: null, problems: [], examples: [], csrf: null };
+const state = { sets: [], set: null, files: [], fileIndex: 0, selectedRow: null, problems: [], examples: [], csrf: null, groups: [] };
+// who may do what here (the server checks again): rule administrators edit and submit, directors approve and roll back in an emergency
+const mayEdit = () => state.groups.includes('rule-admins') || state.groups.includes('camunda-admin');
+const mayApprove = () => state.groups.includes('directors') || state.groups.includes('camunda-admin');
 const $ = (id) => document.getElementById(id);
 
 function csrfToken() { return state.csrf; }
@@ -87,28 +90,53 @@ async function loadSets() {
     li.dataset.name = s.name;
     li.innerHTML = `<strong></strong><small></small>`;
     li.querySelector('strong').textContent = s.title;
-    li.querySelector('small').textContent = `已发布第${s.published ? s.published.version : '-'}版` + (s.draft ? ` · 草稿第${s.draft.version}版` : '');
-    li.onclick = () => openSet(s.name);
+    li.querySelector('small').textContent = `生效第${s.published ? s.published.version : '-'}版`
+      + (s.pending ? ` · 第${s.pending.version}版${s.pending.stateLabel}` : '') + (s.draft ? ` · 草稿第${s.draft.version}版` : '');
+    li.onclick = () => { if (state.set && state.set.name === s.name) return; if (leaveEdits()) guarded(() => openSet(s.name)); };
     list.appendChild(li);
   }
 }
+
+/** Whether unsaved edits may be dropped: asks when there are some. */
+function leaveEdits() {
+  return !state.dirty || confirm('当前规则表有未保存的修改, 离开将丢失这些修改。确定离开吗?');
+}
+window.addEventListener('beforeunload', (event) => { if (state.dirty) { event.preventDefault(); event.returnValue = ''; } });
 
 async function openSet(name) {
   const s = await api('GET', '/api/rules/' + encodeURIComponent(name));
   state.set = s;
   const source = s.draft || s.published;
   state.files = source.files.map(f => ({ name: f.name, rows: parseCsv(f.content) }));
-  state.fileIndex = 0; state.selectedRow = null; state.problems = [];
+  state.fileIndex = 0; state.selectedRow = null; state.problems = []; state.dirty = false;
   document.querySelectorAll('#sets li').forEach(li => li.classList.toggle('active', li.dataset.name === name));
   $('detail').classList.remove('hidden');
   $('set-title').textContent = s.title;
   $('set-description').textContent = s.description;
-  $('set-status').textContent = `已发布: v${s.published.version}(${s.published.publishedBy || s.published.author}, ${fmt(s.published.publishedAt)})`
-    + (s.draft ? ` · 正在编辑草稿 v${s.draft.version}` : ' · 无草稿, 编辑后保存即生成草稿') + ` · 本节点生效版本: ${s.installed}`;
-  $('add-file').classList.toggle('hidden', s.fixedFiles);
+  $('set-status').textContent = `生效中: v${s.published.version}(${s.published.publishedBy || s.published.author} ${fmt(s.published.publishedAt)} 发布)`
+    + (s.draft ? ` · 正在编辑草稿 v${s.draft.version}` : mayEdit() ? ' · 无草稿, 编辑后保存即生成草稿' : '')
+    + ` · 本节点生效版本: v${(s.installed || '').split('@v')[1] || '-'}`;
+  showPending(s.pending);
+  $('add-file').classList.toggle('hidden', s.fixedFiles || !mayEdit());
   $('messages').innerHTML = '';
   renderFiles(); renderGrid(); renderExamples();
   showTab('edit');
+}
+
+/** The version that waits for a director or for its effective time, above the tabs. */
+function showPending(p) {
+  let box = $('pending');
+  if (!box) { box = document.createElement('div'); box.id = 'pending'; box.className = 'pending'; $('set-status').after(box); }
+  box.classList.toggle('hidden', !p);
+  if (!p) return;
+  box.textContent = `v${p.version} ${p.stateLabel}: ${p.submittedBy || p.author} 于 ${fmt(p.submittedAt)} 提交`
+    + (p.basisDocument ? `, 文件依据 ${p.basisDocument}` : '')
+    + (p.effectiveFrom ? `, 生效时间 ${fmt(p.effectiveFrom)}` : ', 批准后立即生效')
+    + (p.state === 'SCHEDULED' ? `; ${p.decidedBy} 已批准` : '; 负责人在任务列表中审批。');
+  if (p.state === 'PENDING_APPROVAL' && mayApprove()) {
+    const link = document.createElement('a'); link.href = '/camunda/app/tasklist/'; link.textContent = ' 前往任务列表审批';
+    box.appendChild(link);
+  }
 }
 
 function fmt(iso) { return iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : ''; }
@@ -177,7 +205,8 @@ function renderGrid() {
       const input = document.createElement('input');
       input.value = row[c] || ''; input.title = labels[c] || '';
       input.setAttribute('aria-label', `第${r + 1}行 ${columnName(c + 1)}列`);
-      input.oninput = () => { while (row.length <= c) row.push(''); row[c] = input.value; };
+      input.readOnly = !mayEdit();
+      input.oninput = () => { while (row.length <= c) row.push(''); row[c] = input.value; state.dirty = true; };
       input.onfocus = () => selectRow(r, false);
       td.appendChild(input);
     }
@@ -244,13 +273,13 @@ $('add-row').onclick = () => {
   const file = state.files[state.fileIndex];
   const at = state.selectedRow === null ? file.rows.length : state.selectedRow + 1;
   const width = Math.max(1, ...file.rows.map(r => r.length));
-  file.rows.splice(at, 0, new Array(width).fill(''));
+  file.rows.splice(at, 0, new Array(width).fill('')); state.dirty = true;
   state.selectedRow = at; renderGrid();
 };
 $('delete-row').onclick = () => {
   const file = state.files[state.fileIndex];
   if (state.selectedRow === null) { say('请先点击行号选中要删除的行', false); return; }
-  file.rows.splice(state.selectedRow, 1); state.selectedRow = null; renderGrid();
+  file.rows.splice(state.selectedRow, 1); state.selectedRow = null; renderGrid(); state.dirty = true;
 };
 $('add-file').onclick = () => {
   const year = prompt('新增哪一年的日历表? (如 2027)');
@@ -263,6 +292,7 @@ $('validate').onclick = () => guarded(async () => showProblems(await api('POST',
 $('save').onclick = () => guarded(async () => {
   const saved = await api('PUT', `/api/rules/${state.set.name}/draft`, { files: currentFiles(), comment: '' });
   state.set.draft = saved.draft;
+  state.dirty = false;
   showProblems(saved.validation);
   $('set-status').textContent = `草稿 v${saved.draft.version} 已保存` + (saved.validation.valid ? '' : ' (尚有错误, 不能发布)');
   await loadSets();
@@ -270,19 +300,42 @@ $('save').onclick = () => guarded(async () => {
 $('publish').onclick = () => guarded(async () => {
   const saved = await api('PUT', `/api/rules/${state.set.name}/draft`, { files: currentFiles(), comment: '' });
   state.set.draft = saved.draft;
+  state.dirty = false;
   showProblems(saved.validation);
   if (!saved.validation.valid) {
-    // the edit is kept as a draft, but a draft with errors is not offered for publication
-    $('set-status').textContent = `草稿 v${saved.draft.version} 已保存 (尚有错误, 不能发布)`;
+    // the edit is kept as a draft, but a draft with errors is not offered for approval
+    $('set-status').textContent = `草稿 v${saved.draft.version} 已保存 (尚有错误, 不能提交)`;
     await loadSets();
     return;
   }
-  const comment = prompt('发布说明(必填): 修改了什么、为什么');
-  if (!comment) return;
-  const published = await api('POST', `/api/rules/${state.set.name}/publish`, { comment });
+  const request = await askSubmission('提交负责人审批', '提交审批');
+  if (!request) { await loadSets(); return; }
+  const submitted = await api('POST', `/api/rules/${state.set.name}/publish`, request);
   await loadSets(); await openSet(state.set.name);
-  say(`已发布 v${published.version}, 立即生效(其他节点数秒内生效)`, true);
+  say(`v${submitted.version} 已提交审批, 负责人批准后${submitted.effectiveFrom ? '于 ' + fmt(submitted.effectiveFrom) + ' ' : ''}生效`, true);
 });
+
+/** The submission dialog: comment (required), 文件依据, effective time in Beijing time; null when cancelled. */
+function askSubmission(title, confirmText, withEffectiveTime = true) {
+  const dialog = $('submit-dialog');
+  $('submit-title').textContent = title; $('submit-confirm').textContent = confirmText;
+  $('submit-comment').value = ''; $('submit-basis').value = ''; $('submit-effective').value = '';
+  $('submit-effective').parentElement.classList.toggle('hidden', !withEffectiveTime);
+  return new Promise(resolve => {
+    $('submit-cancel').onclick = () => { dialog.close(); resolve(null); };
+    $('submit-form').onsubmit = (event) => {
+      event.preventDefault();
+      const comment = $('submit-comment').value.trim();
+      if (!comment) { $('submit-comment').focus(); return; }
+      const request = { comment };
+      if ($('submit-basis').value.trim()) request.basisDocument = $('submit-basis').value.trim();
+      // the input is local wall time; the centre's time is Beijing time (UTC+8, no daylight saving)
+      if (withEffectiveTime && $('submit-effective').value) request.effectiveFrom = $('submit-effective').value + ':00+08:00';
+      dialog.close(); resolve(request);
+    };
+    dialog.showModal();
+  });
+}
 $('discard').onclick = () => guarded(async () => {
   if (!state.set.draft) { say('没有草稿', false); return; }
   if (!confirm('放弃草稿?')) return;
@@ -294,7 +347,7 @@ $('upload').onchange = () => guarded(async () => {
   const form = new FormData(); form.append('file', file);
   const name = state.files[state.fileIndex].name;
   const converted = await api('POST', `/api/rules/${state.set.name}/spreadsheet?name=${encodeURIComponent(name)}`, form);
-  state.files[state.fileIndex].rows = parseCsv(converted.content);
+  state.files[state.fileIndex].rows = parseCsv(converted.content); state.dirty = true;
   renderGrid(); say(`已读入 ${file.name}, 请校验后保存`, true);
   $('upload').value = '';
 });
@@ -318,72 +371,99 @@ function renderExamples() {
 }
 $('add-example').onclick = () => { state.examples.push({}); renderExamples(); };
 $('run-dry').onclick = () => guarded(async () => {
-  const report = await api('POST', `/api/rules/${state.set.name}/dry-run`,
+  state.report = await api('POST', `/api/rules/${state.set.name}/dry-run`,
     { files: currentFiles(), examples: state.examples, recentCases: Number($('recent').value || 0) });
+  renderDryRun();
+});
+
+/** The dry run: what new registrations would get, apart from the running cases the draft moves (a calendar only). */
+function renderDryRun() {
+  const report = state.report;
   const box = $('dry-result'); box.innerHTML = '';
+  const asked = report.lines.filter(l => l.kind !== 'RUNNING_CASE');
+  const running = report.lines.length - asked.length;
   const summary = document.createElement('p');
-  summary.textContent = `共 ${report.lines.length} 个样本, ${report.lines.filter(l => l.error || JSON.stringify(l.published) !== JSON.stringify(l.draft)).length} 个结果将改变`;
+  summary.textContent = `按草稿重算 ${asked.length} 个样本, 其中 ${asked.filter(l => l.changed).length} 个结果不同`
+    + (running ? `; ${running} 件在办案件的截止时间将改排` : '');
   box.appendChild(summary);
+  const note = document.createElement('p'); note.className = 'hint'; note.id = 'dry-note'; note.textContent = report.note || '';
+  box.appendChild(note);
+  const filter = document.createElement('label');
+  const only = document.createElement('input'); only.type = 'checkbox'; only.id = 'only-changes'; only.checked = !!state.onlyChanges;
+  only.onchange = () => { state.onlyChanges = only.checked; renderDryRun(); };
+  filter.appendChild(only); filter.append(' 只看有变化的');
+  box.appendChild(filter);
   const table = document.createElement('table'); table.className = 'list'; table.id = 'dry-table';
   const head = table.insertRow();
-  ['样本', ...report.columns.map(c => '已发布: ' + c), ...report.columns.map(c => '草稿: ' + c)].forEach(h => {
+  ['样本', '类别', '事项', '窗口', ...report.columns.map(c => '现行: ' + c), ...report.columns.map(c => '草稿: ' + c)].forEach(h => {
     head.appendChild(document.createElement('th')).textContent = h;
   });
   for (const line of report.lines) {
+    if (state.onlyChanges && !line.changed) continue;
     const tr = table.insertRow();
-    const changed = line.error || JSON.stringify(line.published) !== JSON.stringify(line.draft);
-    if (changed) tr.classList.add('changed');
-    tr.insertCell().textContent = line.sample;
+    if (line.changed) tr.classList.add('changed');
+    [line.sample, line.kindLabel, line.item || '', line.window || ''].forEach(t => { tr.insertCell().textContent = t; });
     report.columns.forEach(c => { tr.insertCell().textContent = line.published[c] || ''; });
     if (line.error) { const td = tr.insertCell(); td.colSpan = report.columns.length; td.textContent = '出错: ' + line.error; }
     else report.columns.forEach(c => { tr.insertCell().textContent = line.draft[c] || ''; });
   }
   box.appendChild(table);
-});
+}
 
 // ---- history and audit ----
 async function renderHistory() {
   const versions = await api('GET', `/api/rules/${state.set.name}/versions`);
   const table = $('versions'); table.innerHTML = '';
   const head = table.insertRow();
-  ['版本', '状态', '作者', '时间', '说明', ''].forEach(h => head.appendChild(document.createElement('th')).textContent = h);
-  const states = { PUBLISHED: '已发布(生效)', SUPERSEDED: '已替代', DRAFT: '草稿' };
+  ['版本', '状态', '编写 / 提交', '审批', '生效时间', '文件依据', '说明', ''].forEach(h => head.appendChild(document.createElement('th')).textContent = h);
   versions.forEach((v, i) => {
     const tr = table.insertRow();
     tr.dataset.version = v.version;
-    [`v${v.version}`, states[v.state] || v.state, v.publishedBy || v.author, fmt(v.publishedAt || v.createdAt), v.comment || ''].forEach(t => tr.insertCell().textContent = t);
+    const drafted = v.author + (v.submittedBy && v.submittedBy !== v.author ? ' / ' + v.submittedBy : '') + ' ' + fmt(v.submittedAt || v.createdAt);
+    const decided = v.decidedBy ? `${v.decidedBy} ${fmt(v.decidedAt)}` + (v.decisionComment ? `: ${v.decisionComment}` : '') : '';
+    const effective = v.publishedAt ? fmt(v.publishedAt) : v.effectiveFrom ? fmt(v.effectiveFrom) + ' (预定)' : '';
+    [`v${v.version}`, v.stateLabel, drafted, decided, effective, v.basisDocument || '', v.comment || ''].forEach(t => tr.insertCell().textContent = t);
     const actions = tr.insertCell();
-    const older = versions[i + 1];
+    const older = versions.slice(i + 1).find(o => o.state === 'PUBLISHED' || o.state === 'SUPERSEDED');
     if (older) {
       const diff = document.createElement('button'); diff.textContent = `与 v${older.version} 对比`;
       diff.onclick = () => guarded(() => showDiff(older.version, v.version));
       actions.appendChild(diff);
     }
-    if (v.state !== 'PUBLISHED' && v.state !== 'DRAFT') {
-      const back = document.createElement('button'); back.textContent = '回滚到此版本'; back.className = 'rollback';
+    if (v.state === 'SUPERSEDED' && mayEdit()) {
+      const back = document.createElement('button'); back.textContent = '申请回滚到此版本'; back.className = 'rollback';
       back.onclick = () => guarded(async () => {
-        const comment = prompt(`回滚到 v${v.version} 的原因(必填)`); if (!comment) return;
-        const created = await api('POST', `/api/rules/${state.set.name}/rollback`, { version: v.version, comment });
+        const request = await askSubmission(`申请回滚到 v${v.version}(须负责人审批)`, '提交审批');
+        if (!request) return;
+        const created = await api('POST', `/api/rules/${state.set.name}/rollback`, { version: v.version, ...request });
         await loadSets(); await openSet(state.set.name); showTab('history');
-        say(`已回滚: v${created.version} 为 v${v.version} 的内容, 立即生效`, true);
+        say(`已提交回滚: v${created.version} 为 v${v.version} 的内容, 负责人批准后生效`, true);
+      });
+      actions.appendChild(back);
+    }
+    if (v.state === 'SUPERSEDED' && mayApprove()) {
+      const back = document.createElement('button'); back.textContent = '紧急回滚(立即生效)'; back.className = 'rollback';
+      back.onclick = () => guarded(async () => {
+        const request = await askSubmission(`紧急回滚到 v${v.version}: 不经审批立即生效, 将记入操作记录`, '立即回滚', false);
+        if (!request) return;
+        const created = await api('POST', `/api/rules/${state.set.name}/emergency-rollback`, { version: v.version, ...request });
+        await loadSets(); await openSet(state.set.name); showTab('history');
+        say(`已紧急回滚: v${created.version} 为 v${v.version} 的内容, 立即生效`, true);
       });
       actions.appendChild(back);
     }
   });
 }
 
+/** What changed, cell by cell, in words. */
 async function showDiff(from, to) {
-  const diffs = await api('GET', `/api/rules/${state.set.name}/diff?from=${from}&to=${to}`);
-  const pre = $('diff'); pre.innerHTML = '';
-  const files = Object.entries(diffs);
-  if (!files.length) { pre.textContent = '两个版本内容相同'; return; }
-  for (const [, lines] of files) {
-    for (const line of lines) {
-      const span = document.createElement('span');
-      span.className = line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : '';
-      span.textContent = line + '\n'; pre.appendChild(span);
-    }
-  }
+  const changes = await api('GET', `/api/rules/${state.set.name}/changes?from=${from}&to=${to}`);
+  const box = $('diff'); box.innerHTML = ''; box.classList.remove('hidden');
+  const title = document.createElement('strong'); title.textContent = `v${from} → v${to}: 共 ${changes.length} 处修改`;
+  box.appendChild(title);
+  const list = document.createElement('ul');
+  for (const change of changes) { list.appendChild(document.createElement('li')).textContent = change.text; }
+  box.appendChild(list);
 }
 
 async function renderAudit() {
@@ -391,7 +471,9 @@ async function renderAudit() {
   const table = $('audit'); table.innerHTML = '';
   const head = table.insertRow();
   ['时间', '操作', '版本', '操作人', '说明'].forEach(h => head.appendChild(document.createElement('th')).textContent = h);
-  const actions = { SEED: '初始导入', SAVE_DRAFT: '保存草稿', DELETE_DRAFT: '放弃草稿', PUBLISH: '发布', ROLLBACK: '回滚' };
+  const actions = { SEED: '初始导入', SAVE_DRAFT: '保存草稿', DELETE_DRAFT: '放弃草稿', PUBLISH: '发布', ROLLBACK: '回滚',
+    SUBMIT: '提交审批', SUBMIT_ROLLBACK: '申请回滚', APPROVE: '批准', REJECT: '驳回', TAKE_EFFECT: '到时生效',
+    EMERGENCY_ROLLBACK: '紧急回滚' };
   for (const e of entries) {
     const tr = table.insertRow();
     [fmt(e.at), actions[e.action] || e.action, e.version ? 'v' + e.version : '', e.actor, e.comment || ''].forEach(t => tr.insertCell().textContent = t);
@@ -410,6 +492,9 @@ document.querySelectorAll('.tabs button').forEach(b => b.onclick = () => showTab
   try {
     const session = await api('GET', '/api/session');
     state.csrf = session.csrfToken;
+    state.groups = session.groups || [];
+    // read-only users (supervisors, directors) see no edit controls
+    document.querySelectorAll('#tab-edit .toolbar button, #tab-edit .toolbar .upload').forEach(el => el.classList.toggle('hidden', !mayEdit()));
     $('user').textContent = session.name;
     await loadSets();
     $('app').classList.remove('hidden');

@@ -23,8 +23,11 @@ import org.bianmin.cases.classification.Classification;
 import org.bianmin.cases.classification.Classifier;
 import org.bianmin.rules.CompiledRuleSet;
 import org.bianmin.rules.DryRun;
+import org.bianmin.rules.RuleFile;
+import org.bianmin.rules.RuleProblem;
 import org.bianmin.rules.RuleEngine;
 import org.bianmin.sla.SlaPlan;
+import org.bianmin.staff.StaffDirectory;
 import org.bianmin.sla.SlaPlanner;
 import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -49,18 +52,28 @@ class IntakeDryRun implements DryRun {
     }
 
     /** A sample to classify: what an application brought and when. */
-    private record Sample(String label, String itemCode, Set<String> materials, boolean lawful, boolean consultationOnly,
-                          boolean petition, boolean major, Instant receivedAt) {
+    private record Sample(String label, Kind kind, String itemCode, Set<String> materials, boolean lawful,
+                          boolean consultationOnly, boolean petition, boolean major, Instant receivedAt) {
     }
+
+    /** What the comparison means: policy is not retroactive; the calendar, a statement of fact, is. */
+    static final String NOT_RETROACTIVE = "对照说明: 近期案件按新规则重算, 只说明同样的申请在新规则生效后登记会怎样; "
+            + "这些案件已受理, 继续按受理时的规则版本办理, 不会改变。";
+    static final String CALENDAR_REPLANS = "工作日历是事实: 发布后, 下列「在办案件」的截止时间将按新日历改排; "
+            + "近期案件一行只说明同样的申请在新日历下会怎样。";
 
     private final Classifier classifier;
     private final RuleEngine engine;
     private final CatalogueService catalogue;
     private final CalendarService calendars;
     private final NamedParameterJdbcTemplate jdbc;
+    private final IntakeCoverage coverage;
+    private final StaffDirectory staff;
 
     IntakeDryRun(Classifier classifier, RuleEngine engine, CatalogueService catalogue, CalendarService calendars,
-                 NamedParameterJdbcTemplate jdbc) {
+                 NamedParameterJdbcTemplate jdbc, IntakeCoverage coverage, StaffDirectory staff) {
+        this.coverage = coverage;
+        this.staff = staff;
         this.classifier = classifier;
         this.engine = engine;
         this.catalogue = catalogue;
@@ -87,18 +100,16 @@ class IntakeDryRun implements DryRun {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    public List<RuleProblem> check(String ruleSet, Object draft, List<RuleFile> files, Function<String, List<RuleFile>> published) {
+        Environment trial = trial(ruleSet, draft, new Environment(engine::compiled, catalogue.catalogue(), calendars.calendar()));
+        return coverage.check(ruleSet, set -> set.equals(ruleSet) ? files : published.apply(set), trial.rules(), trial.catalogue(),
+                trial.calendar(), ClockUtil.getCurrentTime().toInstant());
+    }
+
+    @Override
     public Report run(String ruleSet, Object draft, List<Map<String, String>> examples, int recentCases) {
         Environment published = new Environment(engine::compiled, catalogue.catalogue(), calendars.calendar());
-        Environment trial = switch (ruleSet) {
-            case "classification", "time-limits" -> new Environment(
-                    name -> name.equals(ruleSet) ? (CompiledRuleSet) draft : engine.compiled(name),
-                    published.catalogue(), published.calendar());
-            case "catalogue" -> new Environment(published.rules(), (Catalogue) draft, published.calendar());
-            case "calendar" -> new Environment(published.rules(), published.catalogue(),
-                    calendars.calendarWith((List<CalendarYear>) draft));
-            default -> throw new IllegalArgumentException("no dry run for " + ruleSet);
-        };
+        Environment trial = trial(ruleSet, draft, published);
         List<Sample> samples = new ArrayList<>();
         if (examples != null) {
             if (examples.size() > MAX_EXAMPLES) {
@@ -114,13 +125,28 @@ class IntakeDryRun implements DryRun {
             // the calendar states facts: open cases are re-planned on publication — exactly these
             lines.addAll(openCasesThatMove(published.calendar(), trial.calendar()));
         }
-        return new Report(List.of("处理方式", "办件类型", "办结时限", "截止时间", "缺少材料"), lines);
+        return new Report(List.of("处理方式", "办件类型", "办结时限", "截止时间", "缺少材料"), lines,
+                ruleSet.equals("calendar") ? CALENDAR_REPLANS : NOT_RETROACTIVE);
+    }
+
+    /** The published environment with the draft in place of its rule set. */
+    @SuppressWarnings("unchecked")
+    private Environment trial(String ruleSet, Object draft, Environment published) {
+        return switch (ruleSet) {
+            case "classification", "time-limits" -> new Environment(
+                    name -> name.equals(ruleSet) ? (CompiledRuleSet) draft : engine.compiled(name),
+                    published.catalogue(), published.calendar());
+            case "catalogue" -> new Environment(published.rules(), (Catalogue) draft, published.calendar());
+            case "calendar" -> new Environment(published.rules(), published.catalogue(),
+                    calendars.calendarWith((List<CalendarYear>) draft));
+            default -> throw new IllegalArgumentException("no dry run for " + ruleSet);
+        };
     }
 
     /** The open cases whose deadline the draft calendar moves, with the old and the new deadline. */
     private List<Line> openCasesThatMove(WorkingCalendar before, WorkingCalendar after) {
         List<Line> moving = new ArrayList<>();
-        jdbc.query("select case_number, item_name, received_at, deadline from case_record where state in ('IN_PROGRESS', "
+        jdbc.query("select case_number, item_name, window_group, received_at, deadline from case_record where state in ('IN_PROGRESS', "
                 + "'WAITING_SUPPLEMENT') and deadline is not null order by deadline", Map.of(), rs -> {
             java.time.Instant start = rs.getTimestamp("received_at").toInstant();
             java.time.Instant deadline = rs.getTimestamp("deadline").toInstant();
@@ -128,8 +154,9 @@ class IntakeDryRun implements DryRun {
             if (!moved.equals(deadline)) {
                 long days = java.time.temporal.ChronoUnit.DAYS.between(deadline.atZone(before.zone()).toLocalDate(),
                         moved.atZone(after.zone()).toLocalDate());
-                moving.add(new Line("在办案件 " + rs.getString("case_number") + " " + rs.getString("item_name")
-                        + " (发布后改排, " + (days >= 0 ? "推迟" + days : "提前" + (-days)) + "天)",
+                moving.add(new Line("在办案件 " + rs.getString("case_number") + " (发布后改排, "
+                        + (days >= 0 ? "推迟" + days : "提前" + (-days)) + "天)", Kind.RUNNING_CASE, rs.getString("item_name"),
+                        staff.windowName(rs.getString("window_group")),
                         Map.of("截止时间", TIME.format(deadline.atZone(before.zone()))),
                         Map.of("截止时间", TIME.format(moved.atZone(after.zone()))), null));
             }
@@ -144,10 +171,15 @@ class IntakeDryRun implements DryRun {
         } catch (RuntimeException e) {
             before = Map.of("错误", String.valueOf(e.getMessage()));
         }
+        ServiceItem item = trial.catalogue().find(sample.itemCode()).or(() -> published.catalogue().find(sample.itemCode()))
+                .orElse(null);
+        String itemName = item == null ? null : item.name();
+        String window = item == null ? null : staff.windowName(item.window());
         try {
-            return new Line(sample.label(), before, outcome(sample, trial), null);
+            return new Line(sample.label(), sample.kind(), itemName, window, before, outcome(sample, trial), null);
         } catch (RuntimeException e) {
-            return new Line(sample.label(), before, Map.of(), e.getMessage() == null ? e.toString() : e.getMessage());
+            return new Line(sample.label(), sample.kind(), itemName, window, before, Map.of(),
+                    e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
@@ -190,7 +222,7 @@ class IntakeDryRun implements DryRun {
         }
         Set<String> materials = Arrays.stream(fields.getOrDefault("materials", "").split("[,，\\s]+"))
                 .filter(s -> !s.isBlank()).collect(Collectors.toCollection(LinkedHashSet::new));
-        return new Sample("示例" + (index + 1) + " " + itemCode, itemCode, materials,
+        return new Sample("示例" + (index + 1) + " " + itemCode, Kind.EXAMPLE, itemCode, materials,
                 !"false".equalsIgnoreCase(fields.getOrDefault("lawful", "true").strip()),
                 "true".equalsIgnoreCase(fields.getOrDefault("consultationOnly", "").strip()),
                 "true".equalsIgnoreCase(fields.getOrDefault("petition", "").strip()),
@@ -205,7 +237,7 @@ class IntakeDryRun implements DryRun {
                 select case_number, item_code, submitted_materials, lawful, petition, major, received_at
                 from case_record order by registered_at desc, case_number desc
                 fetch first %d rows only""".formatted(count),
-                new MapSqlParameterSource(), (rs, i) -> new Sample(rs.getString("case_number"), rs.getString("item_code"),
+                new MapSqlParameterSource(), (rs, i) -> new Sample(rs.getString("case_number"), Kind.RECENT_CASE, rs.getString("item_code"),
                         new LinkedHashSet<>(CaseRepository.list(rs.getString("submitted_materials"))), rs.getBoolean("lawful"),
                         false, rs.getBoolean("petition"), rs.getBoolean("major"),
                         rs.getTimestamp("received_at").toInstant()));

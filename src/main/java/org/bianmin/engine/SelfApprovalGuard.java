@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Separation of duties in Tasklist and the engine's REST API: nobody completes the approval of a
  * request he made himself — the director who asked for an extension or a delay notice, denied an
- * application or booked an urgent appointment, or the supervisor whose own accountability record
- * is under review. Checked before the completion command runs (a task listener's refusal would
+ * application or booked an urgent appointment, the supervisor whose own accountability record
+ * is under review, or the writer of a rule version. Checked before the completion command runs (a task listener's refusal would
  * reach the REST API as a 500), so the refusal is a 403 naming the reason and the task stays open.
  */
 @Component
@@ -33,7 +33,9 @@ class SelfApprovalGuard extends AbstractProcessEnginePlugin {
             "approveDelay", new String[] {"requestedBy", "滞办告知申请"},
             "fileDenial", new String[] {"registeredBy", "否定报备"},
             "approveAppointment", new String[] {"bookedBy", "紧急预约"},
-            "reviewRecord", new String[] {"staff", "问责记录"});
+            "reviewRecord", new String[] {"staff", "问责记录"},
+            // the rule version's author and its submitter, comma-separated
+            "approveRulePublication", new String[] {"ruleAuthors", "规则版本"});
 
     private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class);
     private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class);
@@ -74,7 +76,8 @@ class SelfApprovalGuard extends AbstractProcessEnginePlugin {
         }
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         String[] approval = task == null ? null : APPROVALS.get(task.getTaskDefinitionKey());
-        if (approval != null && authentication.getUserId().equals(tasks.getVariable(taskId, approval[0]))) {
+        Object requester = approval == null ? null : tasks.getVariable(taskId, approval[0]);
+        if (requester != null && List.of(requester.toString().split(",")).contains(authentication.getUserId())) {
             throw new AuthorizationException("不能审批或决定本人的" + approval[1] + ", 请由其他负责人处理 / nobody approves or "
                     + "decides their own request");
         }

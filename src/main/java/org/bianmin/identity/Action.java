@@ -51,7 +51,8 @@ public enum Action {
     COMPLAINT_REGISTER("投诉登记", Scope.ANY, CLERKS, SUPERVISORS, DIRECTORS),
     COMPLAINT_READ("查看投诉", Scope.ANY, CLERKS, SUPERVISORS, DIRECTORS),
     RULES_READ("查看规则、校验、试运行", Scope.ANY, RULE_ADMINS, SUPERVISORS, DIRECTORS),
-    RULES_CHANGE("编辑、发布、回滚规则", Scope.ANY, RULE_ADMINS),
+    RULES_CHANGE("编辑、提交发布、申请回滚规则", Scope.ANY, RULE_ADMINS),
+    RULES_APPROVE("审批规则发布、紧急回滚规则", Scope.ANY, DIRECTORS),
     CATALOGUE_READ("查看事项目录", Scope.ANY);
 
     /** What a role check alone does not decide. */

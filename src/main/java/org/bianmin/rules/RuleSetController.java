@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -50,8 +51,11 @@ class RuleSetController {
 
     private final RuleSetService rules;
 
-    RuleSetController(RuleSetService rules) {
+    private final RulePublication publication;
+
+    RuleSetController(RuleSetService rules, RulePublication publication) {
         this.rules = rules;
+        this.publication = publication;
     }
 
     record FileView(@Text(max = 200) @NotNull String name, @Text(max = 5000000, multiline = true) String content) {
@@ -72,16 +76,24 @@ class RuleSetController {
         }
     }
 
-    record VersionView(int version, RuleSetVersion.State state, String label, String author, Instant createdAt,
-                       String comment, Instant publishedAt, String publishedBy, List<FileView> files) {
+    record VersionView(int version, RuleSetVersion.State state, String stateLabel, String label, String author,
+                       Instant createdAt, String comment, Instant publishedAt, String publishedBy, String basisDocument,
+                       Instant effectiveFrom, String submittedBy, Instant submittedAt, String decidedBy, Instant decidedAt,
+                       String decisionComment, List<FileView> files) {
         static VersionView of(RuleSetVersion v, boolean withFiles) {
-            return v == null ? null : new VersionView(v.version(), v.state(), v.label(), v.author(), v.createdAt(), v.comment(),
-                    v.publishedAt(), v.publishedBy(), withFiles ? FileView.of(v.files()) : null);
+            if (v == null) {
+                return null;
+            }
+            RuleSetVersion.Review r = v.review();
+            return new VersionView(v.version(), v.state(), v.state().label(), v.label(), v.author(), v.createdAt(), v.comment(),
+                    v.publishedAt(), v.publishedBy(), r.basisDocument(), r.effectiveFrom(), r.submittedBy(), r.submittedAt(),
+                    r.decidedBy(), r.decidedAt(), r.decisionComment(), withFiles ? FileView.of(v.files()) : null);
         }
     }
 
     record SetView(String name, String title, String description, String installed, VersionView published,
-                   VersionView draft, boolean fixedFiles, Map<String, String> columnHelp, Map<String, String> exampleFields) {
+                   VersionView draft, VersionView pending, boolean fixedFiles, Map<String, String> columnHelp,
+                   Map<String, String> exampleFields) {
     }
 
     @Authorized(Action.RULES_READ)
@@ -162,22 +174,58 @@ class RuleSetController {
         return ResponseEntity.noContent().build();
     }
 
-    record CommentRequest(@Text(max = 500, multiline = true) String comment, @Min(1) Integer version) {
+    record PublishRequest(@Text(max = 500, multiline = true) String comment, OffsetDateTime effectiveFrom,
+                          @Text(max = 200) String basisDocument) {
+        RulePublication.Submission submission() {
+            return new RulePublication.Submission(comment, effectiveFrom, basisDocument);
+        }
     }
 
+    /** Submits the draft for a director's approval: 202, the version waits as PENDING_APPROVAL. */
     @Authorized(Action.RULES_CHANGE)
     @PostMapping("/{set}/publish")
-    VersionView publish(@PathVariable String set, @Valid @RequestBody CommentRequest request, CurrentUser user) {
-        return VersionView.of(rules.publish(set, request.comment(), user.id()), true);
+    ResponseEntity<VersionView> publish(@PathVariable String set, @Valid @RequestBody PublishRequest request, CurrentUser user) {
+        return ResponseEntity.accepted().body(VersionView.of(publication.submit(set, request.submission(), user.id()), false));
     }
 
+    record ApprovalRequest(@NotNull Boolean approve, @Text(max = 500, multiline = true) String comment) {
+    }
+
+    /** A director's decision on a pending version (never his own): PUBLISHED, SCHEDULED or REJECTED. */
+    @Authorized(Action.RULES_APPROVE)
+    @PostMapping("/{set}/versions/{version}/approval")
+    VersionView approval(@PathVariable String set, @PathVariable int version, @Valid @RequestBody ApprovalRequest request,
+                         CurrentUser user) {
+        return VersionView.of(publication.decide(set, version, request.approve(), request.comment(), user.id()), false);
+    }
+
+    record RollbackRequest(@NotNull @Min(1) Integer version, @Text(max = 500, multiline = true) String comment,
+                           OffsetDateTime effectiveFrom, @Text(max = 200) String basisDocument) {
+    }
+
+    /** Submits the content of an earlier version as a new one, for approval like a draft. */
     @Authorized(Action.RULES_CHANGE)
     @PostMapping("/{set}/rollback")
-    VersionView rollback(@PathVariable String set, @Valid @RequestBody CommentRequest request, CurrentUser user) {
-        if (request.version() == null) {
-            throw ApiException.invalidField("version", "请指定要回滚到的版本", "the version to roll back to is required");
+    ResponseEntity<VersionView> rollback(@PathVariable String set, @Valid @RequestBody RollbackRequest request, CurrentUser user) {
+        return ResponseEntity.accepted().body(VersionView.of(publication.rollback(set, request.version(),
+                new RulePublication.Submission(request.comment(), request.effectiveFrom(), request.basisDocument()), user.id()), false));
+    }
+
+    /** A director puts an earlier version in force at once, without approval; recorded as an emergency. */
+    @Authorized(Action.RULES_APPROVE)
+    @PostMapping("/{set}/emergency-rollback")
+    VersionView emergencyRollback(@PathVariable String set, @Valid @RequestBody RollbackRequest request, CurrentUser user) {
+        if (request.effectiveFrom() != null) {
+            throw ApiException.invalidField("effectiveFrom", "紧急回滚立即生效, 不能指定生效时间", "an emergency rollback takes effect at once");
         }
-        return VersionView.of(rules.rollback(set, request.version(), request.comment(), user.id()), true);
+        return VersionView.of(publication.emergencyRollback(set, request.version(), request.comment(), request.basisDocument(),
+                user.id()), false);
+    }
+
+    @Authorized(Action.RULES_READ)
+    @GetMapping("/{set}/changes")
+    List<RuleChanges.Change> changes(@PathVariable String set, @RequestParam int from, @RequestParam int to, CurrentUser user) {
+        return rules.changes(set, from, to);
     }
 
     /** A table of a version as a spreadsheet (Drools decision-table layout). */
@@ -238,7 +286,7 @@ class RuleSetController {
     private SetView view(RuleSetService.Summary s, boolean withFiles) {
         RuleSetDefinition d = rules.definition(s.name());
         return new SetView(s.name(), s.title(), s.description(), s.installed(), VersionView.of(s.published(), withFiles),
-                VersionView.of(s.draft(), withFiles), d.fixedFiles(), d.columnHelp(),
+                VersionView.of(s.draft(), withFiles), VersionView.of(s.pending(), false), d.fixedFiles(), d.columnHelp(),
                 rules.dryRunFor(s.name()).map(DryRun::exampleFields).orElse(Map.of()));
     }
 }

@@ -64,13 +64,48 @@ public class RuleSetRepository {
 
     public void insert(RuleSetVersion v) {
         jdbc.update("""
-                insert into rule_set_version (rule_set, version, state, content, author, created_at, comment, published_at, published_by)
-                values (:s, :v, :st, :content, :author, :createdAt, :comment, :publishedAt, :publishedBy)""",
-                new MapSqlParameterSource("s", v.ruleSet()).addValue("v", v.version()).addValue("st", v.state().name())
+                insert into rule_set_version (rule_set, version, state, content, author, created_at, comment, published_at, published_by,
+                  basis_document, effective_from, submitted_by, submitted_at, decided_by, decided_at, decision_comment)
+                values (:s, :v, :st, :content, :author, :createdAt, :comment, :publishedAt, :publishedBy,
+                  :basis, :effectiveFrom, :submittedBy, :submittedAt, :decidedBy, :decidedAt, :decisionComment)""",
+                review(v.review()).addValue("s", v.ruleSet()).addValue("v", v.version()).addValue("st", v.state().name())
                         .addValue("content", encode(v.files())).addValue("author", v.author())
                         .addValue("createdAt", Timestamp.from(v.createdAt())).addValue("comment", v.comment())
-                        .addValue("publishedAt", v.publishedAt() == null ? null : Timestamp.from(v.publishedAt()))
-                        .addValue("publishedBy", v.publishedBy()));
+                        .addValue("publishedAt", timestamp(v.publishedAt())).addValue("publishedBy", v.publishedBy()));
+    }
+
+    /** The draft goes to a director: DRAFT → PENDING_APPROVAL with its basis and effective time. */
+    public boolean submit(String ruleSet, int version, String comment, RuleSetVersion.Review review) {
+        return jdbc.update("""
+                update rule_set_version set state = 'PENDING_APPROVAL', basis_document = :basis, effective_from = :effectiveFrom,
+                  submitted_by = :submittedBy, submitted_at = :submittedAt, comment = :comment
+                where rule_set = :s and version = :v and state = 'DRAFT'""",
+                review(review).addValue("s", ruleSet).addValue("v", version).addValue("comment", comment)) == 1;
+    }
+
+    /** A director's decision on a pending version: SCHEDULED, REJECTED, or PUBLISHED (then {@link #publish} follows). */
+    public boolean decide(String ruleSet, int version, RuleSetVersion.State state, String by, Instant at, String comment) {
+        return jdbc.update("""
+                update rule_set_version set state = :st, decided_by = :by, decided_at = :at, decision_comment = :comment
+                where rule_set = :s and version = :v and state = 'PENDING_APPROVAL'""",
+                new MapSqlParameterSource("s", ruleSet).addValue("v", version).addValue("st", state.name())
+                        .addValue("by", by).addValue("at", Timestamp.from(at)).addValue("comment", comment)) == 1;
+    }
+
+    private static MapSqlParameterSource review(RuleSetVersion.Review r) {
+        return new MapSqlParameterSource("basis", r.basisDocument()).addValue("effectiveFrom", timestamp(r.effectiveFrom()))
+                .addValue("submittedBy", r.submittedBy()).addValue("submittedAt", timestamp(r.submittedAt()))
+                .addValue("decidedBy", r.decidedBy()).addValue("decidedAt", timestamp(r.decidedAt()))
+                .addValue("decisionComment", r.decisionComment());
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 
     public void updateDraft(String ruleSet, int version, List<RuleFile> files, String comment) {
@@ -83,7 +118,7 @@ public class RuleSetRepository {
         jdbc.update("delete from rule_set_version where rule_set = :s and state = 'DRAFT'", new MapSqlParameterSource("s", ruleSet));
     }
 
-    /** Makes {@code version} the published one; the previous published version becomes superseded. */
+    /** Makes {@code version} the published one (from any state); the previous published version becomes superseded. */
     public void publish(String ruleSet, int version, String by, Instant at, String comment) {
         var params = new MapSqlParameterSource("s", ruleSet).addValue("v", version).addValue("by", by)
                 .addValue("at", Timestamp.from(at)).addValue("comment", comment);
@@ -133,10 +168,11 @@ public class RuleSetRepository {
     private final RowMapper<RuleSetVersion> mapper = this::map;
 
     private RuleSetVersion map(ResultSet rs, int row) throws SQLException {
-        Timestamp published = rs.getTimestamp("published_at");
         return new RuleSetVersion(rs.getString("rule_set"), rs.getInt("version"),
                 RuleSetVersion.State.valueOf(rs.getString("state")), decode(rs.getString("content")), rs.getString("author"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("comment"),
-                published == null ? null : published.toInstant(), rs.getString("published_by"));
+                rs.getTimestamp("created_at").toInstant(), rs.getString("comment"), instant(rs, "published_at"),
+                rs.getString("published_by"), new RuleSetVersion.Review(rs.getString("basis_document"),
+                        instant(rs, "effective_from"), rs.getString("submitted_by"), instant(rs, "submitted_at"),
+                        rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_comment")));
     }
 }

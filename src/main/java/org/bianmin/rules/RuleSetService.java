@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rule sets as versioned data: seeded from {@code rules/} at the first start, then edited as
- * drafts, validated, dry-run, published with a comment and rolled back — all audited. The
- * published version is in force on every node: this node installs it when it publishes, the
- * others within the poll interval.
+ * drafts, validated and dry-run — all audited; {@link RulePublication} takes a draft through a
+ * director's approval into force. The published version is in force on every node: the node that
+ * publishes installs it at once, the others within the poll interval.
  */
 @Service
 public class RuleSetService {
@@ -79,8 +79,9 @@ public class RuleSetService {
 
     // ---- reading ----
 
+    /** A rule set as the editor shows it; {@code pending} awaits a director or its effective time. */
     public record Summary(String name, String title, String description, String installed, RuleSetVersion published,
-                          RuleSetVersion draft) {
+                          RuleSetVersion draft, RuleSetVersion pending) {
     }
 
     public List<Summary> overview() {
@@ -90,7 +91,9 @@ public class RuleSetService {
     public Summary summary(RuleSetDefinition d) {
         return new Summary(d.name(), d.title(), d.description(), d.installedVersion(),
                 repository.inState(d.name(), RuleSetVersion.State.PUBLISHED).orElse(null),
-                repository.inState(d.name(), RuleSetVersion.State.DRAFT).orElse(null));
+                repository.inState(d.name(), RuleSetVersion.State.DRAFT).orElse(null),
+                repository.inState(d.name(), RuleSetVersion.State.PENDING_APPROVAL)
+                        .or(() -> repository.inState(d.name(), RuleSetVersion.State.SCHEDULED)).orElse(null));
     }
 
     public RuleSetDefinition definition(String name) {
@@ -129,12 +132,18 @@ public class RuleSetService {
     public Validation validate(String name, List<RuleFile> files) {
         RuleSetDefinition d = definition(name);
         checkFiles(d, files);
+        Object compiled;
         try {
-            Object compiled = d.compile("validation", files);
-            return new Validation(true, List.of(), compiled instanceof CompiledRuleSet c ? c.ruleCount() + " 条规则 / rules" : "通过 / valid");
+            compiled = d.compile("validation", files);
         } catch (RuleCompilationException e) {
             return new Validation(false, e.problems(), e.getMessage());
         }
+        List<RuleProblem> problems = completeDryRun(name, compiled, files);
+        long errors = problems.stream().filter(RuleProblem::isError).count();
+        String rules = compiled instanceof CompiledRuleSet c ? c.ruleCount() + " 条规则" : "规则";
+        return new Validation(errors == 0, problems, errors > 0
+                ? "完整试运行发现 " + errors + " 处错误, 不能提交 / the complete dry run found errors"
+                : rules + "均可编译, 完整试运行通过" + (problems.isEmpty() ? "" : " (" + problems.size() + " 条提示)") + " / valid");
     }
 
     public DryRun.Report dryRun(String name, List<RuleFile> files, List<Map<String, String>> examples, int recentCases) {
@@ -162,7 +171,8 @@ public class RuleSetService {
                 repository.updateDraft(name, version, files, why);
             } else {
                 version = repository.nextVersion(name);
-                repository.insert(new RuleSetVersion(name, version, RuleSetVersion.State.DRAFT, files, actor, now, why, null, null));
+                repository.insert(new RuleSetVersion(name, version, RuleSetVersion.State.DRAFT, files, actor, now, why, null, null,
+                        null));
             }
             repository.audit(name, version, "SAVE_DRAFT", actor, now, why);
             return repository.find(name, version).orElseThrow();
@@ -178,52 +188,52 @@ public class RuleSetService {
         });
     }
 
-    /** Publishes the draft: it must compile and survive a dry run; then it is in force here and, soon, everywhere. */
-    public RuleSetVersion publish(String name, String comment, String actor) {
-        RuleSetDefinition d = definition(name);
-        String why = text("comment", comment, true);
-        RuleSetVersion draft = repository.inState(name, RuleSetVersion.State.DRAFT).orElseThrow(this::noDraft);
-        Object compiled = compileOrRefuse(d, draft.label(), draft.files());
-        refuseIfDryRunFails(name, compiled);
-        transaction.executeWithoutResult(status -> {
-            repository.lockRuleSet(name);
-            RuleSetVersion current = repository.inState(name, RuleSetVersion.State.DRAFT).orElseThrow(this::noDraft);
-            if (current.version() != draft.version() || !sameFiles(current.files(), draft.files())) {
-                throw ApiException.conflict("DRAFT_CHANGED", "草稿已被修改, 请重新校验 / the draft changed meanwhile, validate again");
-            }
-            repository.publish(name, draft.version(), actor, now(), why);
-            repository.audit(name, draft.version(), "PUBLISH", actor, now(), why);
-        });
-        d.publishing(draft.label(), compiled);
-        d.install(draft.label(), compiled);
-        return version(name, draft.version());
+    /**
+     * What a version must pass before a director sees it: it compiles, and the dry run over recent
+     * cases raises nothing. Answers the compiled form and the dry run's report (null without one).
+     */
+    Checked checkForPublication(RuleSetDefinition d, String label, List<RuleFile> files) {
+        Object compiled = compileOrRefuse(d, label, files);
+        List<RuleProblem> errors = completeDryRun(d.name(), compiled, files).stream().filter(RuleProblem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new RuleSetRefusedException("DRY_RUN_FAILED", "完整试运行发现 " + errors.size() + " 处错误, 不能提交: "
+                    + errors.get(0) + " / the complete dry run failed", errors);
+        }
+        return new Checked(compiled, refuseIfDryRunFails(d.name(), compiled));
     }
 
-    /** Publishes the content of an earlier version again, as a new version. */
-    public RuleSetVersion rollback(String name, int toVersion, String comment, String actor) {
-        RuleSetDefinition d = definition(name);
-        String why = text("comment", comment, true);
-        RuleSetVersion target = version(name, toVersion);
-        if (target.state() == RuleSetVersion.State.DRAFT) {
-            throw ApiException.badRequest("CANNOT_ROLL_BACK_TO_DRAFT", "不能回滚到草稿 / cannot roll back to a draft");
+    /** Every case the rules can meet, against the compiled draft (see {@link DryRun#check}). */
+    private List<RuleProblem> completeDryRun(String name, Object compiled, List<RuleFile> files) {
+        return dryRunFor(name).map(d -> d.check(name, compiled, files, this::publishedFiles)).orElse(List.of());
+    }
+
+    /** The files of the version in force (the published one). */
+    public List<RuleFile> publishedFiles(String name) {
+        definition(name);
+        return repository.inState(name, RuleSetVersion.State.PUBLISHED).orElseThrow().files();
+    }
+
+    record Checked(Object compiled, DryRun.Report dryRun) {
+    }
+
+    /** Puts a stored version in force on this node, with what its publication changes beyond the rules (once, here). */
+    void putInForce(RuleSetDefinition d, String label, Object compiled) {
+        d.publishing(label, compiled);
+        d.install(label, compiled);
+    }
+
+    Object compileOrRefuse(RuleSetDefinition d, String version, List<RuleFile> files) {
+        try {
+            return d.compile(version, files);
+        } catch (RuleCompilationException e) {
+            throw new RuleSetRefusedException("INVALID_RULES", e.getMessage(), e.problems());
         }
-        int[] created = new int[1];
-        Object[] compiled = new Object[1];
-        transaction.executeWithoutResult(status -> {
-            repository.lockRuleSet(name);
-            int version = repository.nextVersion(name);
-            compiled[0] = compileOrRefuse(d, RuleSetVersion.label(name, version), target.files());
-            Instant now = now();
-            String note = "回滚到 v" + toVersion + " / rolled back to v" + toVersion + ": " + why;
-            repository.insert(new RuleSetVersion(name, version, RuleSetVersion.State.DRAFT, target.files(), actor, now, note, null, null));
-            // an existing draft keeps its content but is no longer the draft: the rollback version takes its place
-            repository.publish(name, version, actor, now, note);
-            repository.audit(name, version, "ROLLBACK", actor, now, note);
-            created[0] = version;
-        });
-        d.publishing(RuleSetVersion.label(name, created[0]), compiled[0]);
-        d.install(RuleSetVersion.label(name, created[0]), compiled[0]);
-        return version(name, created[0]);
+    }
+
+    /** The changes from one version to another, cell by cell, in Chinese. */
+    public List<RuleChanges.Change> changes(String name, int from, int to) {
+        RuleSetDefinition d = definition(name);
+        return RuleChanges.between(d.title(), version(name, from).files(), version(name, to).files(), d.columnHelp());
     }
 
     /** A unified diff per file between two versions. */
@@ -255,7 +265,7 @@ public class RuleSetService {
         try {
             transaction.executeWithoutResult(status -> {
                 repository.insert(new RuleSetVersion(d.name(), 1, RuleSetVersion.State.PUBLISHED, d.bundledFiles(), "system",
-                        now, "从 rules/ 导入 / seeded from rules/", now, "system"));
+                        now, "从 rules/ 导入 / seeded from rules/", now, "system", null));
                 repository.audit(d.name(), 1, "SEED", "system", now, "rules/" + d.name());
             });
             log.info("Rule set {} seeded from rules/{} as v1", d.name(), d.name());
@@ -270,18 +280,10 @@ public class RuleSetService {
         d.install(published.label(), d.compile(published.label(), published.files()));
     }
 
-    private Object compileOrRefuse(RuleSetDefinition d, String version, List<RuleFile> files) {
-        try {
-            return d.compile(version, files);
-        } catch (RuleCompilationException e) {
-            throw new RuleSetRefusedException("INVALID_RULES", e.getMessage(), e.problems());
-        }
-    }
-
-    private void refuseIfDryRunFails(String name, Object compiled) {
+    private DryRun.Report refuseIfDryRunFails(String name, Object compiled) {
         Optional<DryRun> dryRun = dryRunFor(name);
         if (dryRun.isEmpty()) {
-            return;
+            return null;
         }
         DryRun.Report report;
         try {
@@ -293,6 +295,7 @@ public class RuleSetService {
             throw new RuleSetRefusedException("DRY_RUN_FAILED", "试运行出错, 不能发布 / the dry run failed on "
                     + l.sample() + ": " + l.error(), List.of());
         });
+        return report;
     }
 
     private static void checkFiles(RuleSetDefinition d, List<RuleFile> files) {
@@ -319,7 +322,7 @@ public class RuleSetService {
         }
     }
 
-    private static String text(String field, String value, boolean required) {
+    static String text(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw ApiException.invalidField(field, "不能为空", "is required");
@@ -332,11 +335,11 @@ public class RuleSetService {
         return value.strip();
     }
 
-    private ApiException noDraft() {
+    ApiException noDraft() {
         return ApiException.conflict("NO_DRAFT", "没有草稿 / there is no draft");
     }
 
-    private static boolean sameFiles(List<RuleFile> a, List<RuleFile> b) {
+    static boolean sameFiles(List<RuleFile> a, List<RuleFile> b) {
         return texts(a).equals(texts(b));
     }
 
@@ -350,7 +353,7 @@ public class RuleSetService {
         return text == null ? List.of() : new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
     }
 
-    private static Instant now() {
+    static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
 

@@ -48,6 +48,18 @@ public class RuleTrace {
         return trace;
     }
 
+    /** Every named row of the decision tables among {@code files}, with the file each lies in. */
+    public static List<Map.Entry<String, Row>> rowsIn(String ruleSet, String title, String version, List<RuleFile> files) {
+        List<Map.Entry<String, Row>> rows = new ArrayList<>();
+        for (RuleFile file : files) {
+            if (file.name().toLowerCase().endsWith(".csv")) {
+                rowsOf(ruleSet, title, version, new String(file.content(), StandardCharsets.UTF_8))
+                        .forEach(row -> rows.add(Map.entry(file.name(), row)));
+            }
+        }
+        return rows;
+    }
+
     /** Every named row of a version's decision tables (none when the label is not a known version). */
     private List<Row> read(String label) {
         int at = label.lastIndexOf("@v");

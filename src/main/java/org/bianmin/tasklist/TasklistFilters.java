@@ -45,7 +45,7 @@ public class TasklistFilters {
         List<String> clerks = List.of(Groups.CLERKS);
         List<String> supervisors = List.of(Groups.SUPERVISORS, Groups.DIRECTORS);
         for (FilterSpec spec : List.of(
-                new FilterSpec("待我审批", "延期、滞办告知、否定报备与承诺件审批决定", -30, List.of(Groups.DIRECTORS),
+                new FilterSpec("待我审批", "延期、滞办告知、否定报备、承诺件审批决定与规则发布审批", -30, List.of(Groups.DIRECTORS),
                         mine().taskDefinitionKeyIn(APPROVALS).orderByDueDate().asc()),
                 new FilterSpec("督办", "超期案件督办、投诉与差评督办、联办部门协调、岗位空缺", -20, supervisors,
                         mine().taskDefinitionKeyIn(ESCALATIONS).orderByDueDate().asc()),
@@ -75,7 +75,7 @@ public class TasklistFilters {
     static final String[] ESCALATIONS = {"superviseOverdue", "coordinatePart", "chasePublication", "superviseComplaint",
             "superviseRectification", "handleVacancy", "chaseDistrict"};
     /** Decisions that wait for a director. */
-    static final String[] APPROVALS = {"approveExtension", "approveDelay", "fileDenial", "decide"};
+    static final String[] APPROVALS = {"approveExtension", "approveDelay", "fileDenial", "decide", "approveRulePublication"};
 
     /** Tasks assigned to me or offered to me (by name or through my groups). */
     private TaskQuery mine() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bianmin.rules.RuleFile;
+import org.bianmin.rules.RulePublication;
 import org.bianmin.rules.RuleSetService;
 import org.bianmin.rules.RuleSetVersion;
 import org.bianmin.support.PostgresIntegrationTest;
@@ -36,6 +37,7 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired RuleSetService rules;
+    @Autowired RulePublication publication;
     @Autowired CaseRepository records;
     @Autowired JdbcTemplate jdbc;
 
@@ -52,7 +54,8 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
     void restoreTheCalendar() {
         // before RegisteredCases ends the cases and resets the clock
         if (published().version() != publishedBefore) {
-            rules.rollback("calendar", publishedBefore, "测试结束, 恢复日历", "ruleadmin");
+            approve(publication.rollback("calendar", publishedBefore, new RulePublication.Submission("测试结束, 恢复日历", null, null),
+                    "ruleadmin"));
         }
     }
 
@@ -103,7 +106,7 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
         assertThat(send("POST", "/api/cases/" + caseNumber + "/notices/reissue", "{\"type\":\"receipt\"}", "civil-a",
                 DEMO_PASSWORD).statusCode()).isEqualTo(400);
 
-        rules.rollback("calendar", publishedBefore, "撤销加放", "ruleadmin");
+        approve(publication.rollback("calendar", publishedBefore, new RulePublication.Submission("撤销加放", null, null), "ruleadmin"));
         assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(before.deadline());
         assertThat(management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate().toInstant()).isEqualTo(timerDue);
     }
@@ -139,7 +142,13 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
 
     private void publish(Map<String, String> changed, String comment) {
         rules.saveDraft("calendar", files(changed), comment, "ruleadmin");
-        rules.publish("calendar", comment, "ruleadmin");
+        approve(publication.submit("calendar", new RulePublication.Submission(comment, null, null), "ruleadmin"));
+    }
+
+    /** The director approves what the rule administrator submitted; the calendar is in force at once. */
+    private void approve(RuleSetVersion submitted) {
+        assertThat(publication.decide("calendar", submitted.version(), true, "同意", "director").state())
+                .isEqualTo(RuleSetVersion.State.PUBLISHED);
     }
 
     private List<RuleFile> files(Map<String, String> changed) {

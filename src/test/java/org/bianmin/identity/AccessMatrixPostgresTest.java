@@ -79,6 +79,7 @@ class AccessMatrixPostgresTest extends PostgresIntegrationTest {
             Map.entry("COMPLAINT_READ", Probe.get("/api/complaints/999999999")),
             Map.entry("RULES_READ", Probe.get("/api/rules")),
             Map.entry("RULES_CHANGE", new Probe("PUT", "/api/rules/calendar/draft", "{}")),
+            Map.entry("RULES_APPROVE", Probe.post("/api/rules/calendar/versions/999999/approval", "{}")),
             Map.entry("CATALOGUE_READ", Probe.get("/api/items")),
             Map.entry("CALENDAR_READ", Probe.get("/api/calendar/years")),
             Map.entry("HEALTH", Probe.get("/actuator/health")),

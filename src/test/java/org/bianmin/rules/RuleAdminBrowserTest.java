@@ -7,16 +7,16 @@ import java.time.Instant;
 import java.util.List;
 import org.bianmin.support.Browser;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 5 in a real browser: {@code ruleadmin} changes the promised limit of a committed item in the
- * grid, validates, dry-runs and publishes it; a newly registered case gets the new deadline; a
- * broken edit is shown at its cell and refused; rolling back restores the old deadline.
+ * In a real browser: {@code ruleadmin} changes the promised limit of a committed item in the grid,
+ * validates, dry-runs and submits it; the director reads the changed cell in Tasklist and approves;
+ * a newly registered case gets the new deadline; a broken edit is shown at its cell and refused; a
+ * rollback, asked for in the history and approved, restores the old deadline.
  */
 class RuleAdminBrowserTest extends RuleTestSupport {
 
@@ -64,18 +64,47 @@ class RuleAdminBrowserTest extends RuleTestSupport {
                 browser.screenshot("rules-2-dry-run");
             });
 
-            // publish with a comment typed into the prompt
-            browser.check("rules-publish", () -> {
+            // submit for approval: comment and 文件依据 typed into the dialog; nothing is in force yet
+            browser.check("rules-submit", () -> {
                 browser.driver().findElement(By.cssSelector(".tabs button[data-tab='edit']")).click();
                 browser.waitVisible(By.id("publish")).click();
-                Alert prompt = wait.until(ExpectedConditions.alertIsPresent());
-                assertThat(prompt.getText()).contains("发布说明");
-                prompt.sendKeys("SJ-002 承诺时限缩短为5个工作日(浏览器测试)");
-                prompt.accept();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages .ok"), "已发布"));
-                assertThat(browser.driver().findElement(By.id("set-status")).getText()).contains("本节点生效版本: catalogue@v");
-                browser.screenshot("rules-3-published");
+                WebElement dialog = browser.waitVisible(By.id("submit-dialog"));
+                assertThat(dialog.getText()).contains("提交负责人审批", "文件依据", "生效时间");
+                type(browser, "#submit-comment", "SJ-002 承诺时限缩短为5个工作日(浏览器测试)");
+                type(browser, "#submit-basis", "某区政务服务办〔2026〕12号");
+                browser.screenshot("rules-3-submit-dialog");
+                browser.driver().findElement(By.id("submit-confirm")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages .ok"), "已提交审批"));
+                assertThat(browser.waitVisible(By.id("pending")).getText()).contains("待审批", "某区政务服务办〔2026〕12号", "批准后立即生效");
+                browser.screenshot("rules-3-submitted");
             });
+            assertThat(installed("catalogue")).isEqualTo(before.label());
+            int submitted = repository.inState("catalogue", RuleSetVersion.State.PENDING_APPROVAL).orElseThrow().version();
+
+            // the director approves it in Tasklist, reading the changed cell in the form
+            try (Browser director = Browser.open(port)) {
+                director.check("rules-approve", () -> {
+                    director.loginToCamunda("tasklist", DIRECTOR, DEMO_PASSWORD);
+                    director.waitVisible(By.cssSelector("[cam-tasks]"));
+                    String name = "审批规则发布: 事项目录 v" + submitted;
+                    WebElement item = director.waitVisible(By.xpath("//li[contains(@class,'task')]//*[contains(., '" + name + "')]"));
+                    director.screenshot("rules-7-director-list");
+                    item.click();
+                    director.waitVisible(By.xpath("//h2[contains(@class,'task') and contains(., '" + name + "')]"));
+                    By claim = By.cssSelector("button.claim");
+                    if (director.isPresent(claim)) {
+                        director.driver().findElement(claim).click();
+                        director.waitVisible(By.cssSelector("button.unclaim"));
+                    }
+                    WebElement form = director.waitVisible(By.xpath("//strong[contains(., '修改内容')]/ancestor::form"));
+                    assertThat(form.getText()).contains("「SJ-002」承诺时限: 10 → 5", "某区政务服务办〔2026〕12号", "试运行");
+                    director.waitVisible(By.xpath("//label[contains(., '批准发布')]/input")).click();
+                    director.screenshot("rules-8-director-form");
+                    director.waitVisible(By.cssSelector("button[ng-click='complete()']")).click();
+                    new WebDriverWait(director.driver(), WAIT).until(d -> installed("catalogue").equals("catalogue@v" + submitted));
+                    director.screenshot("rules-9-approved");
+                });
+            }
             String published = installed("catalogue");
             assertThat(published).isNotEqualTo(before.label());
             assertThat(publishedFiles("catalogue").get("items.csv")).contains("SJ-002,食品经营许可(小餐饮),dept-market,window-market,COMMITTED,5,20,");
@@ -95,9 +124,9 @@ class RuleAdminBrowserTest extends RuleTestSupport {
                 assertThat(browser.driver().findElements(By.cssSelector("#grid td.error"))).hasSize(1);
                 browser.screenshot("rules-4-broken");
                 browser.driver().findElement(By.id("publish")).click();
-                // the draft is saved, found broken and not offered for publication: no prompt
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("set-status"), "尚有错误, 不能发布"));
-                assertThat(ExpectedConditions.alertIsPresent().apply(browser.driver())).isNull();
+                // the draft is saved, found broken and not offered for approval: no dialog
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("set-status"), "尚有错误, 不能提交"));
+                assertThat(browser.driver().findElement(By.id("submit-dialog")).isDisplayed()).isFalse();
                 browser.waitVisible(By.cssSelector("#grid tr[data-row='15'] td[data-col='6'].error"));
                 browser.screenshot("rules-5-refused");
             });
@@ -105,24 +134,24 @@ class RuleAdminBrowserTest extends RuleTestSupport {
             HttpResponseAssert.refused(send("POST", "/api/rules/classification/publish", java.util.Map.of("comment", "坏表"), RULEADMIN));
             assertThat(registerSj002().path("disposition").asText()).isEqualTo("ACCEPTED");
 
-            // roll back in the history tab, with the reason typed into the prompt
+            // ask for the rollback in the history tab, the reason typed into the dialog; a director approves it
             browser.check("rules-rollback", () -> {
                 browser.get("/rules/?set=catalogue");
                 browser.waitVisible(By.id("detail"));
                 browser.driver().findElement(By.cssSelector(".tabs button[data-tab='history']")).click();
                 WebElement version = browser.waitVisible(By.cssSelector("#versions tr[data-version='" + before.version() + "']"));
-                assertThat(version.getText()).contains("已替代");
+                assertThat(version.getText()).contains("已被取代");
+                WebElement newest = browser.waitVisible(By.cssSelector("#versions tr[data-version='" + submitted + "']"));
+                assertThat(newest.getText()).contains("生效中", RULEADMIN, DIRECTOR, "某区政务服务办〔2026〕12号");
                 version.findElement(By.cssSelector(".rollback")).click();
-                Alert prompt = wait.until(ExpectedConditions.alertIsPresent());
-                assertThat(prompt.getText()).contains("回滚到 v" + before.version());
-                prompt.sendKeys("恢复10个工作日(浏览器测试)");
-                prompt.accept();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages .ok"), "已回滚"));
-                assertThat(browser.waitVisible(By.cssSelector("#messages .ok")).isDisplayed()).isTrue();
-                WebElement newest = browser.waitVisible(By.cssSelector("#versions tr[data-version]"));
-                assertThat(newest.getText()).contains("已发布(生效)", RULEADMIN, "回滚到 v" + before.version());
-                browser.screenshot("rules-6-rolled-back");
+                assertThat(browser.waitVisible(By.id("submit-title")).getText()).contains("回滚到 v" + before.version());
+                type(browser, "#submit-comment", "恢复10个工作日(浏览器测试)");
+                browser.driver().findElement(By.id("submit-confirm")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages .ok"), "已提交回滚"));
+                browser.screenshot("rules-6-rollback-submitted");
             });
+            int rollback = repository.inState("catalogue", RuleSetVersion.State.PENDING_APPROVAL).orElseThrow().version();
+            assertThat(approve("catalogue", rollback, DIRECTOR).path("state").asText()).isEqualTo("PUBLISHED");
             assertThat(installed("catalogue")).isNotEqualTo(published);
             assertThat(publishedFiles("catalogue")).isEqualTo(texts(before.files()));
             assertThat(instant(registerSj002().path("deadline"))).isEqualTo(tenDays);

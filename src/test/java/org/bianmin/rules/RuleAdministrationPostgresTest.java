@@ -70,6 +70,12 @@ class RuleAdministrationPostgresTest extends RuleTestSupport {
         assertForbidden(send("POST", set + "/publish", Map.of("comment", "x"), SUPERVISOR));
         assertForbidden(send("POST", set + "/rollback", rollback, SUPERVISOR));
         assertForbidden(send("DELETE", set + "/draft", null, SUPERVISOR));
+        // nor do they approve: that is the directors'
+        Map<String, Object> approval = Map.of("approve", true, "comment", "x");
+        assertForbidden(send("POST", set + "/versions/1/approval", approval, SUPERVISOR));
+        assertForbidden(send("POST", set + "/versions/1/approval", approval, RULEADMIN));
+        assertForbidden(send("POST", set + "/emergency-rollback", rollback, RULEADMIN));
+        assertForbidden(send("POST", set + "/publish", Map.of("comment", "x"), DIRECTOR));
 
         // clerks get nothing at all
         for (String[] call : new String[][] {{"GET", "/api/rules"}, {"GET", set}, {"GET", set + "/versions"},
@@ -187,7 +193,11 @@ class RuleAdministrationPostgresTest extends RuleTestSupport {
         assertThat(v).isGreaterThan(before.version());
         assertThat(label).isEqualTo("catalogue@v" + v);
         assertThat(published.path("state").asText()).isEqualTo("PUBLISHED");
-        assertThat(published.path("publishedBy").asText()).isEqualTo(RULEADMIN);
+        // drafted and submitted by the administrator, approved (and so published) by the director
+        assertThat(published.path("author").asText()).isEqualTo(RULEADMIN);
+        assertThat(published.path("submittedBy").asText()).isEqualTo(RULEADMIN);
+        assertThat(published.path("decidedBy").asText()).isEqualTo(DIRECTOR);
+        assertThat(published.path("publishedBy").asText()).isEqualTo(DIRECTOR);
         assertThat(installed("catalogue")).isEqualTo(label);
         assertThat(ok(send("GET", "/api/items", null, CLERK)).findValues("code").stream().anyMatch(c -> c.asText().equals("SJ-002"))).isTrue();
 
@@ -243,10 +253,11 @@ class RuleAdministrationPostgresTest extends RuleTestSupport {
         List<String> entries = new ArrayList<>();
         audit.forEach(e -> entries.add(e.path("action").asText() + ":" + e.path("actor").asText() + ":" + e.path("version").asText()));
         // newest first (the seed was written at the real time, this test's entries at the fixed engine clock)
-        assertThat(entries).containsSubsequence("ROLLBACK:ruleadmin:" + back, "PUBLISH:ruleadmin:" + v, "SAVE_DRAFT:ruleadmin:" + v);
+        assertThat(entries).containsSubsequence("APPROVE:director:" + back, "SUBMIT_ROLLBACK:ruleadmin:" + back,
+                "APPROVE:director:" + v, "SUBMIT:ruleadmin:" + v, "SAVE_DRAFT:ruleadmin:" + v);
         assertThat(entries).contains("SEED:system:1");
         assertThat(audit).anySatisfy(e -> {
-            assertThat(e.path("action").asText()).isEqualTo("PUBLISH");
+            assertThat(e.path("action").asText()).isEqualTo("SUBMIT");
             assertThat(e.path("version").asInt()).isEqualTo(v);
             assertThat(e.path("comment").asText()).isEqualTo("SJ-002 承诺时限由10个工作日缩短为5个工作日");
         });

@@ -12,9 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.bianmin.BianminApplication;
 import org.bianmin.catalogue.CatalogueService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,11 +28,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Two Bianmin nodes on one PostgreSQL database (a Camunda homogeneous cluster): node A is the
  * shared test application, node B a second application context booted here on the same database
  * with its own process engine name. A rule version published on A is in force on B within 5
- * seconds, and B registers cases with it.
+ * seconds, and B registers cases with it; one approved with a later effective time comes into
+ * force on both when its timer fires.
  */
 // boots a second Bianmin in this JVM: runs in the surefire execution "second-application" (Camunda registries are JVM-wide)
 @org.junit.jupiter.api.Tag("second-application")
 class RuleClusterPostgresTest extends RuleTestSupport {
+
+    @Autowired ManagementService management;
 
     private static final String SJ_002_LINE = "SJ-002,食品经营许可(小餐饮),dept-market,window-market,COMMITTED,10,20,";
     private static final String SJ_002_FIVE = "SJ-002,食品经营许可(小餐饮),dept-market,window-market,COMMITTED,5,20,";
@@ -70,6 +78,23 @@ class RuleClusterPostgresTest extends RuleTestSupport {
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertThat(catalogueB.version()).isEqualTo(back));
             assertThat(instant(registerOn(portB).path("deadline"))).isEqualTo(tenDays);
+
+            // approved with an effective time an hour ahead: in force on neither node until then, on both after
+            saveDraft("catalogue", edited("catalogue", "items.csv", SJ_002_LINE, SJ_002_FIVE), RULEADMIN);
+            int scheduled = submit("catalogue", Map.of("comment", "集群测试: 一小时后生效", "effectiveFrom", "2026-11-23T11:00:00+08:00"))
+                    .path("version").asInt();
+            assertThat(approve("catalogue", scheduled, DIRECTOR).path("state").asText()).isEqualTo("SCHEDULED");
+            assertThat(installed("catalogue")).isEqualTo(back);
+            assertThat(catalogueB.version()).isEqualTo(back);
+            Job timer = management.createJobQuery().processDefinitionKey("rule-approval").timers().singleResult();
+            assertThat(timer.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-23T03:00:00Z"));
+            management.suspendJobById(timer.getId());
+            ClockUtil.setCurrentTime(timer.getDuedate());
+            management.executeJob(timer.getId());
+            assertThat(installed("catalogue")).isEqualTo("catalogue@v" + scheduled);
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(catalogueB.version()).isEqualTo("catalogue@v" + scheduled));
+            assertThat(instant(registerOn(portB).path("deadline"))).isEqualTo(calendarDeadline(RECEIVED, 5));
         }
     }
 

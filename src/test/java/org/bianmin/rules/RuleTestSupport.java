@@ -44,6 +44,7 @@ abstract class RuleTestSupport extends PostgresIntegrationTest {
     static final String RULEADMIN = "ruleadmin";
     static final String SUPERVISOR = "supervisor";
     static final String CLERK = "clerk";
+    static final String DIRECTOR = "director";
     static final Instant TODAY = OffsetDateTime.parse("2026-11-23T10:00:00+08:00").toInstant();
     /** Wednesday 2026-11-18 10:00: 10 working days end on 2026-12-02, 5 on 2026-11-25. */
     static final String RECEIVED = "2026-11-18T10:00:00+08:00";
@@ -83,18 +84,25 @@ abstract class RuleTestSupport extends PostgresIntegrationTest {
         }
     }
 
-    /** Puts the rules back as they were before the test, through the API (as an administrator would). */
+    /**
+     * Puts the rules back as they were before the test, through the API as its people would: the
+     * administrator discards drafts and asks for the rollback, a director rejects what still waits
+     * and approves the rollback.
+     */
     void restoreRules() {
         for (String set : SETS) {
             if (repository.inState(set, RuleSetVersion.State.DRAFT).isPresent()) {
                 assertThat(send("DELETE", "/api/rules/" + set + "/draft", null, RULEADMIN).statusCode()).isEqualTo(204);
             }
+            repository.inState(set, RuleSetVersion.State.PENDING_APPROVAL).ifPresent(pending -> ok(send("POST",
+                    "/api/rules/" + set + "/versions/" + pending.version() + "/approval",
+                    Map.of("approve", false, "comment", "测试结束, 不予发布 / test ended"), DIRECTOR)));
+            assertThat(repository.inState(set, RuleSetVersion.State.SCHEDULED)).as("%s: a test left a scheduled version", set)
+                    .isEmpty();
             RuleSetVersion before = publishedBefore.get(set);
             RuleSetVersion now = repository.inState(set, RuleSetVersion.State.PUBLISHED).orElseThrow();
             if (now.version() != before.version() && !texts(now.files()).equals(texts(before.files()))) {
-                HttpResponse<String> back = send("POST", "/api/rules/" + set + "/rollback",
-                        Map.of("version", before.version(), "comment", "测试结束, 恢复原规则 / test ended"), RULEADMIN);
-                assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+                rollback(set, before.version(), "测试结束, 恢复原规则 / test ended");
             }
         }
     }
@@ -170,12 +178,38 @@ abstract class RuleTestSupport extends PostgresIntegrationTest {
         return ok(send("PUT", "/api/rules/" + set + "/draft", Map.of("files", fileList(files), "comment", "测试草稿"), user));
     }
 
+    /** The administrator submits the draft, the director approves it: the published version, with its files. */
     JsonNode publish(String set, String comment) {
-        return ok(send("POST", "/api/rules/" + set + "/publish", Map.of("comment", comment), RULEADMIN));
+        return approved(set, submit(set, Map.of("comment", comment)));
     }
 
+    /** The administrator asks for the rollback, the director approves it. */
     JsonNode rollback(String set, int version, String comment) {
-        return ok(send("POST", "/api/rules/" + set + "/rollback", Map.of("version", version, "comment", comment), RULEADMIN));
+        return approved(set, accepted(send("POST", "/api/rules/" + set + "/rollback", Map.of("version", version, "comment", comment),
+                RULEADMIN)));
+    }
+
+    /** {@code POST publish} as the administrator: 202, the version waits for approval. */
+    JsonNode submit(String set, Map<String, ?> request) {
+        JsonNode submitted = accepted(send("POST", "/api/rules/" + set + "/publish", request, RULEADMIN));
+        assertThat(submitted.path("state").asText()).isEqualTo("PENDING_APPROVAL");
+        return submitted;
+    }
+
+    JsonNode approve(String set, int version, String director) {
+        return ok(send("POST", "/api/rules/" + set + "/versions/" + version + "/approval", Map.of("approve", true, "comment", "同意"),
+                director));
+    }
+
+    private JsonNode approved(String set, JsonNode submitted) {
+        int version = submitted.path("version").asInt();
+        assertThat(approve(set, version, DIRECTOR).path("state").asText()).isEqualTo("PUBLISHED");
+        return ok(send("GET", "/api/rules/" + set + "/versions/" + version, null, RULEADMIN));
+    }
+
+    JsonNode accepted(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return read(response);
     }
 
     String installed(String set) {

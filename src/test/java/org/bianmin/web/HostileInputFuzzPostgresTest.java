@@ -88,8 +88,14 @@ class HostileInputFuzzPostgresTest extends PostgresIntegrationTest {
                     + "\"recentCases\":5}", List.of("files", "examples", "recentCases")),
             new Endpoint("PUT", "/api/rules/calendar/draft", "{\"files\":[{\"name\":\"x.csv\",\"content\":\"a\"}],\"comment\":\"c\"}",
                     List.of("files", "comment")),
-            new Endpoint("POST", "/api/rules/calendar/publish", "{\"comment\":\"发布\"}", List.of("comment", "version")),
-            new Endpoint("POST", "/api/rules/calendar/rollback", "{\"version\":1,\"comment\":\"回滚\"}", List.of("version", "comment")));
+            new Endpoint("POST", "/api/rules/calendar/publish", "{\"comment\":\"发布\",\"basisDocument\":\"文号\","
+                    + "\"effectiveFrom\":\"2026-12-24T10:00:00+08:00\"}", List.of("comment", "effectiveFrom", "basisDocument")),
+            new Endpoint("POST", "/api/rules/calendar/rollback", "{\"version\":1,\"comment\":\"回滚\"}",
+                    List.of("version", "comment", "effectiveFrom", "basisDocument")),
+            new Endpoint("POST", "/api/rules/calendar/versions/999999/approval", "{\"approve\":true,\"comment\":\"同意\"}",
+                    List.of("approve", "comment")),
+            new Endpoint("POST", "/api/rules/calendar/emergency-rollback", "{\"version\":999999,\"comment\":\"紧急\"}",
+                    List.of("version", "comment", "basisDocument")));
 
     private static final List<String> CONTROL_AND_LENGTH = List.of("\"a\\u0000b\"", "\"\\u0007响铃\"", "\"\\u001b[2J\"",
             "\"\\u007f\"", "\"" + "长".repeat(100_001) + "\"");
@@ -109,10 +115,10 @@ class HostileInputFuzzPostgresTest extends PostgresIntegrationTest {
     private static List<String> hostileFor(String field) {
         String leaf = field.substring(field.lastIndexOf('.') + 1);
         return switch (leaf) {
-            case "receivedAt", "until", "occurredAt", "from", "at", "askedAt" -> DATE;
+            case "receivedAt", "until", "occurredAt", "from", "at", "askedAt", "effectiveFrom" -> DATE;
             case "days", "rating", "version", "recentCases" -> INTEGER;
             case "points" -> DECIMAL;
-            case "lawful", "consultationOnly", "approved", "confirm", "urgent" -> BOOLEAN;
+            case "lawful", "consultationOnly", "approved", "approve", "confirm", "urgent" -> BOOLEAN;
             case "materials", "files", "examples" -> LIST;
             default -> TEXT;
         };
@@ -140,7 +146,8 @@ class HostileInputFuzzPostgresTest extends PostgresIntegrationTest {
         prepare();
         String body = body(mutation);
         String path = mutation.endpoint().path().replace("{case}", caseNumber);
-        String user = path.startsWith("/api/rules") ? "ruleadmin" : path.startsWith("/api/roster")
+        String user = path.endsWith("/approval") || path.endsWith("/emergency-rollback") ? "director"
+                : path.startsWith("/api/rules") ? "ruleadmin" : path.startsWith("/api/roster")
                 || path.startsWith("/api/discipline-events") || path.startsWith("/api/assessments")
                 || path.startsWith("/api/accountability") ? "supervisor" : "civil-a";
         Map<String, Long> before = tables.now();
