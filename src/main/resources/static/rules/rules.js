@@ -113,7 +113,8 @@ async function openSet(name) {
   $('detail').classList.remove('hidden');
   $('set-title').textContent = s.title;
   $('set-description').textContent = s.description;
-  $('set-status').textContent = `生效中: v${s.published.version}(${s.published.publishedBy || s.published.author} ${fmt(s.published.publishedAt)} 发布)`
+  const by = s.published.publishedBy || s.published.author;
+  $('set-status').textContent = `生效中: v${s.published.version}(${by === 'system' ? '系统初始导入' : by + ' 发布'}, ${fmt(s.published.publishedAt)})`
     + (s.draft ? ` · 正在编辑草稿 v${s.draft.version}` : mayEdit() ? ' · 无草稿, 编辑后保存即生成草稿' : '')
     + ` · 本节点生效版本: v${(s.installed || '').split('@v')[1] || '-'}`;
   showPending(s.pending);
@@ -145,76 +146,139 @@ function renderFiles() {
   const box = $('files'); box.innerHTML = '';
   state.files.forEach((f, i) => {
     const b = document.createElement('button');
-    b.textContent = f.name; b.className = i === state.fileIndex ? 'active' : '';
+    b.textContent = fileTitle(f.name); b.title = f.name; b.className = i === state.fileIndex ? 'active' : '';
     b.onclick = () => { state.fileIndex = i; state.selectedRow = null; renderFiles(); renderGrid(); };
     box.appendChild(b);
   });
-  const file = state.files[state.fileIndex];
-  const version = state.set.draft ? null : state.set.published.version;
-  const link = $('download');
-  if (file && file.name.endsWith('.csv') && version) {
-    link.href = `/api/rules/${state.set.name}/versions/${version}/files/${encodeURIComponent(file.name.replace(/\.csv$/, ''))}.xlsx`;
-    link.classList.remove('hidden');
-  } else if (file && state.set.draft) {
-    link.href = `/api/rules/${state.set.name}/versions/${state.set.draft.version}/files/${encodeURIComponent(file.name.replace(/\.csv$/, ''))}.xlsx`;
-    link.classList.remove('hidden');
-  }
+  // the whole rule set as one workbook in the business layout, of the version shown (the draft, else the one in force)
+  const shown = state.set.draft || state.set.published;
+  $('download').href = `/api/rules/${state.set.name}/versions/${shown.version}/workbook.xlsx`;
+  $('download').textContent = `下载工作簿 (第${shown.version}版)`;
 }
 
-const KEYWORDS = /^(RuleSet|Import|Variables|Notes|Sequential|RuleTable|NAME|CONDITION|ACTION|#)/;
+// ---- the business grid ----
+// A file is shown as the tables a person edits. In a Drools decision table the technical rows (RuleSet, Import,
+// Variables, the CONDITION/ACTION row, the fact and code rows) and the 互斥组 column stay hidden and unchanged; the labels
+// row is the header. A column is a dropdown of Chinese labels (the code is stored), a 是/否 choice, a 是 mark, a number
+// or text. data-row and data-col are the line and column of the CSV, as the server's problems name them.
+const blankRow = (row) => row.every(c => !String(c).trim());
 
-// Chinese explanation of each column: the decision table's description row, or the rule set's column help
-function columnLabels(rows) {
-  let labels = [];
-  for (let i = 0; i < rows.length; i++) {
-    if ((rows[i][0] || '').startsWith('RuleTable') && rows[i + 4]) { labels = rows[i + 4]; break; }
+function tablesOf(file) {
+  const rows = file.rows; const tables = [];
+  for (let t = 0; t < rows.length; t++) {
+    if (!String(rows[t][0] || '').trim().startsWith('RuleTable') || t + 4 >= rows.length) continue;
+    const markers = rows[t + 1], code = rows[t + 3], labels = rows[t + 4];
+    let end = t + 5; while (end < rows.length && !blankRow(rows[end])) end++;
+    const data = rows.slice(t + 5, end);
+    const columns = [];
+    for (let c = 0; c < markers.length; c++) {
+      const marker = String(markers[c] || '').trim();
+      if (!marker) continue;
+      const values = data.map(r => String(r[c] || ''));
+      columns.push(column(c, String(labels[c] || '').trim() || marker, String(code[c] || '').trim(), values,
+        { decision: true, marker, hidden: marker === 'ACTIVATION-GROUP' }));
+    }
+    const group = columns.find(c => c.marker === 'ACTIVATION-GROUP');
+    tables.push({ title: group && group.fixed ? group.fixed : null, first: t + 5, end, columns });
   }
-  if (!labels.length && rows.length && state.set.columnHelp) {
-    labels = rows[0].map(h => state.set.columnHelp[h] ? `${h}: ${state.set.columnHelp[h]}` : h);
-  }
-  return labels;
+  if (tables.length) return tables;
+  const header = rows.findIndex(r => !String(r[0] || '').startsWith('#') && !blankRow(r));
+  if (header < 0) return [];
+  const help = state.set.columnHelp || {};
+  const fileKey = file.name.replace(/\.csv$/, '');
+  const columns = rows[header].map((name, c) => {
+    const text = help[name + '@' + fileKey] || help[name] || '';
+    const label = text ? text.split(/[(（:：]/)[0] : name;
+    return column(c, label, name, rows.slice(header + 1).map(r => String(r[c] || '')), { decision: false, help: text });
+  });
+  return [{ title: null, first: header + 1, end: rows.length, columns }];
+}
+
+function column(index, label, key, values, { decision, marker, hidden = false, help = '' }) {
+  const options = (state.set.columnOptions || {})[key];
+  const filled = values.map(v => v.trim()).filter(v => v);
+  let kind = 'text';
+  if (marker === 'NAME') kind = 'text';
+  else if (options) kind = 'select';
+  else if (filled.length && filled.every(v => v === 'true' || v === 'false')) kind = 'boolean';
+  else if (decision && key && !key.includes('$param')) kind = 'flag';
+  else if (decision ? /(^|[^"])\$param([^"]|$)/.test(key) : filled.length && filled.every(v => /^-?\d+(\.\d+)?$/.test(v))) kind = 'number';
+  return { index, label, key, kind, options, hidden, marker, help, decision, condition: marker === 'CONDITION',
+    fixed: hidden ? (filled[0] || '') : null };
 }
 
 function renderGrid() {
   const file = state.files[state.fileIndex];
   const grid = $('grid'); grid.innerHTML = '';
   if (!file) return;
-  const width = Math.max(1, ...file.rows.map(r => r.length));
-  const labels = columnLabels(file.rows);
-  const head = grid.insertRow();
-  head.appendChild(document.createElement('th')).textContent = '行';
-  for (let c = 0; c < width; c++) {
-    const th = document.createElement('th');
-    th.textContent = columnName(c + 1); th.title = labels[c] || '';
-    head.appendChild(th);
-  }
-  let inTableHeader = 0;
-  file.rows.forEach((row, r) => {
-    const tr = grid.insertRow();
-    tr.dataset.row = r + 1;
-    const first = row[0] || '';
-    if (first.startsWith('RuleTable')) inTableHeader = 5;
-    if (KEYWORDS.test(first) || inTableHeader > 0) tr.classList.add('keyword');
-    if (inTableHeader > 0) inTableHeader--;
-    const num = tr.insertCell(); num.className = 'rownum'; num.textContent = r + 1;
-    num.onclick = () => selectRow(r);
-    if (state.selectedRow === r) tr.classList.add('selected');
-    for (let c = 0; c < width; c++) {
-      const td = tr.insertCell();
-      td.dataset.col = c + 1;
-      const input = document.createElement('input');
-      input.value = row[c] || ''; input.title = labels[c] || '';
-      input.setAttribute('aria-label', `第${r + 1}行 ${columnName(c + 1)}列`);
-      input.readOnly = !mayEdit();
-      input.oninput = () => { while (row.length <= c) row.push(''); row[c] = input.value; state.dirty = true; };
-      input.onfocus = () => selectRow(r, false);
-      td.appendChild(input);
+  const search = ($('grid-search') ? $('grid-search').value : '').trim();
+  for (const [n, table] of tablesOf(file).entries()) {
+    const visible = table.columns.filter(c => !c.hidden);
+    const body = grid.createTBody();
+    body.dataset.table = n;
+    if (table.title) {
+      const caption = body.insertRow().insertCell();
+      caption.colSpan = visible.length + 1; caption.className = 'table-title'; caption.textContent = `规则表: ${table.title}`;
     }
-  });
+    const head = body.insertRow(); head.className = 'header';
+    head.appendChild(document.createElement('th')).textContent = '行';
+    for (const c of visible) {
+      const th = document.createElement('th'); th.textContent = c.label; th.dataset.col = c.index + 1;
+      th.title = [c.help, c.kind === 'number' ? '数字' : '', c.condition ? '空白表示不限' : ''].filter(Boolean).join('; ');
+      head.appendChild(th);
+    }
+    for (let r = table.first; r < table.end; r++) {
+      const row = file.rows[r];
+      if (String(row[0] || '').startsWith('#')) continue;
+      if (search && !row.some(v => String(v).includes(search))) continue;
+      const tr = body.insertRow(); tr.dataset.row = r + 1;
+      const num = tr.insertCell(); num.className = 'rownum'; num.textContent = r + 1;
+      num.onclick = () => selectRow(r);
+      if (state.selectedRow === r) tr.classList.add('selected');
+      for (const c of visible) {
+        const td = tr.insertCell(); td.dataset.col = c.index + 1; td.className = 'kind-' + c.kind;
+        td.appendChild(editor(row, r, c));
+      }
+    }
+  }
   markProblems();
-  const help = state.set.columnHelp || {};
-  $('legend').innerHTML = '';
-  Object.entries(help).forEach(([k, v]) => { const s = document.createElement('span'); s.textContent = `${k}: ${v}`; $('legend').appendChild(s); });
+  $('legend').textContent = mayEdit() ? '点击行号选中一行后可插入或删除行; 空白条件单元格表示不限。' : '只读: 您可以查看、校验和试运行, 不能修改规则。';
+}
+
+/** The control of one cell; it writes the code into the CSV row. */
+function editor(row, r, c) {
+  const value = String(row[c.index] || '');
+  const set = (v) => { while (row.length <= c.index) row.push(''); row[c.index] = v; state.dirty = true; };
+  let control;
+  if (c.kind === 'select' || c.kind === 'boolean') {
+    control = document.createElement('select');
+    const choices = c.kind === 'boolean' ? { true: '是', false: '否' } : c.options;
+    const entries = Object.entries(choices);
+    if (c.condition || value === '' || (c.kind === 'boolean' && c.decision)) entries.unshift(['', c.condition ? '(不限)' : '(空)']);
+    if (value !== '' && !(value in choices)) entries.push([value, `⚠ 无效: ${value}`]);
+    for (const [code, label] of entries) {
+      const option = document.createElement('option'); option.value = code; option.textContent = label;
+      control.appendChild(option);
+    }
+    control.value = value;
+    control.onchange = () => set(control.value);
+  } else if (c.kind === 'flag') {
+    control = document.createElement('input'); control.type = 'checkbox';
+    control.checked = value.trim() !== '';
+    control.onchange = () => set(control.checked ? 'X' : '');
+  } else {
+    control = document.createElement('input');
+    if (c.kind === 'number') { control.type = 'number'; control.step = 'any'; }
+    // wide enough for its text (Chinese characters are about 1em)
+    else control.style.width = Math.min(30, Math.max(6, value.length + 1)) + 'em';
+    control.value = value;
+    control.oninput = () => set(control.value);
+  }
+  control.disabled = !mayEdit();
+  control.title = c.label;
+  control.setAttribute('aria-label', `第${r + 1}行 ${c.label}`);
+  control.onfocus = () => selectRow(r, false);
+  return control;
 }
 
 function columnName(n) { let s = ''; while (n > 0) { const m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); } return s; }
@@ -238,6 +302,21 @@ function markProblems() {
 
 function currentFiles() { return state.files.map(f => ({ name: f.name, content: toCsv(f.rows) })); }
 
+/** A file by its Chinese name (事项清单, 2027年), as the server names it; a new calendar year by its year. */
+function fileTitle(name) {
+  const titles = state.set.fileTitles || {};
+  if (titles[name]) return titles[name];
+  const year = /^(\d{4})\.csv$/.exec(name);
+  return year ? `${year[1]}年` : name;
+}
+
+/** 「承诺时限」列 (第6列): the business name of a CSV column of a file, as the grid heads it. */
+function columnLabel(fileName, column) {
+  const file = state.files.find(f => f.name === fileName);
+  const c = file && tablesOf(file).flatMap(t => t.columns).find(x => x.index + 1 === column && !x.hidden);
+  return c ? `「${c.label}」列(第${column}列)` : `第${column}列`;
+}
+
 function showProblems(validation) {
   const box = $('messages'); box.innerHTML = '';
   state.problems = validation.problems || [];
@@ -246,7 +325,9 @@ function showProblems(validation) {
   }
   for (const p of state.problems) {
     const div = document.createElement('div'); div.className = 'problem';
-    div.textContent = `✗ ${p.file || ''}${p.row ? ' 第' + p.row + '行' : ''}${p.column ? ' 第' + p.column + '列(' + columnName(p.column) + ')' : ''}: ${p.message}`;
+    const where = `${p.file ? fileTitle(p.file) : ''}${p.row ? ' 第' + p.row + '行' : ''}${p.column ? ' ' + columnLabel(p.file, p.column) : ''}`;
+    div.textContent = `${p.severity === 'WARNING' ? '提示' : '✗'} ${where}: ${p.message}`;
+    if (p.severity === 'WARNING') div.classList.add('warning');
     div.onclick = () => {
       const i = state.files.findIndex(f => f.name === p.file);
       if (i >= 0 && i !== state.fileIndex) { state.fileIndex = i; renderFiles(); renderGrid(); }
@@ -269,11 +350,18 @@ async function guarded(action) {
 }
 
 // ---- actions ----
+$('grid-search').oninput = () => renderGrid();
 $('add-row').onclick = () => {
   const file = state.files[state.fileIndex];
-  const at = state.selectedRow === null ? file.rows.length : state.selectedRow + 1;
-  const width = Math.max(1, ...file.rows.map(r => r.length));
-  file.rows.splice(at, 0, new Array(width).fill('')); state.dirty = true;
+  const tables = tablesOf(file);
+  const table = tables.find(t => state.selectedRow !== null && state.selectedRow >= t.first && state.selectedRow < t.end)
+    || tables[tables.length - 1];
+  if (!table) return;
+  const at = state.selectedRow !== null && state.selectedRow >= table.first && state.selectedRow < table.end ? state.selectedRow + 1 : table.end;
+  const width = Math.max(1, ...file.rows.slice(table.first - 1, table.end).map(r => r.length));
+  const row = new Array(width).fill('');
+  table.columns.filter(c => c.hidden).forEach(c => { row[c.index] = c.fixed; });
+  file.rows.splice(at, 0, row); state.dirty = true;
   state.selectedRow = at; renderGrid();
 };
 $('delete-row').onclick = () => {
@@ -344,11 +432,12 @@ $('discard').onclick = () => guarded(async () => {
 });
 $('upload').onchange = () => guarded(async () => {
   const file = $('upload').files[0]; if (!file) return;
+  if (!leaveEdits()) { $('upload').value = ''; return; }
   const form = new FormData(); form.append('file', file);
-  const name = state.files[state.fileIndex].name;
-  const converted = await api('POST', `/api/rules/${state.set.name}/spreadsheet?name=${encodeURIComponent(name)}`, form);
-  state.files[state.fileIndex].rows = parseCsv(converted.content); state.dirty = true;
-  renderGrid(); say(`已读入 ${file.name}, 请校验后保存`, true);
+  const read = await api('POST', `/api/rules/${state.set.name}/workbook`, form);
+  state.files = read.files.map(f => ({ name: f.name, rows: parseCsv(f.content) }));
+  state.fileIndex = Math.min(state.fileIndex, state.files.length - 1); state.dirty = true;
+  renderFiles(); renderGrid(); say(`已读入 ${file.name}, 请校验后保存`, true);
   $('upload').value = '';
 });
 

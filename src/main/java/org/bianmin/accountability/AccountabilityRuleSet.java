@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import org.bianmin.events.CaseEventType;
 import org.bianmin.rules.CompiledRuleSet;
 import org.bianmin.rules.DroolsRuleSet;
 import org.bianmin.rules.RuleCompiler;
@@ -34,7 +35,7 @@ class AccountabilityRuleSet extends DroolsRuleSet {
         super(NAME, "责任追究规则",
                 "由事件(超期、否定报备逾期、一次性告知违规、资料遗失、岗位空缺、投诉属实、差评属实等)提出问责措施"
                         + "(书面检查、通报批评、诫勉谈话、取消评优资格、罚款); 同月重复发生可加重。第一条满足条件的行生效。",
-                Map.of(), engine);
+                Map.of(), engine, Map.of(TYPE_COLUMN, DroolsRuleSet.labels(CaseEventType.values(), CaseEventType::label)));
     }
 
     @Override

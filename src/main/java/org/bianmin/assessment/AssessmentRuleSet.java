@@ -1,6 +1,9 @@
 package org.bianmin.assessment;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bianmin.discipline.DisciplineType;
+import org.bianmin.events.CaseEventType;
 import org.bianmin.rules.DroolsRuleSet;
 import org.bianmin.rules.RuleEngine;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +18,26 @@ class AssessmentRuleSet {
     @Bean
     DroolsRuleSet assessmentRules(RuleEngine engine) {
         return new DroolsRuleSet(NAME, "月度考核加扣分规则",
-                "基础分100分; 考勤纪律、窗口形象事件、超期办件和经确认的问责按表加扣分; 窗口排名前5为红旗窗口, "
-                        + "后5名取消当月评优资格(未进入前5者)。",
-                Map.of(), engine);
+                "在基础分(见「大厅工作时限与考核日程」表, 出厂为100分)上, 考勤纪律、窗口形象事件、超期办件和经确认的问责按表加扣分; "
+                        + "窗口排名的红旗窗口与取消评优资格也由本表决定。",
+                Map.of(), engine, Map.of("source == \"$param\"", SOURCES, "itemType == \"$param\"", itemTypes()));
+    }
+
+    /** Where a scored item comes from, as {@code AssessmentService} names it. */
+    static final Map<String, String> SOURCES = sources();
+
+    private static Map<String, String> sources() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("DISCIPLINE", "考勤纪律");
+        sources.put("CASE", "办件事件");
+        sources.put("ACCOUNTABILITY", "问责");
+        return sources;
+    }
+
+    /** A discipline type or a case event type, by its Chinese name. */
+    private static Map<String, String> itemTypes() {
+        Map<String, String> types = new LinkedHashMap<>(DroolsRuleSet.labels(DisciplineType.values(), DisciplineType::label));
+        DroolsRuleSet.labels(CaseEventType.values(), CaseEventType::label).forEach(types::putIfAbsent);
+        return types;
     }
 }

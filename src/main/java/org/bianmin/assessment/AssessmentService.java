@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.bianmin.accountability.AccountabilityRecord;
 import org.bianmin.accountability.AccountabilityRepository;
 import org.bianmin.calendar.CalendarService;
+import org.bianmin.hallduties.HallDutyLimits;
 import org.bianmin.discipline.DisciplineEvent;
 import org.bianmin.discipline.DisciplineRepository;
 import org.bianmin.events.CaseEventRepository;
@@ -40,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AssessmentService {
 
-    static final BigDecimal BASE = BigDecimal.valueOf(100);
+    /** A correction larger than a whole base score is a typing error, not a decision. */
     static final BigDecimal MAX_CORRECTION = BigDecimal.valueOf(100);
 
     private final RuleEngine rules;
@@ -51,11 +52,13 @@ public class AssessmentService {
     private final IdentityService identity;
     private final ZoneId zone;
     private final NamedLocks locks;
+    private final HallDutyLimits limits;
 
     public AssessmentService(RuleEngine rules, AssessmentRepository repository, DisciplineRepository discipline,
                              CaseEventRepository caseEvents, AccountabilityRepository accountability,
-                             IdentityService identity, CalendarService calendars, NamedLocks locks) {
+                             IdentityService identity, CalendarService calendars, NamedLocks locks, HallDutyLimits limits) {
         this.locks = locks;
+        this.limits = limits;
         this.rules = rules;
         this.repository = repository;
         this.discipline = discipline;
@@ -63,6 +66,11 @@ public class AssessmentService {
         this.accountability = accountability;
         this.identity = identity;
         this.zone = calendars.calendar().zone();
+    }
+
+    /** 月度考核基础分, from the hall-duties table (100 as shipped). */
+    public BigDecimal baseScore() {
+        return BigDecimal.valueOf(limits.points(HallDutyLimits.ASSESSMENT_BASE_SCORE));
     }
 
     /** Computes (or recomputes) a month's draft; a published month stays as published. */
@@ -123,7 +131,7 @@ public class AssessmentService {
         }
         List<AssessmentSheet.StaffScore> staff = new ArrayList<>();
         byStaff.forEach((person, lines) -> staff.add(new AssessmentSheet.StaffScore(person, userName(person),
-                windowOfStaff.get(person), BASE.add(lines.stream().map(AssessmentSheet.Line::points)
+                windowOfStaff.get(person), baseScore().add(lines.stream().map(AssessmentSheet.Line::points)
                         .reduce(BigDecimal.ZERO, BigDecimal::add)), lines)));
         return new AssessmentSheet(month.toString(), row.state(), row.ruleVersion(), row.computedAt(), row.publishedAt(),
                 row.publishedBy(), staff, rank(staff));

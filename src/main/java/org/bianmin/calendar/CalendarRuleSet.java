@@ -54,7 +54,20 @@ class CalendarRuleSet implements RuleSetDefinition {
 
     @Override
     public Map<String, String> columnHelp() {
-        return Map.of("date", "日期 yyyy-MM-dd", "kind", "HOLIDAY 放假 / WORKDAY 调休上班", "name", "节日名称");
+        return Map.of("date", "日期(如 2027-01-01)", "kind", "放假或调休上班", "name", "节日名称");
+    }
+
+    @Override
+    public String fileTitle(String fileName) {
+        return fileName.matches("\\d{4}\\.csv") ? fileName.substring(0, 4) + "年日历" : title();
+    }
+
+    @Override
+    public Map<String, Map<String, String>> columnOptions() {
+        Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        kinds.put(CalendarYear.Kind.HOLIDAY.name(), "放假");
+        kinds.put(CalendarYear.Kind.WORKDAY.name(), "调休上班");
+        return Map.of("kind", kinds);
     }
 
     @Override

@@ -90,7 +90,8 @@ public class DenialReport {
 
     /** 汇总上月否定报备: the report task shows the month's counts and the export link. */
     @Bean("prepareDenialReportDelegate")
-    static JavaDelegate prepareDenialReport(DenialReport report, CalendarService calendars) {
+    static JavaDelegate prepareDenialReport(DenialReport report, CalendarService calendars,
+                                            org.bianmin.hallduties.HallDutyLimits limits) {
         return execution -> {
             Object given = execution.getVariable("month");
             YearMonth month = given != null ? YearMonth.parse(given.toString()) : YearMonth.from(
@@ -103,7 +104,8 @@ public class DenialReport {
             execution.setProcessBusinessKey("否定报备-" + month);
             execution.setVariable("caseSummary", "**否定报备月报**: " + month + "  \n**退回/不予许可**: " + rows.size() + "件, 逾期报备 "
                     + late + "件, 未报备 " + unfiled + "件  \n**导出**: [CSV](/api/reports/denials/" + month + "/export.csv)  \n"
-                    + "须于本月10日前报送纪委。");
+                    + "须于" + limits.dayOfNextMonth(org.bianmin.hallduties.HallDutyLimits.DENIAL_REPORT_BY, month)
+                            .format(java.time.format.DateTimeFormatter.ofPattern("M月d日")) + "前报送纪委。");
         };
     }
 

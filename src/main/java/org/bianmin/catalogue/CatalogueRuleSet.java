@@ -8,6 +8,10 @@ import org.bianmin.rules.RuleFile;
 import org.bianmin.rules.RuleProblem;
 import org.bianmin.rules.RuleSetDefinition;
 import org.springframework.context.ApplicationEventPublisher;
+import java.util.LinkedHashMap;
+import org.bianmin.identity.Groups;
+import org.bianmin.rules.DroolsRuleSet;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /** The service catalogue as an editable rule set: {@code items.csv} and {@code materials.csv}. */
@@ -16,10 +20,12 @@ class CatalogueRuleSet implements RuleSetDefinition {
 
     private final CatalogueService catalogue;
     private final ApplicationEventPublisher events;
+    private final IdentityService identity;
 
-    CatalogueRuleSet(CatalogueService catalogue, ApplicationEventPublisher events) {
+    CatalogueRuleSet(CatalogueService catalogue, ApplicationEventPublisher events, IdentityService identity) {
         this.catalogue = catalogue;
         this.events = events;
+        this.identity = identity;
     }
 
     @Override
@@ -41,14 +47,42 @@ class CatalogueRuleSet implements RuleSetDefinition {
     @Override
     public Map<String, String> columnHelp() {
         return Map.ofEntries(
-                Map.entry("code", "事项编码(唯一)"), Map.entry("name", "事项名称"), Map.entry("department", "承办部门(dept-…用户组)"),
-                Map.entry("window", "受理窗口(window-…用户组)"),
-                Map.entry("caseType", "默认办件类型: IMMEDIATE即办 COMMITTED承诺 FORWARDED上报 JOINT联办 PETITION信访"),
+                Map.entry("code", "事项编码(唯一)"), Map.entry("name", "事项名称"), Map.entry("department", "承办部门"),
+                Map.entry("window", "受理窗口"), Map.entry("caseType", "默认办件类型"),
                 Map.entry("promisedWorkingDays", "承诺时限(工作日, 即办件为0)"), Map.entry("statutoryWorkingDays", "法定时限(工作日)"),
-                Map.entry("approvalLevel", "审批层级: CENTRE本中心 DISTRICT区级"), Map.entry("jointDepartments", "联办部门(分号分隔)"),
-                Map.entry("onTheSpot", "可当场办结 true/false"),
-                Map.entry("acceptOnPromise", "容缺受理 true/false: 主件齐全、次要材料欠缺时, 申请人书面承诺限期补齐即予受理"), Map.entry("fee", "收费(元)"), Map.entry("legalBasis", "法律依据"),
-                Map.entry("itemCode", "所属事项编码"), Map.entry("main", "是否主件 true/false"));
+                Map.entry("approvalLevel", "审批层级"), Map.entry("jointDepartments", "联办部门(部门编码, 分号分隔)"),
+                Map.entry("onTheSpot", "可当场办结"),
+                Map.entry("acceptOnPromise", "容缺受理: 主件齐全、次要材料欠缺时, 申请人书面承诺限期补齐即予受理"), Map.entry("fee", "收费(元)"),
+                Map.entry("legalBasis", "法律依据"), Map.entry("itemCode", "所属事项编码"), Map.entry("name@materials", "材料名称"),
+                Map.entry("main", "是否主件"));
+    }
+
+    @Override
+    public String fileTitle(String fileName) {
+        return switch (fileName) {
+            case "items.csv" -> "事项清单";
+            case "materials.csv" -> "材料清单";
+            default -> title();
+        };
+    }
+
+    /** Dropdowns of the catalogue's enumerated columns; departments and windows are the centre's groups, by name. */
+    @Override
+    public Map<String, Map<String, String>> columnOptions() {
+        Map<String, String> yesNo = new LinkedHashMap<>();
+        yesNo.put("true", "是");
+        yesNo.put("false", "否");
+        return Map.of("caseType", DroolsRuleSet.labels(CaseType.values(), CaseType::label),
+                "approvalLevel", DroolsRuleSet.labels(ServiceItem.ApprovalLevel.values(), ServiceItem.ApprovalLevel::label),
+                "onTheSpot", yesNo, "acceptOnPromise", yesNo, "main", yesNo,
+                "department", groups(Groups.DEPARTMENT_PREFIX), "window", groups(Groups.WINDOW_PREFIX));
+    }
+
+    private Map<String, String> groups(String prefix) {
+        Map<String, String> names = new LinkedHashMap<>();
+        identity.createGroupQuery().orderByGroupId().asc().list().stream().filter(g -> g.getId().startsWith(prefix))
+                .forEach(g -> names.put(g.getId(), g.getName() == null ? g.getId() : g.getName()));
+        return names;
     }
 
     @Override

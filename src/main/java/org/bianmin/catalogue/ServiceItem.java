@@ -21,7 +21,19 @@ public record ServiceItem(
         List<Material> materials,
         boolean acceptOnPromise) {
 
-    public enum ApprovalLevel { CENTRE, DISTRICT }
+    public enum ApprovalLevel {
+        CENTRE("本中心审批"), DISTRICT("报区级审批");
+
+        private final String label;
+
+        ApprovalLevel(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** Without {@code acceptOnPromise} (容缺受理): an item as the catalogue listed it before that column. */
     public ServiceItem(String code, String name, String department, String window, CaseType caseType, int promisedWorkingDays,

@@ -35,8 +35,33 @@ public class HallDutyLimits {
     public static final String ACCOUNTABILITY_REVIEW = "accountability.review";
     /** 补正期限: how long an applicant has to bring the materials a supplement notice lists. */
     public static final String SUPPLEMENT_DEADLINE = "supplement.deadline";
+    /** Schedule and score of the monthly routines: the base score, and the days of the next month they are due by. */
+    public static final String ASSESSMENT_BASE_SCORE = "assessment.base-score";
+    public static final String ASSESSMENT_PUBLISH_BY = "assessment.publish-by";
+    public static final String DENIAL_REPORT_BY = "denial-report.due-by";
 
     static final String FILE = "limits.csv";
+
+    /** What each key is, in Chinese, for the editor's dropdown. */
+    public static final Map<String, String> KEY_LABELS = keyLabels();
+
+    private static Map<String, String> keyLabels() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put(COMPLAINT_REPLY, "投诉答复时限");
+        labels.put(EVALUATION_RECTIFICATION, "差评核实整改时限");
+        labels.put(PROXY_DELIVERY, "代办员送达时限");
+        labels.put(APPOINTMENT_REMINDER, "预约提前提醒");
+        labels.put(APPOINTMENT_CONTACT, "不能接待时联系申请人时限");
+        labels.put(DENIAL_FILING, "否定报备时限");
+        labels.put(EXTENSION_DECISION, "延期审批时限");
+        labels.put(DELAY_DECISION, "滞办告知审批时限");
+        labels.put(ACCOUNTABILITY_REVIEW, "问责记录审核时限");
+        labels.put(SUPPLEMENT_DEADLINE, "补正期限");
+        labels.put(ASSESSMENT_BASE_SCORE, "月度考核基础分");
+        labels.put(ASSESSMENT_PUBLISH_BY, "月度考核发布截止日");
+        labels.put(DENIAL_REPORT_BY, "否定报备月报报送截止日");
+        return java.util.Collections.unmodifiableMap(labels);
+    }
 
     private final CalendarService calendars;
     private final AtomicReference<Installed> current = new AtomicReference<>();
@@ -63,7 +88,7 @@ public class HallDutyLimits {
     }
 
     public Instant after(String key, Instant from) {
-        LimitTable.Limit limit = limit(key);
+        LimitTable.Limit limit = duration(key);
         WorkingCalendar calendar = calendars.calendar();
         return switch (limit.unit()) {
             case WORKING_DAYS -> calendar.afterWorkingDays(from, limit.value());
@@ -71,6 +96,7 @@ public class HallDutyLimits {
             case WORKING_MINUTES -> calendar.afterWorkingMinutes(from, limit.value());
             case HOURS -> from.plus(Duration.ofHours(limit.value()));
             case MINUTES -> from.plus(Duration.ofMinutes(limit.value()));
+            case POINTS, DAY_OF_NEXT_MONTH -> throw notADuration(limit);
         };
     }
 
@@ -79,7 +105,7 @@ public class HallDutyLimits {
      * before an appointment (working time counted backwards; office hours of working days only).
      */
     public Instant before(String key, Instant until) {
-        LimitTable.Limit limit = limit(key);
+        LimitTable.Limit limit = duration(key);
         WorkingCalendar calendar = calendars.calendar();
         return switch (limit.unit()) {
             case WORKING_DAYS -> beforeWorkingMinutes(calendar, until, limit.value() * workingDayMinutes(calendar));
@@ -87,7 +113,38 @@ public class HallDutyLimits {
             case WORKING_MINUTES -> beforeWorkingMinutes(calendar, until, limit.value());
             case HOURS -> until.minus(Duration.ofHours(limit.value()));
             case MINUTES -> until.minus(Duration.ofMinutes(limit.value()));
+            case POINTS, DAY_OF_NEXT_MONTH -> throw notADuration(limit);
         };
+    }
+
+    /** A score of the table, e.g. the assessment's base score. */
+    public int points(String key) {
+        LimitTable.Limit limit = limit(key);
+        if (limit.unit() != LimitTable.Unit.POINTS) {
+            throw new IllegalStateException(key + " is not a score");
+        }
+        return limit.value();
+    }
+
+    /** The day of the month after {@code month} a routine is due by, e.g. the 5th for the assessment. */
+    public java.time.LocalDate dayOfNextMonth(String key, java.time.YearMonth month) {
+        LimitTable.Limit limit = limit(key);
+        if (limit.unit() != LimitTable.Unit.DAY_OF_NEXT_MONTH) {
+            throw new IllegalStateException(key + " is not a day of the month");
+        }
+        return month.plusMonths(1).atDay(limit.value());
+    }
+
+    private LimitTable.Limit duration(String key) {
+        LimitTable.Limit limit = limit(key);
+        if (!limit.unit().isDuration()) {
+            throw notADuration(limit);
+        }
+        return limit;
+    }
+
+    private static IllegalStateException notADuration(LimitTable.Limit limit) {
+        return new IllegalStateException(limit.key() + " is not a duration but " + limit.unit());
     }
 
     private static long workingDayMinutes(WorkingCalendar calendar) {

@@ -25,18 +25,28 @@ class HallDutyRuleSet implements RuleSetDefinition {
 
     @Override
     public String title() {
-        return "大厅工作时限";
+        return "大厅工作时限与考核日程";
     }
 
     @Override
     public String description() {
-        return "投诉答复、差评整改、代办送达、预约提醒和预约改约联系的时限; 单位可为工作日、工作小时、工作分钟、小时或分钟, 每项须注明依据。";
+        return "投诉答复、差评整改、代办送达、预约提醒和改约联系、否定报备、延期与滞办审批、问责审核、补正期限的时限, "
+                + "以及月度考核的基础分和考核、否定报备月报的次月截止日; 时限单位可为工作日、工作小时、工作分钟、小时或分钟, 每项须注明依据。";
     }
 
     @Override
     public Map<String, String> columnHelp() {
-        return Map.of("key", "时限项(固定名称)", "value", "时限数值(正整数)",
-                "unit", "WORKING_DAYS 工作日 / WORKING_HOURS 工作小时 / WORKING_MINUTES 工作分钟 / HOURS 小时 / MINUTES 分钟", "basis", "依据(制度条款)");
+        return Map.of("key", "事项", "value", "数值(正整数)", "unit", "单位(时限用工作日、工作小时、工作分钟、小时或分钟; 考核基础分用分; "
+                + "截止日用次月第几日, 1-28)", "basis", "依据(制度条款)");
+    }
+
+    @Override
+    public Map<String, Map<String, String>> columnOptions() {
+        Map<String, String> units = new java.util.LinkedHashMap<>();
+        for (LimitTable.Unit unit : LimitTable.Unit.values()) {
+            units.put(unit.name(), unit.label().replace("个", ""));
+        }
+        return Map.of("key", HallDutyLimits.KEY_LABELS, "unit", units);
     }
 
     @Override

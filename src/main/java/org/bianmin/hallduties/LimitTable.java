@@ -10,8 +10,10 @@ import org.bianmin.rules.RuleProblem;
 /** Parses {@code limits.csv} ({@code key,value,unit,basis}); every problem names its row and column. */
 public final class LimitTable {
 
+    /** A duration (the first five), a score in points, or a day of the month after the one concerned. */
     public enum Unit {
-        WORKING_DAYS("个工作日"), WORKING_HOURS("个工作小时"), WORKING_MINUTES("个工作分钟"), HOURS("小时"), MINUTES("分钟");
+        WORKING_DAYS("个工作日"), WORKING_HOURS("个工作小时"), WORKING_MINUTES("个工作分钟"), HOURS("小时"), MINUTES("分钟"),
+        POINTS("分"), DAY_OF_NEXT_MONTH("日(次月)");
 
         private final String label;
 
@@ -21,6 +23,10 @@ public final class LimitTable {
 
         public String label() {
             return label;
+        }
+
+        public boolean isDuration() {
+            return this != POINTS && this != DAY_OF_NEXT_MONTH;
         }
     }
 
@@ -32,7 +38,13 @@ public final class LimitTable {
             HallDutyLimits.PROXY_DELIVERY, HallDutyLimits.APPOINTMENT_REMINDER, HallDutyLimits.APPOINTMENT_CONTACT);
     /** Keys added after the first release: known, but a table published before them may lack them. */
     static final Set<String> ADDED_KEYS = Set.of(HallDutyLimits.DENIAL_FILING, HallDutyLimits.EXTENSION_DECISION,
-            HallDutyLimits.DELAY_DECISION, HallDutyLimits.ACCOUNTABILITY_REVIEW, HallDutyLimits.SUPPLEMENT_DEADLINE);
+            HallDutyLimits.DELAY_DECISION, HallDutyLimits.ACCOUNTABILITY_REVIEW, HallDutyLimits.SUPPLEMENT_DEADLINE,
+            HallDutyLimits.ASSESSMENT_BASE_SCORE, HallDutyLimits.ASSESSMENT_PUBLISH_BY, HallDutyLimits.DENIAL_REPORT_BY);
+    /** The keys that are not durations, with their one unit; every other key takes a duration unit. */
+    static final Map<String, Unit> FIXED_UNITS = Map.of(HallDutyLimits.ASSESSMENT_BASE_SCORE, Unit.POINTS,
+            HallDutyLimits.ASSESSMENT_PUBLISH_BY, Unit.DAY_OF_NEXT_MONTH, HallDutyLimits.DENIAL_REPORT_BY, Unit.DAY_OF_NEXT_MONTH);
+    /** The last day every month has. */
+    static final int LAST_COMMON_DAY = 28;
 
     public static class LimitFormatException extends IllegalArgumentException {
         private final transient List<RuleProblem> problems;
@@ -94,6 +106,19 @@ public final class LimitTable {
                 unit = Unit.valueOf(cells.get(2));
             } catch (IllegalArgumentException e) {
                 problems.add(problem(row, 3, "单位必须是 WORKING_DAYS, WORKING_HOURS, WORKING_MINUTES, HOURS 或 MINUTES / unknown unit " + cells.get(2)));
+            }
+            Unit fixed = FIXED_UNITS.get(key);
+            if (unit != null && fixed != null && unit != fixed) {
+                problems.add(problem(row, 3, key + " 的单位必须是 " + fixed + "(" + fixed.label() + ") / the unit of " + key + " is " + fixed));
+                unit = null;
+            } else if (unit != null && fixed == null && !unit.isDuration()) {
+                problems.add(problem(row, 3, key + " 是时限, 单位必须是 WORKING_DAYS, WORKING_HOURS, WORKING_MINUTES, HOURS 或 MINUTES / "
+                        + key + " is a duration"));
+                unit = null;
+            }
+            if (unit == Unit.DAY_OF_NEXT_MONTH && value != null && value > LAST_COMMON_DAY) {
+                problems.add(problem(row, 2, "次月日期必须在1到" + LAST_COMMON_DAY + "之间 / the day must be 1 to " + LAST_COMMON_DAY));
+                value = null;
             }
             if (value != null && value > 0 && unit != null && (REQUIRED_KEYS.contains(key) || ADDED_KEYS.contains(key))) {
                 limits.put(key, new Limit(key, value, unit, cells.get(3)));

@@ -12,25 +12,26 @@ public class DroolsRuleSet implements RuleSetDefinition {
     private final String description;
     private final Map<String, String> columnHelp;
     private final RuleEngine engine;
-    private final Map<String, Set<String>> allowedValues;
+    private final Map<String, Map<String, String>> options;
+    private volatile Map<String, double[]> ranges = Map.of();
 
     public DroolsRuleSet(String name, String title, String description, Map<String, String> columnHelp, RuleEngine engine) {
         this(name, title, description, columnHelp, engine, Map.of());
     }
 
     /**
-     * @param allowedValues the values a data cell may hold, by the code snippet of its column (e.g.
-     *                      {@code outcome.caseType("$param");}): Drools compiles any string, the
-     *                      running system accepts only these
+     * @param options the values a data cell may hold with their Chinese labels, by the code snippet of
+     *                its column (e.g. {@code outcome.caseType("$param");}): Drools compiles any string,
+     *                the running system accepts only these, and the editor offers them as a dropdown
      */
     public DroolsRuleSet(String name, String title, String description, Map<String, String> columnHelp, RuleEngine engine,
-                         Map<String, Set<String>> allowedValues) {
+                         Map<String, Map<String, String>> options) {
         this.name = name;
         this.title = title;
         this.description = description;
         this.columnHelp = Map.copyOf(columnHelp);
         this.engine = engine;
-        this.allowedValues = Map.copyOf(allowedValues);
+        this.options = Map.copyOf(options);
     }
 
     @Override
@@ -53,6 +54,26 @@ public class DroolsRuleSet implements RuleSetDefinition {
         return columnHelp;
     }
 
+    /** The range {min, max} of number columns, by code snippet; set once, where the bean is declared. */
+    public DroolsRuleSet withRanges(Map<String, double[]> ranges) {
+        this.ranges = Map.copyOf(ranges);
+        return this;
+    }
+
+    @Override
+    public Map<String, Map<String, String>> columnOptions() {
+        return options;
+    }
+
+    /** Code → label of an enum whose constants have a Chinese {@code label}, in declaration order. */
+    public static <E extends Enum<E>> Map<String, String> labels(E[] values, java.util.function.Function<E, String> label) {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (E value : values) {
+            labels.put(value.name(), label.apply(value));
+        }
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
     @Override
     public boolean acceptsFileName(String fileName) {
         return fileName.matches("[A-Za-z0-9_.-]+\\.(csv|drl)");
@@ -65,8 +86,15 @@ public class DroolsRuleSet implements RuleSetDefinition {
 
     @Override
     public CompiledRuleSet compile(String version, List<RuleFile> files) {
+        List<RuleProblem> layout = RuleCompiler.checkMarkers(files);
+        if (!layout.isEmpty()) {
+            throw new RuleCompilationException(name, layout);
+        }
         CompiledRuleSet compiled = engine.compiler().compile(name, version, files);
-        List<RuleProblem> problems = RuleCompiler.checkValues(files, allowedValues);
+        Map<String, Set<String>> allowed = new java.util.LinkedHashMap<>();
+        options.forEach((snippet, values) -> allowed.put(snippet, values.keySet()));
+        List<RuleProblem> problems = new java.util.ArrayList<>(RuleCompiler.checkValues(files, allowed));
+        problems.addAll(RuleCompiler.checkRanges(files, ranges));
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(name, problems);
         }

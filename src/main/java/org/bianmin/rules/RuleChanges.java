@@ -32,7 +32,9 @@ public final class RuleChanges {
     private RuleChanges() {
     }
 
-    public static List<Change> between(String title, List<RuleFile> older, List<RuleFile> newer, Map<String, String> columnHelp) {
+    public static List<Change> between(RuleSetDefinition d, List<RuleFile> older, List<RuleFile> newer) {
+        String title = d.title();
+        Map<String, String> columnHelp = d.columnHelp();
         Map<String, RuleFile> a = byName(older);
         Map<String, RuleFile> b = byName(newer);
         Set<String> names = new LinkedHashSet<>(a.keySet());
@@ -40,11 +42,12 @@ public final class RuleChanges {
         List<Change> changes = new ArrayList<>();
         for (String name : names) {
             if (!a.containsKey(name)) {
-                changes.add(new Change(name, 0, null, null, null, title + " 新增文件 " + name));
+                changes.add(new Change(name, 0, null, null, null, title + " 新增「" + d.fileTitle(name) + "」"));
             } else if (!b.containsKey(name)) {
-                changes.add(new Change(name, 0, null, null, null, title + " 删除文件 " + name));
+                changes.add(new Change(name, 0, null, null, null, title + " 删除「" + d.fileTitle(name) + "」"));
             } else if (!Arrays.equals(a.get(name).content(), b.get(name).content())) {
-                changes.addAll(fileChanges(title, name, rows(a.get(name)), rows(b.get(name)), columnHelp));
+                String where = d.fileTitle(name).equals(title) ? title : title + "·" + d.fileTitle(name);
+                changes.addAll(fileChanges(where, name, rows(a.get(name)), rows(b.get(name)), columnHelp));
             }
         }
         return changes;
@@ -68,7 +71,7 @@ public final class RuleChanges {
                     if (!was.equals(is)) {
                         String column = c < labels.size() && !labels.get(c).isBlank() ? labels.get(c) : "第" + (c + 1) + "列";
                         String row = rowName(after);
-                        changes.add(new Change(file, line + 1, column, was, is, title + " " + file + " 第" + (line + 1) + "行"
+                        changes.add(new Change(file, line + 1, column, was, is, title + " 第" + (line + 1) + "行"
                                 + (row.isEmpty() ? " " : row) + column + ": " + shown(was) + " → " + shown(is)));
                     }
                 }
@@ -76,12 +79,12 @@ public final class RuleChanges {
             for (int i = paired; i < removed.size(); i++) {
                 int line = delta.getSource().getPosition() + i + 1;
                 changes.add(new Change(file, line, null, String.join(",", removed.get(i)), null,
-                        title + " " + file + " 删除原第" + line + "行" + rowName(removed.get(i)) + ": " + summary(removed.get(i))));
+                        title + " 删除原第" + line + "行" + rowName(removed.get(i)) + ": " + summary(removed.get(i))));
             }
             for (int i = paired; i < added.size(); i++) {
                 int line = delta.getTarget().getPosition() + i + 1;
                 changes.add(new Change(file, line, null, null, String.join(",", added.get(i)),
-                        title + " " + file + " 新增第" + line + "行" + rowName(added.get(i)) + ": " + summary(added.get(i))));
+                        title + " 新增第" + line + "行" + rowName(added.get(i)) + ": " + summary(added.get(i))));
             }
         }
         return changes;

@@ -91,7 +91,33 @@ public class RuleCompiler {
 
     /** Points a Drools message at the file, row and column of the table (1-based) where it can. */
     static RuleProblem locate(String file, List<RuleFile> files, String text) {
-        String message = text.strip();
+        RuleProblem found = locateEnglish(file, files, text.strip());
+        return new RuleProblem(found.file(), found.row(), found.column(), inChinese(found.message()), found.severity());
+    }
+
+    private static final Pattern UNRESOLVED = Pattern.compile("(\\S+) cannot be resolved(?: to a variable)?");
+
+    /** What a Drools message means for the person who edits the table, with the message itself after it. */
+    static String inChinese(String message) {
+        Matcher unresolved = UNRESOLVED.matcher(message);
+        String meaning;
+        if (unresolved.find()) {
+            meaning = "「" + unresolved.group(1) + "」不是此列可用的值(数字列须填数字, 文字须为选项之一)";
+        } else if (message.contains("Unable to resolve ObjectType")) {
+            meaning = "规则表的技术行(事实类型)被改动或缺失, 请恢复原表的隐藏行";
+        } else if (message.contains("No RuleTable cells")) {
+            meaning = "找不到规则表: 「RuleTable」行缺失或被改动";
+        } else if (message.contains("Invalid row header") || message.contains("Unknown keyword") || message.contains("unknown keyword")) {
+            meaning = "规则表表头的关键字拼写有误(如 CONDITION、ACTION), 请恢复原表的隐藏行";
+        } else if (message.contains("mismatched input") || message.contains("no viable alternative") || message.contains("extraneous input")) {
+            meaning = "单元格内容使规则无法解析(多余的引号、括号或符号?)";
+        } else {
+            meaning = "规则无法编译";
+        }
+        return meaning + " / " + message;
+    }
+
+    private static RuleProblem locateEnglish(String file, List<RuleFile> files, String message) {
         Matcher cell = CELL.matcher(message);
         if (cell.find()) {
             return new RuleProblem(file, Integer.parseInt(cell.group(2)), columnNumber(cell.group(1)), message);
@@ -125,7 +151,24 @@ public class RuleCompiler {
             }
         }
         RuleProblem byExpression = locateExpression(file, files, message);
-        return byExpression != null ? byExpression : new RuleProblem(file, null, null, message);
+        if (byExpression != null) {
+            return byExpression;
+        }
+        Matcher unresolved = UNRESOLVED.matcher(message);
+        if (unresolved.find()) {
+            // "八十 cannot be resolved": the data cell that holds the word
+            for (RuleFile candidate : files) {
+                List<String[]> rows = rows(candidate);
+                for (int i = 0; i < rows.size(); i++) {
+                    for (int c = 0; c < rows.get(i).length; c++) {
+                        if (rows.get(i)[c].strip().equals(unresolved.group(1))) {
+                            return new RuleProblem(candidate.name(), i + 1, c + 1, message);
+                        }
+                    }
+                }
+            }
+        }
+        return new RuleProblem(file, null, null, message);
     }
 
     /**
@@ -183,6 +226,71 @@ public class RuleCompiler {
             }
         }
         return problems;
+    }
+
+    /** The column keywords of a Drools decision table's header row. */
+    static final java.util.Set<String> MARKERS = java.util.Set.of("NAME", "DESCRIPTION", "CONDITION", "ACTION", "ACTIVATION-GROUP",
+            "AGENDA-GROUP", "RULEFLOW-GROUP", "PRIORITY", "SALIENCE", "NO-LOOP", "LOCK-ON-ACTIVE", "AUTO-FOCUS", "DURATION", "TIMER",
+            "CALENDARS", "ENABLED", "DATE-EFFECTIVE", "DATE-EXPIRES", "METADATA", "I", "U", "X", "C", "A", "N", "P", "D");
+
+    /** A misspelt column keyword (CONDITON): Drools would drop the column and its condition with it, silently. */
+    public static List<RuleProblem> checkMarkers(List<RuleFile> files) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleFile file : files) {
+            List<String[]> rows = rows(file);
+            for (int t = 0; t + 1 < rows.size(); t++) {
+                if (rows.get(t).length == 0 || !rows.get(t)[0].strip().startsWith("RuleTable")) {
+                    continue;
+                }
+                String[] markers = rows.get(t + 1);
+                for (int c = 0; c < markers.length; c++) {
+                    String marker = markers[c].strip();
+                    if (!marker.isEmpty() && !MARKERS.contains(marker.toUpperCase(java.util.Locale.ROOT))) {
+                        problems.add(new RuleProblem(file.name(), t + 2, c + 1, "规则表表头的关键字「" + marker
+                                + "」拼写有误(应为 CONDITION、ACTION 等), 此列将被忽略 / unknown column keyword " + marker));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Number cells outside their range, by the code snippet of the column ({min, max}): Drools
+     * compiles a negative limit, the running system would count backwards with it.
+     */
+    public static List<RuleProblem> checkRanges(List<RuleFile> files, java.util.Map<String, double[]> ranges) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleFile file : files) {
+            for (RuleTableRows table : tables(file)) {
+                for (int r = 0; r < table.data().size(); r++) {
+                    String[] cells = table.data().get(r);
+                    for (int c = 0; c < Math.min(cells.length, table.code().length); c++) {
+                        double[] range = ranges.get(table.code()[c].strip());
+                        String value = cells[c].strip();
+                        if (range == null || value.isEmpty()) {
+                            continue;
+                        }
+                        Double number = null;
+                        try {
+                            number = Double.valueOf(value);
+                        } catch (NumberFormatException e) {
+                            // reported below
+                        }
+                        if (number == null || number < range[0] || number > range[1]) {
+                            problems.add(new RuleProblem(file.name(), table.firstDataLine() + r, c + 1, "必须是" + format(range[0]) + "到"
+                                    + format(range[1]) + "之间的数字, 现为「" + value + "」 / must be a number from " + format(range[0])
+                                    + " to " + format(range[1])));
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     /**

@@ -245,7 +245,7 @@ public class RulePublication {
                 : when(v.review().effectiveFrom()) + " (北京时间), 批准后到时生效").append("  \n");
         text.append("**说明**: ").append(v.comment()).append("\n\n");
         List<RuleChanges.Change> changes = published == null ? List.of()
-                : RuleChanges.between(d.title(), published.files(), v.files(), d.columnHelp());
+                : RuleChanges.between(d, published.files(), v.files());
         text.append("**修改内容** (共 ").append(changes.size()).append(" 处):\n\n");
         changes.stream().limit(MAX_CHANGES_SHOWN).forEach(c -> text.append("- ").append(c.text()).append('\n'));
         if (changes.size() > MAX_CHANGES_SHOWN) {

@@ -93,6 +93,7 @@ class RuleSetController {
 
     record SetView(String name, String title, String description, String installed, VersionView published,
                    VersionView draft, VersionView pending, boolean fixedFiles, Map<String, String> columnHelp,
+                   Map<String, Map<String, String>> columnOptions, Map<String, String> fileTitles,
                    Map<String, String> exampleFields) {
     }
 
@@ -254,6 +255,28 @@ class RuleSetController {
         return new FileView(name, RuleTableSpreadsheets.fromXlsx(file.getBytes()));
     }
 
+    /** The whole rule set as one workbook in the business layout (Chinese headers, dropdowns, numbers as numbers). */
+    @Authorized(Action.RULES_READ)
+    @GetMapping("/{set}/versions/{version}/workbook.xlsx")
+    ResponseEntity<byte[]> workbook(@PathVariable String set, @PathVariable int version, CurrentUser user) {
+        byte[] xlsx = rules.workbook(set, version);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(rules.definition(set).title() + "-v" + version + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(xlsx);
+    }
+
+    record WorkbookFiles(List<FileView> files) {
+    }
+
+    /** Reads an edited workbook back into the CSV files a draft would hold; nothing is stored. */
+    @Authorized(Action.RULES_CHANGE)
+    @PostMapping(value = "/{set}/workbook", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    WorkbookFiles readWorkbook(@PathVariable String set, @RequestPart("file") MultipartFile file, CurrentUser user) throws IOException {
+        return new WorkbookFiles(FileView.of(rules.readWorkbook(set, file.getBytes())));
+    }
+
     /** Every published rule set in the layout of {@code rules/}, to commit back to the repository. */
     @Authorized(Action.RULES_READ)
     @GetMapping("/export.zip")
@@ -283,10 +306,21 @@ class RuleSetController {
                 .body(new RefusalView(e.code(), e.getMessage(), e.problems()));
     }
 
+    private static Map<String, String> fileTitles(RuleSetDefinition d, RuleSetService.Summary s) {
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        for (RuleSetVersion v : java.util.Arrays.asList(s.published(), s.draft())) {
+            if (v != null) {
+                v.files().forEach(f -> titles.put(f.name(), d.fileTitle(f.name())));
+            }
+        }
+        return titles;
+    }
+
     private SetView view(RuleSetService.Summary s, boolean withFiles) {
         RuleSetDefinition d = rules.definition(s.name());
         return new SetView(s.name(), s.title(), s.description(), s.installed(), VersionView.of(s.published(), withFiles),
                 VersionView.of(s.draft(), withFiles), VersionView.of(s.pending(), false), d.fixedFiles(), d.columnHelp(),
+                withFiles ? d.columnOptions() : Map.of(), fileTitles(d, s),
                 rules.dryRunFor(s.name()).map(DryRun::exampleFields).orElse(Map.of()));
     }
 }

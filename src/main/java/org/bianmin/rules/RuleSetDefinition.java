@@ -33,6 +33,20 @@ public interface RuleSetDefinition {
         return java.util.Map.of();
     }
 
+    /**
+     * The values a column may hold, code → Chinese label in the order the editor offers them: by the
+     * header cell of a plain table, or by the code snippet of a decision-table column (e.g.
+     * {@code outcome.caseType("$param");}). The editor shows a dropdown of the labels and stores the code.
+     */
+    default java.util.Map<String, java.util.Map<String, String>> columnOptions() {
+        return java.util.Map.of();
+    }
+
+    /** A file of the set by its Chinese name, for the editor and for the changes a director reads. */
+    default String fileTitle(String fileName) {
+        return title();
+    }
+
     /** The files shipped in {@code rules/<name>/}, the first version of a new installation. */
     List<RuleFile> bundledFiles();
 

@@ -230,10 +230,26 @@ public class RuleSetService {
         }
     }
 
+    /** The whole version as one workbook in the business layout. */
+    public byte[] workbook(String name, int version) {
+        return RuleWorkbook.write(definition(name), version(name, version));
+    }
+
+    /** The files a draft would hold after an edited workbook, against the version it was downloaded from; nothing stored. */
+    public List<RuleFile> readWorkbook(String name, byte[] xlsx) {
+        RuleSetDefinition d = definition(name);
+        RuleWorkbook.Origin origin = RuleWorkbook.origin(xlsx);
+        if (!origin.ruleSet().equals(name)) {
+            throw ApiException.invalidField("file", "这是规则集「" + origin.ruleSet() + "」的工作簿, 不是「" + d.title() + "」的",
+                    "the workbook is of another rule set");
+        }
+        return RuleWorkbook.read(d, version(name, origin.version()), xlsx);
+    }
+
     /** The changes from one version to another, cell by cell, in Chinese. */
     public List<RuleChanges.Change> changes(String name, int from, int to) {
         RuleSetDefinition d = definition(name);
-        return RuleChanges.between(d.title(), version(name, from).files(), version(name, to).files(), d.columnHelp());
+        return RuleChanges.between(d, version(name, from).files(), version(name, to).files());
     }
 
     /** A unified diff per file between two versions. */

@@ -66,7 +66,7 @@ class DeductionRulesTest {
 
     @Test
     void twoLateArrivalsAndOneAbsenceOverThirtyMinutesGive97point5() {
-        BigDecimal score = AssessmentService.BASE;
+        BigDecimal score = BigDecimal.valueOf(100); // the shipped base score (hall-duties assessment.base-score)
         for (String type : List.of("LATE", "LATE", "OFF_POST_OVER_30MIN")) {
             score = score.add(BigDecimal.valueOf(points("DISCIPLINE", type, null).points()));
         }

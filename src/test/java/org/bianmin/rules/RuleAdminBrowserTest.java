@@ -25,7 +25,7 @@ class RuleAdminBrowserTest extends RuleTestSupport {
     @Test
     void ruleAdminChangesATimeLimitInTheGridAndRollsItBack() {
         RuleSetVersion before = publishedBefore("catalogue");
-        String classificationBefore = installed("classification");
+        String timeLimitsBefore = installed("time-limits");
         Instant tenDays = calendarDeadline(RECEIVED, 10);
         Instant fiveDays = calendarDeadline(RECEIVED, 5);
         try (Browser browser = Browser.open(port)) {
@@ -41,7 +41,8 @@ class RuleAdminBrowserTest extends RuleTestSupport {
                 browser.waitVisible(By.id("detail"));
                 assertThat(browser.waitVisible(By.id("set-title")).getText()).contains("事项目录");
                 assertThat(browser.waitVisible(By.id("user")).getText()).isNotBlank();
-                WebElement cell = cell(browser, rowOf(browser, "SJ-002"), columnOf(browser, "promisedWorkingDays"));
+                assertThat(browser.waitVisible(By.id("grid")).getText()).contains("事项编码", "承诺时限", "默认办件类型");
+                WebElement cell = cell(browser, rowWithCell(browser, "SJ-002"), columnOf(browser, "承诺时限"));
                 assertThat(cell.getDomProperty("value")).isEqualTo("10");
                 cell.clear();
                 cell.sendKeys("5");
@@ -86,7 +87,7 @@ class RuleAdminBrowserTest extends RuleTestSupport {
                 director.check("rules-approve", () -> {
                     director.loginToCamunda("tasklist", DIRECTOR, DEMO_PASSWORD);
                     director.waitVisible(By.cssSelector("[cam-tasks]"));
-                    String name = "审批规则发布: 事项目录 v" + submitted;
+                    String name = "审批规则发布: 事项目录 第" + submitted + "版";
                     WebElement item = director.waitVisible(By.xpath("//li[contains(@class,'task')]//*[contains(., '" + name + "')]"));
                     director.screenshot("rules-7-director-list");
                     item.click();
@@ -98,11 +99,19 @@ class RuleAdminBrowserTest extends RuleTestSupport {
                     }
                     WebElement form = director.waitVisible(By.xpath("//strong[contains(., '修改内容')]/ancestor::form"));
                     assertThat(form.getText()).contains("「SJ-002」承诺时限: 10 → 5", "某区政务服务办〔2026〕12号", "试运行");
-                    director.waitVisible(By.xpath("//label[contains(., '批准发布')]/input")).click();
+                    click(director, By.xpath("//label[contains(., '批准发布')]/input"));
                     director.screenshot("rules-8-director-form");
-                    director.waitVisible(By.cssSelector("button[ng-click='complete()']")).click();
+                    click(director, By.cssSelector("button[ng-click='complete()']"));
                     new WebDriverWait(director.driver(), WAIT).until(d -> installed("catalogue").equals("catalogue@v" + submitted));
                     director.screenshot("rules-9-approved");
+                    // on the rules page the director reads, without edit controls
+                    director.get("/rules/?set=catalogue");
+                    director.waitVisible(By.id("detail"));
+                    assertThat(director.driver().findElement(By.id("save")).isDisplayed()).isFalse();
+                    assertThat(director.driver().findElement(By.id("publish")).isDisplayed()).isFalse();
+                    assertThat(director.driver().findElements(By.cssSelector("#grid td[data-col] input, #grid td[data-col] select")))
+                            .isNotEmpty().allSatisfy(control -> assertThat(control.isEnabled()).isFalse());
+                    director.screenshot("rules-10-director-read-only");
                 });
             }
             String published = installed("catalogue");
@@ -110,28 +119,37 @@ class RuleAdminBrowserTest extends RuleTestSupport {
             assertThat(publishedFiles("catalogue").get("items.csv")).contains("SJ-002,食品经营许可(小餐饮),dept-market,window-market,COMMITTED,5,20,");
             assertThat(instant(registerSj002().path("deadline"))).isEqualTo(fiveDays);
 
-            // a broken edit: shown at its cell, never published
+            // the time-limit table as a business grid: no Drools keyword, case types as Chinese dropdowns;
+            // a negative limit is shown at its cell and never submitted
             browser.check("rules-broken", () -> {
-                browser.get("/rules/?set=classification");
+                browser.get("/rules/?set=time-limits");
                 browser.waitVisible(By.id("detail"));
-                WebElement cell = cell(browser, 15, 6);
-                assertThat(cell.getDomProperty("value")).isEqualTo("0");
+                String grid = browser.waitVisible(By.id("grid")).getText();
+                assertThat(grid).contains("办件类型", "可延期工作日(一次)", "规则表: 时限")
+                        .doesNotContain("CONDITION", "ACTION", "RuleSet", "timeLimit.", "$param", "ACTIVATION-GROUP");
+                int committed = rowWithCell(browser, "承诺件");
+                WebElement caseType = browser.waitVisible(By.cssSelector("#grid tr[data-row='" + committed + "'] td[data-col='"
+                        + columnOf(browser, "办件类型") + "'] select"));
+                assertThat(new org.openqa.selenium.support.ui.Select(caseType).getFirstSelectedOption().getText()).isEqualTo("承诺件");
+                int extension = columnOf(browser, "可延期工作日(一次)");
+                WebElement cell = cell(browser, committed, extension);
+                assertThat(cell.getDomProperty("value")).isEqualTo("10");
                 cell.clear();
-                cell.sendKeys("abc");
+                cell.sendKeys("-5");
                 browser.driver().findElement(By.id("validate")).click();
-                assertThat(browser.waitVisible(By.cssSelector("#messages .problem")).getText()).contains("第15行", "第6列");
-                browser.waitVisible(By.cssSelector("#grid tr[data-row='15'] td[data-col='6'].error"));
-                assertThat(browser.driver().findElements(By.cssSelector("#grid td.error"))).hasSize(1);
+                assertThat(browser.waitVisible(By.cssSelector("#messages .problem")).getText())
+                        .contains("第" + committed + "行", "第" + extension + "列", "必须是0到366之间的数字");
+                browser.waitVisible(By.cssSelector("#grid tr[data-row='" + committed + "'] td[data-col='" + extension + "'].error"));
                 browser.screenshot("rules-4-broken");
                 browser.driver().findElement(By.id("publish")).click();
                 // the draft is saved, found broken and not offered for approval: no dialog
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("set-status"), "尚有错误, 不能提交"));
                 assertThat(browser.driver().findElement(By.id("submit-dialog")).isDisplayed()).isFalse();
-                browser.waitVisible(By.cssSelector("#grid tr[data-row='15'] td[data-col='6'].error"));
+                browser.waitVisible(By.cssSelector("#grid tr[data-row='" + committed + "'] td[data-col='" + extension + "'].error"));
                 browser.screenshot("rules-5-refused");
             });
-            assertThat(installed("classification")).isEqualTo(classificationBefore);
-            HttpResponseAssert.refused(send("POST", "/api/rules/classification/publish", java.util.Map.of("comment", "坏表"), RULEADMIN));
+            assertThat(installed("time-limits")).isEqualTo(timeLimitsBefore);
+            HttpResponseAssert.refused(send("POST", "/api/rules/time-limits/publish", java.util.Map.of("comment", "坏表"), RULEADMIN));
             assertThat(registerSj002().path("disposition").asText()).isEqualTo("ACCEPTED");
 
             // ask for the rollback in the history tab, the reason typed into the dialog; a director approves it
@@ -158,30 +176,43 @@ class RuleAdminBrowserTest extends RuleTestSupport {
         }
     }
 
-    /** The CSV line (data-row) whose first cell holds the value. */
-    private static int rowOf(Browser browser, String firstCell) {
-        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#grid tr[data-row]"));
-        for (WebElement row : rows) {
-            WebElement input = row.findElement(By.cssSelector("td[data-col='1'] input"));
-            if (firstCell.equals(input.getDomProperty("value"))) {
+    /** The CSV line (data-row) of the grid row whose first shown cell holds the value. */
+    private static int rowWithCell(Browser browser, String value) {
+        for (WebElement row : browser.driver().findElements(By.cssSelector("#grid tr[data-row]"))) {
+            WebElement first = row.findElement(By.cssSelector("td[data-col] input, td[data-col] select"));
+            if (value.equals(first.getDomProperty("value"))) {
                 return Integer.parseInt(row.getDomAttribute("data-row"));
             }
         }
-        throw new AssertionError("no grid row starts with " + firstCell);
+        throw new AssertionError("no grid row starts with " + value);
     }
 
-    /** The column (data-col) whose header cell (line 1) holds the value. */
-    private static int columnOf(Browser browser, String header) {
-        for (WebElement td : browser.driver().findElements(By.cssSelector("#grid tr[data-row='1'] td[data-col]"))) {
-            if (header.equals(td.findElement(By.tagName("input")).getDomProperty("value"))) {
-                return Integer.parseInt(td.getDomAttribute("data-col"));
+    /** The CSV column (data-col) whose business header reads {@code label}. */
+    private static int columnOf(Browser browser, String label) {
+        for (WebElement th : browser.driver().findElements(By.cssSelector("#grid tr.header th[data-col]"))) {
+            if (label.equals(th.getText().strip())) {
+                return Integer.parseInt(th.getDomAttribute("data-col"));
             }
         }
-        throw new AssertionError("no column " + header);
+        throw new AssertionError("no column " + label);
     }
 
     private static WebElement cell(Browser browser, int row, int column) {
         return browser.waitVisible(By.cssSelector("#grid tr[data-row='" + row + "'] td[data-col='" + column + "'] input"));
+    }
+
+    /** Clicks once the element is clickable, scrolled to the middle (Tasklist's footer covers the bottom of the form). */
+    private static void click(Browser browser, By locator) {
+        new WebDriverWait(browser.driver(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+                    WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+                    if (element == null) {
+                        return false;
+                    }
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                    element.click();
+                    return true;
+                });
     }
 
     private static void type(Browser browser, String css, String text) {

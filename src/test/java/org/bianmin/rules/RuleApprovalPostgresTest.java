@@ -59,10 +59,10 @@ class RuleApprovalPostgresTest extends RuleTestSupport {
 
         // the directors' task in Tasklist says what is approved: the cell, the basis, the dry run
         Task task = approvalTask("catalogue@v" + v);
-        assertThat(task.getName()).isEqualTo("审批规则发布: 事项目录 v" + v);
+        assertThat(task.getName()).isEqualTo("审批规则发布: 事项目录 第" + v + "版");
         assertThat(tasks.getIdentityLinksForTask(task.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("directors"));
         String summary = (String) tasks.getVariable(task.getId(), "approvalSummary");
-        assertThat(summary).contains("事项目录 items.csv 第", "「SJ-002」承诺时限: 10 → 5", "某区政务服务办〔2026〕12号",
+        assertThat(summary).contains("事项目录·事项清单 第", "「SJ-002」承诺时限: 10 → 5", "某区政务服务办〔2026〕12号",
                 "批准后立即生效", "试运行", "件结果不同", "继续按受理时的规则版本办理");
         // the cell-level changes are the page's too
         JsonNode changes = ok(send("GET", "/api/rules/catalogue/changes?from=" + before.version() + "&to=" + v, null, SUPERVISOR));

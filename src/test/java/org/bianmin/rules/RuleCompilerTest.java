@@ -123,7 +123,13 @@ class RuleCompilerTest {
 
         // and so does a Drools rule set that knows its allowed values
         RuleEngine engine = new RuleEngine(compiler);
-        DroolsRuleSet set = new DroolsRuleSet("classification", "受理分类规则", "", Map.of(), engine, allowed);
+        Map<String, Map<String, String>> options = new java.util.LinkedHashMap<>();
+        allowed.forEach((snippet, values) -> {
+            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            values.forEach(v -> labels.put(v, v));
+            options.put(snippet, labels);
+        });
+        DroolsRuleSet set = new DroolsRuleSet("classification", "受理分类规则", "", Map.of(), engine, options);
         List<RuleProblem> problems = problems(() -> set.compile("typo", classification(broken)));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(row);
@@ -207,6 +213,6 @@ class RuleCompilerTest {
         RuleProblem nowhere = RuleCompiler.locate(null, files, "something unrelated");
         assertThat(nowhere.row()).isNull();
         assertThat(nowhere.column()).isNull();
-        assertThat(nowhere.message()).isEqualTo("something unrelated");
+        assertThat(nowhere.message()).isEqualTo("规则无法编译 / something unrelated");
     }
 }

@@ -1,9 +1,6 @@
 package org.bianmin.cases.classification;
 
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.bianmin.catalogue.CaseType;
 import org.bianmin.catalogue.ServiceItem;
 import org.bianmin.cases.Disposition;
@@ -22,21 +19,23 @@ class IntakeRuleSets {
                 "决定申请的处理方式(咨询件/退回件/补充件/受理件)、退回原因与依据, 以及受理件的办件类型(即办/承诺/上报/联办/信访)。"
                         + "每张表自上而下, 第一条满足条件的行生效; 空白单元格表示不限。",
                 Map.of(), engine, Map.of(
-                        "outcome.disposition(\"$param\");", names(Disposition.values()),
-                        "outcome.caseType(\"$param\");", names(CaseType.values()),
-                        "defaultCaseType == \"$param\"", names(CaseType.values()),
-                        "approvalLevel == \"$param\"", names(ServiceItem.ApprovalLevel.values())));
+                        "outcome.disposition(\"$param\");", DroolsRuleSet.labels(Disposition.values(), Disposition::label),
+                        "outcome.caseType(\"$param\");", DroolsRuleSet.labels(CaseType.values(), CaseType::label),
+                        "defaultCaseType == \"$param\"", DroolsRuleSet.labels(CaseType.values(), CaseType::label),
+                        "approvalLevel == \"$param\"", DroolsRuleSet.labels(ServiceItem.ApprovalLevel.values(),
+                                ServiceItem.ApprovalLevel::label)))
+                .withRanges(Map.of("missingMainCount > $param", new double[] {0, 100}, "missingGeneralCount > $param", new double[] {0, 100}));
     }
 
     @Bean
     DroolsRuleSet timeLimitRules(RuleEngine engine) {
         return new DroolsRuleSet("time-limits", "办结时限与预警规则",
                 "按办件类型给出办结时限(工作日或工作分钟)、预警时点、窗口移交时限、可延期天数和联办部门时限占比, 并注明依据。",
-                Map.of(), engine, Map.of("caseType == \"$param\"", names(CaseType.values())));
+                Map.of(), engine, Map.of("caseType == \"$param\"", DroolsRuleSet.labels(CaseType.values(), CaseType::label)))
+                .withRanges(Map.of("timeLimit.days($param);", new double[] {1, 366}, "timeLimit.minutes($param);", new double[] {1, 100_000},
+                        "timeLimit.warnPercent($param);", new double[] {1, 100}, "timeLimit.warnMinutesLeft($param);", new double[] {0, 100_000},
+                        "timeLimit.warnDaysLeft($param);", new double[] {0, 366}, "timeLimit.handoverMinutes($param);", new double[] {1, 100_000},
+                        "timeLimit.extensionMaxDays($param);", new double[] {0, 366}, "timeLimit.partPercent($param);", new double[] {1, 100}));
     }
 
-    /** The values a table cell may name: Drools compiles any string, {@code valueOf} would fail at registration. */
-    private static Set<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
-    }
 }
