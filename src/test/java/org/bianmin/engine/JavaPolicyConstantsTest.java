@@ -53,7 +53,10 @@ class JavaPolicyConstantsTest {
             Map.entry("CalendarController#MAX_WORKING_MINUTES", "work bound of a calendar query"),
             Map.entry("WorkingCalendar#MAX_DAYS_SEARCHED", "termination of a search"),
             Map.entry("CalendarWarnings#ANNOUNCE_FROM_MONTH", "when the State Council's schedule is usually out: a reminder, no deadline"),
-            Map.entry("LimitTable#LAST_COMMON_DAY", "the calendar: the last day every month has"));
+            Map.entry("LimitTable#LAST_COMMON_DAY", "the calendar: the last day every month has"),
+            Map.entry("RuleWorkbook#MAX_ROWS", "input bound"), Map.entry("RuleWorkbook#SET_ROW", "layout of the read-me sheet"),
+            Map.entry("RuleWorkbook#VERSION_ROW", "layout of the read-me sheet"),
+            Map.entry("RuleWorkbook#TABLES_FROM", "layout of the read-me sheet"));
 
     @Test
     void everyNumericConstantOfTheMainCodeIsTechnical() throws IOException {
