@@ -81,17 +81,27 @@ class IntakeCoverage {
         Map<String, Finding> findings = new LinkedHashMap<>();
         Set<String> fired = new LinkedHashSet<>();
         Set<CaseType> timed = EnumSet.noneOf(CaseType.class);
+        // items alike in what the tables read are decided alike: evaluated once (unless a table reads the item's code)
+        boolean byProfile = INTAKE_SETS.stream().flatMap(set -> files.apply(set).stream())
+                .noneMatch(f -> new String(f.content(), StandardCharsets.UTF_8).contains("itemCode"));
+        Map<String, Object> decided = new java.util.HashMap<>();
+        Map<CaseType, Set<String>> reads = new java.util.EnumMap<>(CaseType.class);
         for (ServiceItem item : catalogue.items()) {
             for (Situation situation : situations(item)) {
                 String seen = "事项 " + item.code() + " " + item.name() + "(" + situation.label() + ")";
-                Classification c;
-                try {
-                    c = classifier.classify(new Classifier.Application(item, situation.materials(), situation.lawful(),
-                            situation.consultationOnly(), situation.petition(), situation.major()), ruleSets);
-                } catch (RuntimeException e) {
+                Object outcome = decided.computeIfAbsent(byProfile ? profile(item, situation) : item.code() + "|" + situation.label(), k -> {
+                    try {
+                        return classifier.classify(new Classifier.Application(item, situation.materials(), situation.lawful(),
+                                situation.consultationOnly(), situation.petition(), situation.major()), ruleSets);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                });
+                if (outcome instanceof RuntimeException e) {
                     note(findings, null, null, "不能分类或计算时限: " + message(e), seen);
                     continue;
                 }
+                Classification c = (Classification) outcome;
                 fired.addAll(c.firedRules());
                 if (c.caseType() == null || c.timeLimit() == null) {
                     continue;
@@ -107,7 +117,7 @@ class IntakeCoverage {
                     note(findings, file, row, rowName + "给出的时限无法计算截止时间: " + message(e), seen);
                     continue;
                 }
-                for (String variable : reads(c.caseType())) {
+                for (String variable : reads.computeIfAbsent(c.caseType(), this::reads)) {
                     if (!provides(c.caseType(), c.timeLimit()).contains(variable)) {
                         note(findings, file, row, c.caseType().label() + "流程需要" + TIME_LIMIT_VARIABLES.get(variable) + ", 但"
                                 + rowName + "没有给出(该行把" + c.caseType().label() + "按「" + c.timeLimit().describe()
@@ -129,6 +139,16 @@ class IntakeCoverage {
             }
         }
         return problems;
+    }
+
+    /** What the classification and time-limit tables read of an item in a situation (all but its code and names). */
+    private static String profile(ServiceItem item, Situation situation) {
+        long main = item.materials().stream().filter(m -> m.main() && !situation.materials().contains(m.code())).count();
+        long general = item.materials().stream().filter(m -> !m.main() && !situation.materials().contains(m.code())).count();
+        return String.join("|", item.caseType().name(), item.approvalLevel().name(), String.valueOf(item.jointDepartments().size()),
+                String.valueOf(item.onTheSpot()), String.valueOf(item.promisedWorkingDays()), String.valueOf(item.statutoryWorkingDays()),
+                String.valueOf(situation.lawful()), String.valueOf(situation.consultationOnly()), String.valueOf(situation.petition()),
+                String.valueOf(situation.major()), String.valueOf(main), String.valueOf(general));
     }
 
     /** The situations an application to the item can be in. */
