@@ -398,7 +398,14 @@ $('publish').onclick = () => guarded(async () => {
   }
   const request = await askSubmission('提交负责人审批', '提交审批');
   if (!request) { await loadSets(); return; }
-  const submitted = await api('POST', `/api/rules/${state.set.name}/publish`, request);
+  let submitted;
+  try {
+    submitted = await api('POST', `/api/rules/${state.set.name}/publish`, request);
+  } catch (e) {
+    // many recent cases would be decided otherwise: the administrator confirms having looked
+    if (!(e.data && e.data.error === 'LARGE_CHANGE_UNCONFIRMED') || !confirm(e.message.split(' / ')[0] + '\n\n确认提交审批吗?')) throw e;
+    submitted = await api('POST', `/api/rules/${state.set.name}/publish`, { ...request, confirmLargeChange: true });
+  }
   await loadSets(); await openSet(state.set.name);
   say(`v${submitted.version} 已提交审批, 负责人批准后${submitted.effectiveFrom ? '于 ' + fmt(submitted.effectiveFrom) + ' ' : ''}生效`, true);
 });

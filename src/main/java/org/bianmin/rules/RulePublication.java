@@ -51,7 +51,11 @@ public class RulePublication {
     private static final Logger log = LoggerFactory.getLogger(RulePublication.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
-    public record Submission(String comment, OffsetDateTime effectiveFrom, String basisDocument) {
+    /** {@code confirmLargeChange}: the administrator saw that the draft changes many recent cases' outcome and goes on. */
+    public record Submission(String comment, OffsetDateTime effectiveFrom, String basisDocument, boolean confirmLargeChange) {
+        public Submission(String comment, OffsetDateTime effectiveFrom, String basisDocument) {
+            this(comment, effectiveFrom, basisDocument, false);
+        }
     }
 
     private final RuleSetService rules;
@@ -63,10 +67,17 @@ public class RulePublication {
     private final IdentityService identity;
     private final SystemAuthority system;
     private final ZoneId zone;
+    private final double confirmShare;
 
+    /**
+     * @param confirmShare the share of recent cases whose outcome a draft may change without the
+     *                     administrator confirming it ({@code bianmin.rules.confirm-share})
+     */
     public RulePublication(RuleSetService rules, RuleSetRepository repository, PlatformTransactionManager transactions,
                            RuntimeService runtime, TaskService tasks, IdentityService identity, SystemAuthority system,
-                           @Value("${bianmin.calendar.zone}") ZoneId zone) {
+                           @Value("${bianmin.calendar.zone}") ZoneId zone,
+                           @Value("${bianmin.rules.confirm-share:0.5}") double confirmShare) {
+        this.confirmShare = confirmShare;
         this.rules = rules;
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactions);
@@ -91,6 +102,7 @@ public class RulePublication {
         refuseIfPending(name);
         RuleSetVersion draft = repository.inState(name, State.DRAFT).orElseThrow(rules::noDraft);
         RuleSetService.Checked checked = rules.checkForPublication(d, draft.label(), draft.files());
+        refuseLargeChangeUnconfirmed(checked.dryRun(), submission.confirmLargeChange());
         return transaction.execute(status -> {
             repository.lockRuleSet(name);
             refuseIfPending(name);
@@ -259,6 +271,20 @@ public class RulePublication {
                     .append(" 件案件按新规则重算, ").append(dryRun.changed()).append(" 件结果不同。").append(dryRun.note()).append('\n');
         }
         return text.length() <= MAX_SUMMARY ? text.toString() : text.substring(0, MAX_SUMMARY - 40) + "\n\n…(内容过长, 其余见规则管理页面)";
+    }
+
+    /** A draft that changes the outcome of more than the share of recent cases is submitted only once confirmed. */
+    private void refuseLargeChangeUnconfirmed(DryRun.Report dryRun, boolean confirmed) {
+        if (dryRun == null || confirmed) {
+            return;
+        }
+        List<DryRun.Line> recent = dryRun.lines().stream().filter(l -> l.kind() == DryRun.Kind.RECENT_CASE).toList();
+        long changed = recent.stream().filter(DryRun.Line::changed).count();
+        if (!recent.isEmpty() && changed > confirmShare * recent.size()) {
+            throw ApiException.conflict("LARGE_CHANGE_UNCONFIRMED", "此草稿将改变最近 " + recent.size() + " 件案件中 " + changed
+                    + " 件的结果, 超过 " + Math.round(confirmShare * 100) + "%; 请在试运行中核对后确认提交 / the draft changes the outcome of "
+                    + changed + " of " + recent.size() + " recent cases: confirm to submit");
+        }
     }
 
     private RuleSetVersion rollbackTarget(String name, int toVersion) {

@@ -176,9 +176,9 @@ class RuleSetController {
     }
 
     record PublishRequest(@Text(max = 500, multiline = true) String comment, OffsetDateTime effectiveFrom,
-                          @Text(max = 200) String basisDocument) {
+                          @Text(max = 200) String basisDocument, Boolean confirmLargeChange) {
         RulePublication.Submission submission() {
-            return new RulePublication.Submission(comment, effectiveFrom, basisDocument);
+            return new RulePublication.Submission(comment, effectiveFrom, basisDocument, Boolean.TRUE.equals(confirmLargeChange));
         }
     }
 

@@ -78,7 +78,7 @@ class RulePublicationBenchmark {
             assertThat(rules.validate("catalogue", files).valid()).isTrue();
             rules.saveDraft("catalogue", files, "基准测试", "ruleadmin");
             long start = System.nanoTime();
-            RuleSetVersion submitted = publication.submit("catalogue", new RulePublication.Submission("基准测试", null, null), "ruleadmin");
+            RuleSetVersion submitted = publication.submit("catalogue", new RulePublication.Submission("基准测试", null, null, true), "ruleadmin");
             double submit = (System.nanoTime() - start) / 1e6;
             start = System.nanoTime();
             RuleSetVersion approved = publication.decide("catalogue", submitted.version(), true, "同意", "director");

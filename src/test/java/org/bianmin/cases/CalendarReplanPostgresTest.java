@@ -142,7 +142,7 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
 
     private void publish(Map<String, String> changed, String comment) {
         rules.saveDraft("calendar", files(changed), comment, "ruleadmin");
-        approve(publication.submit("calendar", new RulePublication.Submission(comment, null, null), "ruleadmin"));
+        approve(publication.submit("calendar", new RulePublication.Submission(comment, null, null, true), "ruleadmin"));
     }
 
     /** The director approves what the rule administrator submitted; the calendar is in force at once. */

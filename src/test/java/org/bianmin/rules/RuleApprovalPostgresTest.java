@@ -40,7 +40,7 @@ class RuleApprovalPostgresTest extends RuleTestSupport {
         RuleSetVersion before = publishedBefore("catalogue");
         saveDraft("catalogue", edited("catalogue", "items.csv", SJ_002_LINE, SJ_002_FIVE), RULEADMIN);
         JsonNode submitted = submit("catalogue", Map.of("comment", "SJ-002 承诺时限缩短为5个工作日",
-                "basisDocument", "某区政务服务办〔2026〕12号"));
+                "basisDocument", "某区政务服务办〔2026〕12号", "confirmLargeChange", true));
         int v = submitted.path("version").asInt();
         assertThat(submitted.path("stateLabel").asText()).isEqualTo("待审批");
         assertThat(submitted.path("basisDocument").asText()).isEqualTo("某区政务服务办〔2026〕12号");
@@ -84,11 +84,31 @@ class RuleApprovalPostgresTest extends RuleTestSupport {
     }
 
     @Test
+    void aDraftThatChangesMostRecentCasesIsSubmittedOnlyOnceConfirmed() {
+        // the 20 most recent cases are SJ-002 cases (registered a day after everything else in this database)
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(24 * 3600)));
+        for (int i = 0; i < RuleSetService.PUBLISH_DRY_RUN_CASES; i++) {
+            registerSj002();
+        }
+        saveDraft("catalogue", edited("catalogue", "items.csv", SJ_002_LINE, SJ_002_FIVE), RULEADMIN);
+        HttpResponse<String> unconfirmed = send("POST", "/api/rules/catalogue/publish", Map.of("comment", "SJ-002 五个工作日"), RULEADMIN);
+        assertThat(unconfirmed.statusCode()).as(unconfirmed.body()).isEqualTo(409);
+        assertThat(read(unconfirmed).path("error").asText()).isEqualTo("LARGE_CHANGE_UNCONFIRMED");
+        java.util.regex.Matcher share = java.util.regex.Pattern.compile("最近 20 件案件中 (\\d+) 件的结果, 超过 50%")
+                .matcher(read(unconfirmed).path("message").asText());
+        assertThat(share.find()).as(unconfirmed.body()).isTrue();
+        assertThat(Integer.parseInt(share.group(1))).isGreaterThan(10);
+        assertThat(repository.inState("catalogue", RuleSetVersion.State.PENDING_APPROVAL)).isEmpty();
+        assertThat(submit("catalogue", Map.of("comment", "SJ-002 五个工作日", "confirmLargeChange", true)).path("state").asText())
+                .isEqualTo("PENDING_APPROVAL");
+    }
+
+    @Test
     void nobodyApprovesHisOwnVersionNeitherThroughTheApiNorInTasklistAndARejectionChangesNothing() {
         RuleSetVersion before = publishedBefore("catalogue");
         // the administrator account passes every role check, so it may draft, submit and approve — but not its own
         saveDraft("catalogue", edited("catalogue", "items.csv", SJ_002_LINE, SJ_002_FIVE), "admin");
-        int v = accepted(send("POST", "/api/rules/catalogue/publish", Map.of("comment", "自己提交"), "admin")).path("version").asInt();
+        int v = accepted(send("POST", "/api/rules/catalogue/publish", Map.of("comment", "自己提交", "confirmLargeChange", true), "admin")).path("version").asInt();
         HttpResponse<String> own = send("POST", "/api/rules/catalogue/versions/" + v + "/approval", Map.of("approve", true, "comment", "自批"),
                 "admin");
         assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
@@ -123,6 +143,7 @@ class RuleApprovalPostgresTest extends RuleTestSupport {
         saveDraft("catalogue", edited("catalogue", "items.csv", SJ_002_LINE, SJ_002_FIVE), RULEADMIN);
         Map<String, Object> request = new LinkedHashMap<>(Map.of("comment", "明日起 SJ-002 五个工作日"));
         request.put("effectiveFrom", "2026-11-24T10:00:00+08:00");
+        request.put("confirmLargeChange", true);
         int v = submit("catalogue", request).path("version").asInt();
         assertThat(approvalSummary(v)).contains("2026年11月24日 10:00 (北京时间), 批准后到时生效");
 

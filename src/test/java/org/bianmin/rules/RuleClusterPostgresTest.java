@@ -81,7 +81,8 @@ class RuleClusterPostgresTest extends RuleTestSupport {
 
             // approved with an effective time an hour ahead: in force on neither node until then, on both after
             saveDraft("catalogue", edited("catalogue", "items.csv", SJ_002_LINE, SJ_002_FIVE), RULEADMIN);
-            int scheduled = submit("catalogue", Map.of("comment", "集群测试: 一小时后生效", "effectiveFrom", "2026-11-23T11:00:00+08:00"))
+            int scheduled = submit("catalogue", Map.of("comment", "集群测试: 一小时后生效", "effectiveFrom", "2026-11-23T11:00:00+08:00",
+                    "confirmLargeChange", true))
                     .path("version").asInt();
             assertThat(approve("catalogue", scheduled, DIRECTOR).path("state").asText()).isEqualTo("SCHEDULED");
             assertThat(installed("catalogue")).isEqualTo(back);

@@ -180,7 +180,7 @@ abstract class RuleTestSupport extends PostgresIntegrationTest {
 
     /** The administrator submits the draft, the director approves it: the published version, with its files. */
     JsonNode publish(String set, String comment) {
-        return approved(set, submit(set, Map.of("comment", comment)));
+        return approved(set, submit(set, Map.of("comment", comment, "confirmLargeChange", true)));
     }
 
     /** The administrator asks for the rollback, the director approves it. */
