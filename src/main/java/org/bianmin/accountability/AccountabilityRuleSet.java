@@ -46,7 +46,7 @@ class AccountabilityRuleSet extends DroolsRuleSet {
     }
 
     @Override
-    public void install(String version, Object compiled) {
+    public void install(String version, CompiledRuleSet compiled) {
         Optional<Set<String>> types = compiledTypes.remove(compiled);
         super.install(version, compiled);
         triggerTypes = types == null ? Optional.empty() : types;

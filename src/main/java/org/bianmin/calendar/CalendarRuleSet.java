@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The working-day calendar as an editable rule set: one table per year, {@code YYYY.csv}. */
 @Component
-class CalendarRuleSet implements RuleSetDefinition {
+class CalendarRuleSet implements RuleSetDefinition<List<CalendarYear>> {
 
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}\\.csv");
 
@@ -97,17 +97,15 @@ class CalendarRuleSet implements RuleSetDefinition {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void install(String version, Object compiled) {
-        calendars.replaceYears(version, (List<CalendarYear>) compiled);
+    public void install(String version, List<CalendarYear> compiled) {
+        calendars.replaceYears(version, compiled);
     }
 
     /** The calendar states facts: a new version re-plans the open cases whose dates it changes (once, here). */
     @Override
-    @SuppressWarnings("unchecked")
-    public void publishing(String version, Object compiled) {
+    public void publishing(String version, List<CalendarYear> compiled) {
         WorkingCalendar before = calendars.calendar();
-        WorkingCalendar after = calendars.calendarWith((List<CalendarYear>) compiled);
+        WorkingCalendar after = calendars.calendarWith(compiled);
         listeners.orderedStream().forEach(listener -> listener.calendarChanging(before, after, version));
     }
 

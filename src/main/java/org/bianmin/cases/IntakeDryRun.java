@@ -22,6 +22,7 @@ import org.bianmin.catalogue.ServiceItem;
 import org.bianmin.cases.classification.Classification;
 import org.bianmin.cases.classification.Classifier;
 import org.bianmin.rules.CompiledRuleSet;
+import org.bianmin.rules.CompiledVersion;
 import org.bianmin.rules.DryRun;
 import org.bianmin.rules.RuleFile;
 import org.bianmin.rules.RuleProblem;
@@ -100,14 +101,15 @@ class IntakeDryRun implements DryRun {
     }
 
     @Override
-    public List<RuleProblem> check(String ruleSet, Object draft, List<RuleFile> files, Function<String, List<RuleFile>> published) {
+    public List<RuleProblem> check(String ruleSet, CompiledVersion<?> draft, List<RuleFile> files,
+                                   Function<String, List<RuleFile>> published) {
         Environment trial = trial(ruleSet, draft, new Environment(engine::compiled, catalogue.catalogue(), calendars.calendar()));
         return coverage.check(ruleSet, set -> set.equals(ruleSet) ? files : published.apply(set), trial.rules(), trial.catalogue(),
                 trial.calendar(), ClockUtil.getCurrentTime().toInstant());
     }
 
     @Override
-    public Report run(String ruleSet, Object draft, List<Map<String, String>> examples, int recentCases) {
+    public Report run(String ruleSet, CompiledVersion<?> draft, List<Map<String, String>> examples, int recentCases) {
         Environment published = new Environment(engine::compiled, catalogue.catalogue(), calendars.calendar());
         Environment trial = trial(ruleSet, draft, published);
         List<Sample> samples = new ArrayList<>();
@@ -129,18 +131,21 @@ class IntakeDryRun implements DryRun {
                 ruleSet.equals("calendar") ? CALENDAR_REPLANS : NOT_RETROACTIVE);
     }
 
-    /** The published environment with the draft in place of its rule set. */
-    @SuppressWarnings("unchecked")
-    private Environment trial(String ruleSet, Object draft, Environment published) {
-        return switch (ruleSet) {
-            case "classification", "time-limits" -> new Environment(
-                    name -> name.equals(ruleSet) ? (CompiledRuleSet) draft : engine.compiled(name),
-                    published.catalogue(), published.calendar());
-            case "catalogue" -> new Environment(published.rules(), (Catalogue) draft, published.calendar());
-            case "calendar" -> new Environment(published.rules(), published.catalogue(),
-                    calendars.calendarWith((List<CalendarYear>) draft));
-            default -> throw new IllegalArgumentException("no dry run for " + ruleSet);
-        };
+    /** The published environment with the draft in place of its rule set (each set's compiled form, by its type). */
+    private Environment trial(String ruleSet, CompiledVersion<?> draft, Environment published) {
+        Object value = draft.value();
+        if (value instanceof CompiledRuleSet rules && rules.name().equals(ruleSet)) {
+            return new Environment(name -> name.equals(ruleSet) ? rules : engine.compiled(name), published.catalogue(),
+                    published.calendar());
+        }
+        if (value instanceof Catalogue catalogue) {
+            return new Environment(published.rules(), catalogue, published.calendar());
+        }
+        if (value instanceof List<?> years && ruleSet.equals("calendar")) {
+            return new Environment(published.rules(), published.catalogue(),
+                    calendars.calendarWith(years.stream().map(CalendarYear.class::cast).toList()));
+        }
+        throw new IllegalArgumentException("no dry run for " + ruleSet);
     }
 
     /** The open cases whose deadline the draft calendar moves, with the old and the new deadline. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** The service catalogue as an editable rule set: {@code items.csv} and {@code materials.csv}. */
 @Component
-class CatalogueRuleSet implements RuleSetDefinition {
+class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
 
     private final CatalogueService catalogue;
     private final ApplicationEventPublisher events;
@@ -102,8 +102,8 @@ class CatalogueRuleSet implements RuleSetDefinition {
     }
 
     @Override
-    public void install(String version, Object compiled) {
-        catalogue.replace(version, (Catalogue) compiled);
+    public void install(String version, Catalogue compiled) {
+        catalogue.replace(version, compiled);
         events.publishEvent(new CatalogueService.CatalogueChanged(version));
     }
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The hall-duty limits as an editable rule set: {@code limits.csv}. */
 @Component
-class HallDutyRuleSet implements RuleSetDefinition {
+class HallDutyRuleSet implements RuleSetDefinition<Map<String, LimitTable.Limit>> {
 
     private final HallDutyLimits limits;
 
@@ -66,9 +66,8 @@ class HallDutyRuleSet implements RuleSetDefinition {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void install(String version, Object compiled) {
-        limits.install(version, (Map<String, LimitTable.Limit>) compiled);
+    public void install(String version, Map<String, LimitTable.Limit> compiled) {
+        limits.install(version, compiled);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A rule set of Drools decision tables (or DRL) compiled into one shared {@code KieBase}. */
-public class DroolsRuleSet implements RuleSetDefinition {
+public class DroolsRuleSet implements RuleSetDefinition<CompiledRuleSet> {
 
     private final String name;
     private final String title;
@@ -102,8 +102,8 @@ public class DroolsRuleSet implements RuleSetDefinition {
     }
 
     @Override
-    public void install(String version, Object compiled) {
-        engine.install((CompiledRuleSet) compiled);
+    public void install(String version, CompiledRuleSet compiled) {
+        engine.install(compiled);
     }
 
     @Override

@@ -17,7 +17,7 @@ public interface DryRun {
     /** The fields an example may give, with Chinese labels, for the editor's example form. */
     Map<String, String> exampleFields();
 
-    Report run(String ruleSet, Object draft, List<Map<String, String>> examples, int recentCases);
+    Report run(String ruleSet, CompiledVersion<?> draft, List<Map<String, String>> examples, int recentCases);
 
     /**
      * The complete dry run a version must pass before it is submitted: every case the rules can
@@ -25,7 +25,7 @@ public interface DryRun {
      * version (naming the row at fault); warnings are shown. {@code published} gives the files of
      * the other rule sets in force.
      */
-    default List<RuleProblem> check(String ruleSet, Object draft, List<RuleFile> files,
+    default List<RuleProblem> check(String ruleSet, CompiledVersion<?> draft, List<RuleFile> files,
                                     java.util.function.Function<String, List<RuleFile>> published) {
         return List.of();
     }

@@ -32,7 +32,7 @@ public final class RuleChanges {
     private RuleChanges() {
     }
 
-    public static List<Change> between(RuleSetDefinition d, List<RuleFile> older, List<RuleFile> newer) {
+    public static List<Change> between(RuleSetDefinition<?> d, List<RuleFile> older, List<RuleFile> newer) {
         String title = d.title();
         Map<String, String> columnHelp = d.columnHelp();
         Map<String, RuleFile> a = byName(older);

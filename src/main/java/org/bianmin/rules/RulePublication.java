@@ -94,7 +94,7 @@ public class RulePublication {
 
     /** The draft goes to the directors; it must compile and pass the dry run first. */
     public RuleSetVersion submit(String name, Submission submission, String actor) {
-        RuleSetDefinition d = rules.definition(name);
+        RuleSetDefinition<?> d = rules.definition(name);
         String why = RuleSetService.text("comment", submission.comment(), true);
         String basis = basis(submission.basisDocument());
         Instant now = RuleSetService.now();
@@ -120,7 +120,7 @@ public class RulePublication {
 
     /** A new version with the content of one that was in force, submitted for approval like a draft. */
     public RuleSetVersion rollback(String name, int toVersion, Submission submission, String actor) {
-        RuleSetDefinition d = rules.definition(name);
+        RuleSetDefinition<?> d = rules.definition(name);
         String why = RuleSetService.text("comment", submission.comment(), true);
         String basis = basis(submission.basisDocument());
         Instant now = RuleSetService.now();
@@ -161,7 +161,7 @@ public class RulePublication {
 
     /** An earlier version in force again at once, without approval: for an emergency, and recorded as one. */
     public RuleSetVersion emergencyRollback(String name, int toVersion, String comment, String basisDocument, String director) {
-        RuleSetDefinition d = rules.definition(name);
+        RuleSetDefinition<?> d = rules.definition(name);
         String why = RuleSetService.text("comment", comment, true);
         String basis = basis(basisDocument);
         RuleSetVersion target = rollbackTarget(name, toVersion);
@@ -170,14 +170,14 @@ public class RulePublication {
             repository.lockRuleSet(name);
             int version = repository.nextVersion(name);
             String label = RuleSetVersion.label(name, version);
-            Object compiled = rules.compileOrRefuse(d, label, target.files());
+            CompiledVersion<?> compiled = rules.compileOrRefuse(d, label, target.files());
             String note = "紧急回滚到 v" + toVersion + ": " + why;
             // stored as approved by the director himself, then in force in the same transaction
             repository.insert(new RuleSetVersion(name, version, State.SCHEDULED, target.files(), director, now, note, null, null,
                     new RuleSetVersion.Review(basis, null, director, now, director, now, note)));
             repository.publish(name, version, director, now, null);
             repository.audit(name, version, "EMERGENCY_ROLLBACK", director, now, note);
-            afterCommit(() -> rules.putInForce(d, label, compiled));
+            afterCommit(() -> rules.putInForce(compiled));
             return repository.find(name, version).orElseThrow();
         });
     }
@@ -186,7 +186,7 @@ public class RulePublication {
 
     /** Records the decision taken on the approval task; answers the version's new state. */
     State applyDecision(String name, int version, boolean approve, String opinion, String director) {
-        RuleSetDefinition d = rules.definition(name);
+        RuleSetDefinition<?> d = rules.definition(name);
         repository.lockRuleSet(name);
         RuleSetVersion pending = rules.version(name, version);
         refuseOwn(pending, director);
@@ -204,33 +204,33 @@ public class RulePublication {
             repository.audit(name, version, "APPROVE", director, now, why);
             return State.SCHEDULED;
         }
-        Object compiled = rules.compileOrRefuse(d, pending.label(), pending.files());
+        CompiledVersion<?> compiled = rules.compileOrRefuse(d, pending.label(), pending.files());
         repository.decide(name, version, State.PUBLISHED, director, now, why);
         repository.publish(name, version, director, now, null);
         repository.audit(name, version, "APPROVE", director, now, why);
-        afterCommit(() -> rules.putInForce(d, pending.label(), compiled));
+        afterCommit(() -> rules.putInForce(compiled));
         return State.PUBLISHED;
     }
 
     /** At its effective time an approved version comes into force (on the node whose job executor fires the timer). */
     void activate(String name, int version) {
-        RuleSetDefinition d = rules.definition(name);
+        RuleSetDefinition<?> d = rules.definition(name);
         repository.lockRuleSet(name);
         RuleSetVersion scheduled = rules.version(name, version);
         if (scheduled.state() != State.SCHEDULED) {
             log.warn("Rule set {} v{} is {} at its effective time; nothing to put in force", name, version, scheduled.state());
             return;
         }
-        Object compiled = rules.compileOrRefuse(d, scheduled.label(), scheduled.files());
+        CompiledVersion<?> compiled = rules.compileOrRefuse(d, scheduled.label(), scheduled.files());
         Instant now = RuleSetService.now();
         repository.publish(name, version, scheduled.review().decidedBy(), now, null);
         repository.audit(name, version, "TAKE_EFFECT", "system", now, null);
-        afterCommit(() -> rules.putInForce(d, scheduled.label(), compiled));
+        afterCommit(() -> rules.putInForce(compiled));
     }
 
     // ---- internals ----
 
-    private void startApproval(RuleSetDefinition d, RuleSetVersion v, DryRun.Report dryRun) {
+    private void startApproval(RuleSetDefinition<?> d, RuleSetVersion v, DryRun.Report dryRun) {
         Set<String> authors = new LinkedHashSet<>(List.of(v.author()));
         if (v.review().submittedBy() != null) {
             authors.add(v.review().submittedBy());
@@ -245,7 +245,7 @@ public class RulePublication {
     }
 
     /** What the director reads in the form: who, why, on which basis, from when, what changes, what the dry run saw. */
-    String summary(RuleSetDefinition d, RuleSetVersion v, DryRun.Report dryRun) {
+    String summary(RuleSetDefinition<?> d, RuleSetVersion v, DryRun.Report dryRun) {
         RuleSetVersion published = repository.inState(v.ruleSet(), State.PUBLISHED).orElse(null);
         StringBuilder text = new StringBuilder();
         text.append("**规则集**: ").append(d.title()).append(" v").append(v.version())

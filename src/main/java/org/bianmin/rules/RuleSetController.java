@@ -306,7 +306,7 @@ class RuleSetController {
                 .body(new RefusalView(e.code(), e.getMessage(), e.problems()));
     }
 
-    private static Map<String, String> fileTitles(RuleSetDefinition d, RuleSetService.Summary s) {
+    private static Map<String, String> fileTitles(RuleSetDefinition<?> d, RuleSetService.Summary s) {
         Map<String, String> titles = new java.util.LinkedHashMap<>();
         for (RuleSetVersion v : java.util.Arrays.asList(s.published(), s.draft())) {
             if (v != null) {
@@ -317,7 +317,7 @@ class RuleSetController {
     }
 
     private SetView view(RuleSetService.Summary s, boolean withFiles) {
-        RuleSetDefinition d = rules.definition(s.name());
+        RuleSetDefinition<?> d = rules.definition(s.name());
         return new SetView(s.name(), s.title(), s.description(), s.installed(), VersionView.of(s.published(), withFiles),
                 VersionView.of(s.draft(), withFiles), VersionView.of(s.pending(), false), d.fixedFiles(), d.columnHelp(),
                 withFiles ? d.columnOptions() : Map.of(), fileTitles(d, s),

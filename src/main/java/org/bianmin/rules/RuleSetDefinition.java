@@ -6,8 +6,10 @@ import java.util.List;
  * A kind of rule set Bianmin versions in the database and administrators edit: how its files are
  * checked and compiled, and how a compiled version is put in force. Features contribute their
  * definitions as beans (classification tables, the catalogue, the calendar, ...).
+ *
+ * @param <T> what a version compiles to (a Drools {@code CompiledRuleSet}, the {@code Catalogue}, the calendar years, ...)
  */
-public interface RuleSetDefinition {
+public interface RuleSetDefinition<T> {
 
     /** Stable name, used in the API and as the folder of {@code rules/}. */
     String name();
@@ -51,16 +53,16 @@ public interface RuleSetDefinition {
     List<RuleFile> bundledFiles();
 
     /** Checks and builds what the running system uses; throws {@link RuleCompilationException} naming row and column. */
-    Object compile(String version, List<RuleFile> files);
+    T compile(String version, List<RuleFile> files);
 
     /** Puts a compiled version in force, atomically for its users. */
-    void install(String version, Object compiled);
+    void install(String version, T compiled);
 
     /**
      * On the node that publishes (or rolls back), once, after the version is stored and before this node
      * installs it: what a publication changes beyond the rules in force (the calendar re-plans open cases).
      */
-    default void publishing(String version, Object compiled) {
+    default void publishing(String version, T compiled) {
     }
 
     /** The version in force on this node, null before the first install. */

@@ -39,12 +39,12 @@ public class RuleSetService {
     static final int MAX_FILE_CHARS = 500_000;
     static final int MAX_TEXT = 1000;
 
-    private final Map<String, RuleSetDefinition> definitions = new LinkedHashMap<>();
+    private final Map<String, RuleSetDefinition<?>> definitions = new LinkedHashMap<>();
     private final List<DryRun> dryRuns;
     private final RuleSetRepository repository;
     private final TransactionTemplate transaction;
 
-    public RuleSetService(List<RuleSetDefinition> definitions, List<DryRun> dryRuns, RuleSetRepository repository,
+    public RuleSetService(List<RuleSetDefinition<?>> definitions, List<DryRun> dryRuns, RuleSetRepository repository,
                           PlatformTransactionManager transactions) {
         definitions.forEach(d -> this.definitions.put(d.name(), d));
         this.dryRuns = dryRuns;
@@ -55,7 +55,7 @@ public class RuleSetService {
     /** Seeds missing rule sets and puts the published versions in force before the application serves. */
     @PostConstruct
     void start() {
-        for (RuleSetDefinition definition : definitions.values()) {
+        for (RuleSetDefinition<?> definition : definitions.values()) {
             seedIfMissing(definition);
             installPublished(definition);
         }
@@ -65,7 +65,7 @@ public class RuleSetService {
     @Scheduled(fixedDelayString = "${bianmin.rules.poll-interval-ms:2000}", initialDelayString = "${bianmin.rules.poll-interval-ms:2000}")
     public void followPublications() {
         Map<String, Integer> published = repository.publishedVersions();
-        for (RuleSetDefinition definition : definitions.values()) {
+        for (RuleSetDefinition<?> definition : definitions.values()) {
             Integer version = published.get(definition.name());
             if (version != null && !RuleSetVersion.label(definition.name(), version).equals(definition.installedVersion())) {
                 try {
@@ -88,7 +88,7 @@ public class RuleSetService {
         return definitions.values().stream().map(this::summary).toList();
     }
 
-    public Summary summary(RuleSetDefinition d) {
+    public Summary summary(RuleSetDefinition<?> d) {
         return new Summary(d.name(), d.title(), d.description(), d.installedVersion(),
                 repository.inState(d.name(), RuleSetVersion.State.PUBLISHED).orElse(null),
                 repository.inState(d.name(), RuleSetVersion.State.DRAFT).orElse(null),
@@ -96,8 +96,8 @@ public class RuleSetService {
                         .or(() -> repository.inState(d.name(), RuleSetVersion.State.SCHEDULED)).orElse(null));
     }
 
-    public RuleSetDefinition definition(String name) {
-        RuleSetDefinition d = definitions.get(name);
+    public RuleSetDefinition<?> definition(String name) {
+        RuleSetDefinition<?> d = definitions.get(name);
         if (d == null) {
             throw ApiException.notFound("UNKNOWN_RULE_SET", "规则集不存在 / no such rule set: " + name);
         }
@@ -130,26 +130,26 @@ public class RuleSetService {
     }
 
     public Validation validate(String name, List<RuleFile> files) {
-        RuleSetDefinition d = definition(name);
+        RuleSetDefinition<?> d = definition(name);
         checkFiles(d, files);
-        Object compiled;
+        CompiledVersion<?> compiled;
         try {
-            compiled = d.compile("validation", files);
+            compiled = CompiledVersion.of(d, "validation", files);
         } catch (RuleCompilationException e) {
             return new Validation(false, e.problems(), e.getMessage());
         }
         List<RuleProblem> problems = completeDryRun(name, compiled, files);
         long errors = problems.stream().filter(RuleProblem::isError).count();
-        String rules = compiled instanceof CompiledRuleSet c ? c.ruleCount() + " 条规则" : "规则";
+        String rules = compiled.value() instanceof CompiledRuleSet c ? c.ruleCount() + " 条规则" : "规则";
         return new Validation(errors == 0, problems, errors > 0
                 ? "完整试运行发现 " + errors + " 处错误, 不能提交 / the complete dry run found errors"
                 : rules + "均可编译, 完整试运行通过" + (problems.isEmpty() ? "" : " (" + problems.size() + " 条提示)") + " / valid");
     }
 
     public DryRun.Report dryRun(String name, List<RuleFile> files, List<Map<String, String>> examples, int recentCases) {
-        RuleSetDefinition d = definition(name);
+        RuleSetDefinition<?> d = definition(name);
         checkFiles(d, files);
-        Object draft = compileOrRefuse(d, "draft", files);
+        CompiledVersion<?> draft = compileOrRefuse(d, "draft", files);
         DryRun dryRun = dryRunFor(name).orElseThrow(() -> ApiException.badRequest("NO_DRY_RUN",
                 "此规则集暂不支持试运行 / this rule set has no dry run"));
         return dryRun.run(name, draft, examples, recentCases);
@@ -158,7 +158,7 @@ public class RuleSetService {
     // ---- changing ----
 
     public RuleSetVersion saveDraft(String name, List<RuleFile> files, String comment, String actor) {
-        RuleSetDefinition d = definition(name);
+        RuleSetDefinition<?> d = definition(name);
         checkFiles(d, files);
         String why = text("comment", comment, false);
         Instant now = now();
@@ -192,8 +192,8 @@ public class RuleSetService {
      * What a version must pass before a director sees it: it compiles, and the dry run over recent
      * cases raises nothing. Answers the compiled form and the dry run's report (null without one).
      */
-    Checked checkForPublication(RuleSetDefinition d, String label, List<RuleFile> files) {
-        Object compiled = compileOrRefuse(d, label, files);
+    Checked checkForPublication(RuleSetDefinition<?> d, String label, List<RuleFile> files) {
+        CompiledVersion<?> compiled = compileOrRefuse(d, label, files);
         List<RuleProblem> errors = completeDryRun(d.name(), compiled, files).stream().filter(RuleProblem::isError).toList();
         if (!errors.isEmpty()) {
             throw new RuleSetRefusedException("DRY_RUN_FAILED", "完整试运行发现 " + errors.size() + " 处错误, 不能提交: "
@@ -203,7 +203,7 @@ public class RuleSetService {
     }
 
     /** Every case the rules can meet, against the compiled draft (see {@link DryRun#check}). */
-    private List<RuleProblem> completeDryRun(String name, Object compiled, List<RuleFile> files) {
+    private List<RuleProblem> completeDryRun(String name, CompiledVersion<?> compiled, List<RuleFile> files) {
         return dryRunFor(name).map(d -> d.check(name, compiled, files, this::publishedFiles)).orElse(List.of());
     }
 
@@ -213,18 +213,17 @@ public class RuleSetService {
         return repository.inState(name, RuleSetVersion.State.PUBLISHED).orElseThrow().files();
     }
 
-    record Checked(Object compiled, DryRun.Report dryRun) {
+    record Checked(CompiledVersion<?> compiled, DryRun.Report dryRun) {
     }
 
     /** Puts a stored version in force on this node, with what its publication changes beyond the rules (once, here). */
-    void putInForce(RuleSetDefinition d, String label, Object compiled) {
-        d.publishing(label, compiled);
-        d.install(label, compiled);
+    void putInForce(CompiledVersion<?> compiled) {
+        compiled.publishAndInstall();
     }
 
-    Object compileOrRefuse(RuleSetDefinition d, String version, List<RuleFile> files) {
+    CompiledVersion<?> compileOrRefuse(RuleSetDefinition<?> d, String version, List<RuleFile> files) {
         try {
-            return d.compile(version, files);
+            return CompiledVersion.of(d, version, files);
         } catch (RuleCompilationException e) {
             throw new RuleSetRefusedException("INVALID_RULES", e.getMessage(), e.problems());
         }
@@ -237,7 +236,7 @@ public class RuleSetService {
 
     /** The files a draft would hold after an edited workbook, against the version it was downloaded from; nothing stored. */
     public List<RuleFile> readWorkbook(String name, byte[] xlsx) {
-        RuleSetDefinition d = definition(name);
+        RuleSetDefinition<?> d = definition(name);
         RuleWorkbook.Origin origin = RuleWorkbook.origin(xlsx);
         if (!origin.ruleSet().equals(name)) {
             throw ApiException.invalidField("file", "这是规则集「" + origin.ruleSet() + "」的工作簿, 不是「" + d.title() + "」的",
@@ -248,7 +247,7 @@ public class RuleSetService {
 
     /** The changes from one version to another, cell by cell, in Chinese. */
     public List<RuleChanges.Change> changes(String name, int from, int to) {
-        RuleSetDefinition d = definition(name);
+        RuleSetDefinition<?> d = definition(name);
         return RuleChanges.between(d, version(name, from).files(), version(name, to).files());
     }
 
@@ -273,7 +272,7 @@ public class RuleSetService {
 
     // ---- internals ----
 
-    private void seedIfMissing(RuleSetDefinition d) {
+    private void seedIfMissing(RuleSetDefinition<?> d) {
         if (!repository.versions(d.name()).isEmpty()) {
             return;
         }
@@ -290,13 +289,13 @@ public class RuleSetService {
         }
     }
 
-    private void installPublished(RuleSetDefinition d) {
+    private void installPublished(RuleSetDefinition<?> d) {
         RuleSetVersion published = repository.inState(d.name(), RuleSetVersion.State.PUBLISHED)
                 .orElseThrow(() -> new IllegalStateException("rule set " + d.name() + " has no published version"));
-        d.install(published.label(), d.compile(published.label(), published.files()));
+        CompiledVersion.of(d, published.label(), published.files()).install();
     }
 
-    private DryRun.Report refuseIfDryRunFails(String name, Object compiled) {
+    private DryRun.Report refuseIfDryRunFails(String name, CompiledVersion<?> compiled) {
         Optional<DryRun> dryRun = dryRunFor(name);
         if (dryRun.isEmpty()) {
             return null;
@@ -314,7 +313,7 @@ public class RuleSetService {
         return report;
     }
 
-    private static void checkFiles(RuleSetDefinition d, List<RuleFile> files) {
+    private static void checkFiles(RuleSetDefinition<?> d, List<RuleFile> files) {
         if (files == null || files.isEmpty()) {
             throw ApiException.invalidField("files", "至少需要一个文件", "at least one file is required");
         }

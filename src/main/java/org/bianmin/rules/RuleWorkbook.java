@@ -55,7 +55,7 @@ public final class RuleWorkbook {
     }
 
     /** The version as a workbook. */
-    public static byte[] write(RuleSetDefinition d, RuleSetVersion v) {
+    public static byte[] write(RuleSetDefinition<?> d, RuleSetVersion v) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = headerStyle(workbook);
             Sheet readme = workbook.createSheet(README);
@@ -198,7 +198,7 @@ public final class RuleWorkbook {
     }
 
     /** The files a draft would hold: the base version's files with the workbook's tables in place of theirs. */
-    public static List<RuleFile> read(RuleSetDefinition d, RuleSetVersion base, byte[] xlsx) {
+    public static List<RuleFile> read(RuleSetDefinition<?> d, RuleSetVersion base, byte[] xlsx) {
         try (Workbook workbook = open(xlsx)) {
             Sheet readme = workbook.getSheet(README);
             DataFormatter f = new DataFormatter();
@@ -227,7 +227,7 @@ public final class RuleWorkbook {
         }
     }
 
-    private static byte[] merge(RuleSetDefinition d, RuleFile file, Map<Integer, Sheet> sheets) {
+    private static byte[] merge(RuleSetDefinition<?> d, RuleFile file, Map<Integer, Sheet> sheets) {
         Parsed parsed = RuleTableLayout.parse(file, d.columnHelp(), d.columnOptions());
         String eol = parsed.lines().stream().map(Line::raw).filter(raw -> raw.endsWith("\n")).findFirst()
                 .map(raw -> raw.endsWith("\r\n") ? "\r\n" : "\n").orElse("\n");
