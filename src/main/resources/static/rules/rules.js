@@ -114,7 +114,7 @@ async function openSet(name) {
   $('set-title').textContent = s.title;
   $('set-description').textContent = s.description;
   const by = s.published.publishedBy || s.published.author;
-  $('set-status').textContent = `生效中: v${s.published.version}(${by === 'system' ? '系统初始导入' : by + ' 发布'}, ${fmt(s.published.publishedAt)})`
+  $('set-status').textContent = `生效中: v${s.published.version}(${by === 'system' ? '系统初始导入' : who(s.published, by) + ' 批准发布'}, ${fmt(s.published.publishedAt)})`
     + (s.draft ? ` · 正在编辑草稿 v${s.draft.version}` : mayEdit() ? ' · 无草稿, 编辑后保存即生成草稿' : '')
     + ` · 本节点生效版本: v${(s.installed || '').split('@v')[1] || '-'}`;
   showPending(s.pending);
@@ -130,15 +130,18 @@ function showPending(p) {
   if (!box) { box = document.createElement('div'); box.id = 'pending'; box.className = 'pending'; $('set-status').after(box); }
   box.classList.toggle('hidden', !p);
   if (!p) return;
-  box.textContent = `v${p.version} ${p.stateLabel}: ${p.submittedBy || p.author} 于 ${fmt(p.submittedAt)} 提交`
+  box.textContent = `v${p.version} ${p.stateLabel}: ${who(p, p.submittedBy || p.author)} 于 ${fmt(p.submittedAt)} 提交`
     + (p.basisDocument ? `, 文件依据 ${p.basisDocument}` : '')
     + (p.effectiveFrom ? `, 生效时间 ${fmt(p.effectiveFrom)}` : ', 批准后立即生效')
-    + (p.state === 'SCHEDULED' ? `; ${p.decidedBy} 已批准` : '; 负责人在任务列表中审批。');
+    + (p.state === 'SCHEDULED' ? `; ${who(p, p.decidedBy)} 已批准` : '; 负责人在任务列表中审批。');
   if (p.state === 'PENDING_APPROVAL' && mayApprove()) {
     const link = document.createElement('a'); link.href = '/camunda/app/tasklist/'; link.textContent = ' 前往任务列表审批';
     box.appendChild(link);
   }
 }
+
+/** A person of a version by name (the server names them), else the id. */
+function who(version, id) { return (version && version.names && version.names[id]) || id; }
 
 function fmt(iso) { return iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : ''; }
 
@@ -515,8 +518,8 @@ async function renderHistory() {
   versions.forEach((v, i) => {
     const tr = table.insertRow();
     tr.dataset.version = v.version;
-    const drafted = v.author + (v.submittedBy && v.submittedBy !== v.author ? ' / ' + v.submittedBy : '') + ' ' + fmt(v.submittedAt || v.createdAt);
-    const decided = v.decidedBy ? `${v.decidedBy} ${fmt(v.decidedAt)}` + (v.decisionComment ? `: ${v.decisionComment}` : '') : '';
+    const drafted = who(v, v.author) + (v.submittedBy && v.submittedBy !== v.author ? ' / ' + who(v, v.submittedBy) : '') + ' ' + fmt(v.submittedAt || v.createdAt);
+    const decided = v.decidedBy ? `${who(v, v.decidedBy)} ${fmt(v.decidedAt)}` + (v.decisionComment ? `: ${v.decisionComment}` : '') : '';
     const effective = v.publishedAt ? fmt(v.publishedAt) : v.effectiveFrom ? fmt(v.effectiveFrom) + ' (预定)' : '';
     [`v${v.version}`, v.stateLabel, drafted, decided, effective, v.basisDocument || '', v.comment || ''].forEach(t => tr.insertCell().textContent = t);
     const actions = tr.insertCell();
@@ -572,7 +575,7 @@ async function renderAudit() {
     EMERGENCY_ROLLBACK: '紧急回滚' };
   for (const e of entries) {
     const tr = table.insertRow();
-    [fmt(e.at), actions[e.action] || e.action, e.version ? 'v' + e.version : '', e.actor, e.comment || ''].forEach(t => tr.insertCell().textContent = t);
+    [fmt(e.at), actions[e.action] || e.action, e.version ? 'v' + e.version : '', e.actorName || e.actor, e.comment || ''].forEach(t => tr.insertCell().textContent = t);
   }
 }
 

@@ -41,7 +41,7 @@ class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
     @Override
     public String description() {
         return "服务事项及其承办部门、窗口、默认办件类型、承诺/法定时限(工作日)、审批层级、联办部门、收费、法律依据; "
-                + "materials.csv 为各事项的材料清单(主件缺失将退回, 一般材料缺失为补充件)。";
+                + "「材料清单」为各事项所需材料(主件缺失将退回, 一般材料缺失为补充件)。";
     }
 
     @Override

@@ -12,10 +12,8 @@ import java.util.Set;
 import org.bianmin.engine.SystemAuthority;
 import org.bianmin.rules.RuleSetVersion.State;
 import org.bianmin.web.ApiException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -64,7 +62,7 @@ public class RulePublication {
     private final TransactionTemplate outsideTransaction;
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final RulePeople people;
     private final SystemAuthority system;
     private final ZoneId zone;
     private final double confirmShare;
@@ -74,7 +72,7 @@ public class RulePublication {
      *                     administrator confirming it ({@code bianmin.rules.confirm-share})
      */
     public RulePublication(RuleSetService rules, RuleSetRepository repository, PlatformTransactionManager transactions,
-                           RuntimeService runtime, TaskService tasks, IdentityService identity, SystemAuthority system,
+                           RuntimeService runtime, TaskService tasks, RulePeople people, SystemAuthority system,
                            @Value("${bianmin.calendar.zone}") ZoneId zone,
                            @Value("${bianmin.rules.confirm-share:0.5}") double confirmShare) {
         this.confirmShare = confirmShare;
@@ -85,7 +83,7 @@ public class RulePublication {
         this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.runtime = runtime;
         this.tasks = tasks;
-        this.identity = identity;
+        this.people = people;
         this.system = system;
         this.zone = zone;
     }
@@ -340,8 +338,7 @@ public class RulePublication {
     }
 
     private String name(String userId) {
-        User user = userId == null ? null : system.call(() -> identity.createUserQuery().userId(userId).singleResult());
-        return user == null || user.getFirstName() == null ? String.valueOf(userId) : user.getFirstName();
+        return people.name(userId);
     }
 
     private String when(Instant at) {

@@ -52,10 +52,12 @@ class RuleSetController {
     private final RuleSetService rules;
 
     private final RulePublication publication;
+    private final RulePeople people;
 
-    RuleSetController(RuleSetService rules, RulePublication publication) {
+    RuleSetController(RuleSetService rules, RulePublication publication, RulePeople people) {
         this.rules = rules;
         this.publication = publication;
+        this.people = people;
     }
 
     record FileView(@Text(max = 200) @NotNull String name, @Text(max = 5000000, multiline = true) String content) {
@@ -79,15 +81,19 @@ class RuleSetController {
     record VersionView(int version, RuleSetVersion.State state, String stateLabel, String label, String author,
                        Instant createdAt, String comment, Instant publishedAt, String publishedBy, String basisDocument,
                        Instant effectiveFrom, String submittedBy, Instant submittedAt, String decidedBy, Instant decidedAt,
-                       String decisionComment, List<FileView> files) {
-        static VersionView of(RuleSetVersion v, boolean withFiles) {
+                       String decisionComment, Map<String, String> names, List<FileView> files) {
+        /** {@code names}: the people of the version by name, keyed by their ids. */
+        static VersionView of(RuleSetVersion v, boolean withFiles, java.util.function.Function<String, String> name) {
             if (v == null) {
                 return null;
             }
             RuleSetVersion.Review r = v.review();
+            Map<String, String> names = new java.util.LinkedHashMap<>();
+            java.util.stream.Stream.of(v.author(), v.publishedBy(), r.submittedBy(), r.decidedBy()).filter(java.util.Objects::nonNull)
+                    .forEach(id -> names.computeIfAbsent(id, name));
             return new VersionView(v.version(), v.state(), v.state().label(), v.label(), v.author(), v.createdAt(), v.comment(),
                     v.publishedAt(), v.publishedBy(), r.basisDocument(), r.effectiveFrom(), r.submittedBy(), r.submittedAt(),
-                    r.decidedBy(), r.decidedAt(), r.decisionComment(), withFiles ? FileView.of(v.files()) : null);
+                    r.decidedBy(), r.decidedAt(), r.decisionComment(), names, withFiles ? FileView.of(v.files()) : null);
         }
     }
 
@@ -112,13 +118,13 @@ class RuleSetController {
     @Authorized(Action.RULES_READ)
     @GetMapping("/{set}/versions")
     List<VersionView> versions(@PathVariable String set, CurrentUser user) {
-        return rules.versions(set).stream().map(v -> VersionView.of(v, false)).toList();
+        return rules.versions(set).stream().map(v -> VersionView.of(v, false, people::name)).toList();
     }
 
     @Authorized(Action.RULES_READ)
     @GetMapping("/{set}/versions/{version}")
     VersionView version(@PathVariable String set, @PathVariable int version, CurrentUser user) {
-        return VersionView.of(rules.version(set, version), true);
+        return VersionView.of(rules.version(set, version), true, people::name);
     }
 
     @Authorized(Action.RULES_READ)
@@ -127,10 +133,15 @@ class RuleSetController {
         return rules.diff(set, from, to);
     }
 
+    /** An audit entry with its actor by name. */
+    record AuditView(String ruleSet, Integer version, String action, String actor, String actorName, Instant at, String comment) {
+    }
+
     @Authorized(Action.RULES_READ)
     @GetMapping("/{set}/audit")
-    List<RuleSetRepository.AuditEntry> audit(@PathVariable String set, CurrentUser user) {
-        return rules.audit(set);
+    List<AuditView> audit(@PathVariable String set, CurrentUser user) {
+        return rules.audit(set).stream().map(e -> new AuditView(e.ruleSet(), e.version(), e.action(), e.actor(), people.name(e.actor()),
+                e.at(), e.comment())).toList();
     }
 
     record FilesRequest(@Size(max = 50) List<@Valid @NotNull FileView> files, @Text(max = 500, multiline = true) String comment) {
@@ -165,7 +176,7 @@ class RuleSetController {
     DraftView saveDraft(@PathVariable String set, @Valid @RequestBody FilesRequest request, CurrentUser user) {
         List<RuleFile> files = FileView.toFiles(request.files());
         RuleSetVersion draft = rules.saveDraft(set, files, request.comment(), user.id());
-        return new DraftView(VersionView.of(draft, true), rules.validate(set, files));
+        return new DraftView(VersionView.of(draft, true, people::name), rules.validate(set, files));
     }
 
     @Authorized(Action.RULES_CHANGE)
@@ -186,7 +197,7 @@ class RuleSetController {
     @Authorized(Action.RULES_CHANGE)
     @PostMapping("/{set}/publish")
     ResponseEntity<VersionView> publish(@PathVariable String set, @Valid @RequestBody PublishRequest request, CurrentUser user) {
-        return ResponseEntity.accepted().body(VersionView.of(publication.submit(set, request.submission(), user.id()), false));
+        return ResponseEntity.accepted().body(VersionView.of(publication.submit(set, request.submission(), user.id()), false, people::name));
     }
 
     record ApprovalRequest(@NotNull Boolean approve, @Text(max = 500, multiline = true) String comment) {
@@ -197,7 +208,7 @@ class RuleSetController {
     @PostMapping("/{set}/versions/{version}/approval")
     VersionView approval(@PathVariable String set, @PathVariable int version, @Valid @RequestBody ApprovalRequest request,
                          CurrentUser user) {
-        return VersionView.of(publication.decide(set, version, request.approve(), request.comment(), user.id()), false);
+        return VersionView.of(publication.decide(set, version, request.approve(), request.comment(), user.id()), false, people::name);
     }
 
     record RollbackRequest(@NotNull @Min(1) Integer version, @Text(max = 500, multiline = true) String comment,
@@ -209,7 +220,7 @@ class RuleSetController {
     @PostMapping("/{set}/rollback")
     ResponseEntity<VersionView> rollback(@PathVariable String set, @Valid @RequestBody RollbackRequest request, CurrentUser user) {
         return ResponseEntity.accepted().body(VersionView.of(publication.rollback(set, request.version(),
-                new RulePublication.Submission(request.comment(), request.effectiveFrom(), request.basisDocument()), user.id()), false));
+                new RulePublication.Submission(request.comment(), request.effectiveFrom(), request.basisDocument()), user.id()), false, people::name));
     }
 
     /** A director puts an earlier version in force at once, without approval; recorded as an emergency. */
@@ -220,7 +231,7 @@ class RuleSetController {
             throw ApiException.invalidField("effectiveFrom", "紧急回滚立即生效, 不能指定生效时间", "an emergency rollback takes effect at once");
         }
         return VersionView.of(publication.emergencyRollback(set, request.version(), request.comment(), request.basisDocument(),
-                user.id()), false);
+                user.id()), false, people::name);
     }
 
     @Authorized(Action.RULES_READ)
@@ -318,8 +329,8 @@ class RuleSetController {
 
     private SetView view(RuleSetService.Summary s, boolean withFiles) {
         RuleSetDefinition<?> d = rules.definition(s.name());
-        return new SetView(s.name(), s.title(), s.description(), s.installed(), VersionView.of(s.published(), withFiles),
-                VersionView.of(s.draft(), withFiles), VersionView.of(s.pending(), false), d.fixedFiles(), d.columnHelp(),
+        return new SetView(s.name(), s.title(), s.description(), s.installed(), VersionView.of(s.published(), withFiles, people::name),
+                VersionView.of(s.draft(), withFiles, people::name), VersionView.of(s.pending(), false, people::name), d.fixedFiles(), d.columnHelp(),
                 withFiles ? d.columnOptions() : Map.of(), fileTitles(d, s),
                 rules.dryRunFor(s.name()).map(DryRun::exampleFields).orElse(Map.of()));
     }
