@@ -171,9 +171,12 @@ class CaseRegistrationPostgresTest extends PostgresIntegrationTest {
             assertThat(root.getProcessDefinitionId()).startsWith(CaseProcesses.ROOT + ":");
             assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(root.getId()).singleResult().getId())
                     .as("the case-type process is called by the root").isEqualTo(process.getId());
+            // received on the 18th, registered on the 23rd: the immediate case's times are past, and the job
+            // executor may already have fired its timers — waiting or fired, the root has each once
             for (String timer : new String[] {"warningTime", "deadlineTime"}) {
-                assertThat(management.createJobQuery().processInstanceId(root.getId()).activityId(timer).timers().count())
-                        .as("the root's %s timer", timer).isEqualTo(1);
+                long waiting = management.createJobQuery().processInstanceId(root.getId()).activityId(timer).timers().count();
+                long fired = history.createHistoricActivityInstanceQuery().processInstanceId(root.getId()).activityId(timer).count();
+                assertThat(waiting + fired).as("the root's %s timer, waiting or fired", timer).isEqualTo(1);
             }
         }
     }
