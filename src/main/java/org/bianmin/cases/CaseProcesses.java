@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.bianmin.catalogue.CaseType;
@@ -150,10 +151,11 @@ public class CaseProcesses {
     public VariableMap workStepVariables(CaseRecord record) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         VariableMap variables = Variables.createVariables();
-        if (record.handoverMinutes() != null) {
+        Set<String> steps = timeLimitStepVariables(record.caseType(), record.handoverMinutes());
+        if (steps.contains("handoverDue")) {
             variables.putValue("handoverDue", Date.from(planner.afterWorkingMinutes(now, record.handoverMinutes())));
         }
-        if (record.caseType() == CaseType.JOINT) {
+        if (steps.contains("partDue")) {
             long total = planner.workingMinutesBetween(now, record.deadline());
             int share = record.partPercent() == null ? 100 : record.partPercent();
             variables.putValue("partDue", Date.from(planner.afterWorkingMinutes(now, total * share / 100)));
@@ -165,6 +167,22 @@ public class CaseProcesses {
             variables.putValue("departmentOptions", departmentOptions());
         }
         return variables;
+    }
+
+    /**
+     * The step deadlines a case type's work is given from its time limit: the hand-over when the
+     * limit has one, a joint part's share for a joint case. The complete dry run checks a draft
+     * against the same rule ({@code IntakeCoverage}).
+     */
+    static Set<String> timeLimitStepVariables(CaseType type, Integer handoverMinutes) {
+        Set<String> steps = new java.util.LinkedHashSet<>();
+        if (handoverMinutes != null) {
+            steps.add("handoverDue");
+        }
+        if (type == CaseType.JOINT) {
+            steps.add("partDue");
+        }
+        return steps;
     }
 
     /** The case's root instance while it runs (none for a case still in the earlier release's shape). */

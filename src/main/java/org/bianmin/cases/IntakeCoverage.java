@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.bianmin.rules.RuleFile;
 import org.bianmin.rules.RuleProblem;
 import org.bianmin.rules.RuleTrace;
 import org.bianmin.sla.SlaPlanner;
-import org.bianmin.sla.TimeLimit;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
@@ -80,7 +78,6 @@ class IntakeCoverage {
         }
         Map<String, Finding> findings = new LinkedHashMap<>();
         Set<String> fired = new LinkedHashSet<>();
-        Set<CaseType> timed = EnumSet.noneOf(CaseType.class);
         // items alike in what the tables read are decided alike: evaluated once (unless a table reads the item's code)
         boolean byProfile = INTAKE_SETS.stream().flatMap(set -> files.apply(set).stream())
                 .noneMatch(f -> new String(f.content(), StandardCharsets.UTF_8).contains("itemCode"));
@@ -106,7 +103,6 @@ class IntakeCoverage {
                 if (c.caseType() == null || c.timeLimit() == null) {
                     continue;
                 }
-                timed.add(c.caseType());
                 Map.Entry<String, RuleTrace.Row> limitRow = firedRow(rows.get("time-limits"), c.firedRules());
                 String file = limitRow == null ? null : limitRow.getKey();
                 Integer row = limitRow == null ? null : limitRow.getValue().row();
@@ -118,7 +114,7 @@ class IntakeCoverage {
                     continue;
                 }
                 for (String variable : reads.computeIfAbsent(c.caseType(), this::reads)) {
-                    if (!provides(c.caseType(), c.timeLimit()).contains(variable)) {
+                    if (!CaseProcesses.timeLimitStepVariables(c.caseType(), c.timeLimit().handoverMinutes()).contains(variable)) {
                         note(findings, file, row, c.caseType().label() + "流程需要" + TIME_LIMIT_VARIABLES.get(variable) + ", 但"
                                 + rowName + "没有给出(该行把" + c.caseType().label() + "按「" + c.timeLimit().describe()
                                 + "」办理; 办件类型等条件单元格是否被误清空?)", seen);
@@ -173,18 +169,6 @@ class IntakeCoverage {
         Set<String> rest = new LinkedHashSet<>(all);
         item.materials().stream().filter(m -> m.main() == main).map(Material::code).forEach(rest::remove);
         return rest;
-    }
-
-    /** The step variables the work of a case type is given, as {@link CaseProcesses#workStepVariables} gives them. */
-    static Set<String> provides(CaseType type, TimeLimit limit) {
-        Set<String> given = new LinkedHashSet<>();
-        if (limit.handoverMinutes() != null) {
-            given.add("handoverDue");
-        }
-        if (type == CaseType.JOINT) {
-            given.add("partDue");
-        }
-        return given;
     }
 
     /** The time-limit variables the deployed process of the case type reads (its latest definition). */

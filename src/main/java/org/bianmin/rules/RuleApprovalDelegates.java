@@ -3,6 +3,7 @@ package org.bianmin.rules;
 import org.bianmin.engine.ActingUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +20,12 @@ class RuleApprovalDelegates {
                     opinion == null ? null : opinion.toString(), actor.of(execution, "decidedBy"));
             execution.setVariable("decision", state.name());
         };
+    }
+
+    /** The task names what it approves in Tasklist's list: 审批规则发布: 事项目录 第5版. */
+    @Bean("ruleApprovalTaskName")
+    TaskListener name() {
+        return task -> task.setName(task.getName() + ": " + task.getVariable("ruleSetTitle") + " 第" + task.getVariable("version") + "版");
     }
 
     @Bean("ruleActivationDelegate")

@@ -3,8 +3,6 @@ package org.bianmin.rules;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,17 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 
 /**
  * What changed between two versions of a rule set, cell by cell and in words a rule administrator
  * and a director read ("事项目录 第14行「MZ-001」承诺时限: 10 → 12"), not as a text diff. Rows are
  * matched as a text diff matches lines; a changed row lists its changed cells under the column's
- * business name (the label row of a decision table, or the Chinese help of a plain table's header).
+ * business name, as {@link RuleTableLayout} (and so the grid) names it.
  */
 public final class RuleChanges {
-
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
 
     /** One change: {@code row} is the line in the newer version (in the older one for a removed row). */
     public record Change(String file, int row, String column, String before, String after, String text) {
@@ -34,7 +29,6 @@ public final class RuleChanges {
 
     public static List<Change> between(RuleSetDefinition<?> d, List<RuleFile> older, List<RuleFile> newer) {
         String title = d.title();
-        Map<String, String> columnHelp = d.columnHelp();
         Map<String, RuleFile> a = byName(older);
         Map<String, RuleFile> b = byName(newer);
         Set<String> names = new LinkedHashSet<>(a.keySet());
@@ -47,14 +41,26 @@ public final class RuleChanges {
                 changes.add(new Change(name, 0, null, null, null, title + " 删除「" + d.fileTitle(name) + "」"));
             } else if (!Arrays.equals(a.get(name).content(), b.get(name).content())) {
                 String where = d.fileTitle(name).equals(title) ? title : title + "·" + d.fileTitle(name);
-                changes.addAll(fileChanges(where, name, rows(a.get(name)), rows(b.get(name)), columnHelp));
+                changes.addAll(fileChanges(where, name, parse(d, a.get(name)), parse(d, b.get(name))));
             }
         }
         return changes;
     }
 
-    private static List<Change> fileChanges(String title, String file, List<List<String>> older, List<List<String>> newer,
-                                            Map<String, String> help) {
+    /** A file's rows and the business names of their columns, as the grid heads them. */
+    private record Rows(List<List<String>> rows, List<RuleTableLayout.Table> tables) {
+        /** The business names of the columns of the table the line lies in (none outside a table). */
+        Map<Integer, String> labels(int line) {
+            Map<Integer, String> labels = new LinkedHashMap<>();
+            tables.stream().filter(t -> line >= t.first() && line < t.end()).findFirst()
+                    .ifPresent(t -> t.columns().forEach(c -> labels.put(c.index(), c.label())));
+            return labels;
+        }
+    }
+
+    private static List<Change> fileChanges(String title, String file, Rows olderRows, Rows newerRows) {
+        List<List<String>> older = olderRows.rows();
+        List<List<String>> newer = newerRows.rows();
         List<Change> changes = new ArrayList<>();
         for (AbstractDelta<List<String>> delta : DiffUtils.diff(older, newer).getDeltas()) {
             List<List<String>> removed = delta.getSource().getLines();
@@ -62,14 +68,14 @@ public final class RuleChanges {
             int paired = delta.getType() == DeltaType.CHANGE ? Math.min(removed.size(), added.size()) : 0;
             for (int i = 0; i < paired; i++) {
                 int line = delta.getTarget().getPosition() + i;
-                List<String> labels = labels(newer, line, help);
+                Map<Integer, String> labels = newerRows.labels(line);
                 List<String> before = removed.get(i);
                 List<String> after = added.get(i);
                 for (int c = 0; c < Math.max(before.size(), after.size()); c++) {
                     String was = cell(before, c);
                     String is = cell(after, c);
                     if (!was.equals(is)) {
-                        String column = c < labels.size() && !labels.get(c).isBlank() ? labels.get(c) : "第" + (c + 1) + "列";
+                        String column = labels.getOrDefault(c, "").isBlank() ? "第" + (c + 1) + "列" : labels.get(c);
                         String row = rowName(after);
                         changes.add(new Change(file, line + 1, column, was, is, title + " 第" + (line + 1) + "行"
                                 + (row.isEmpty() ? " " : row) + column + ": " + shown(was) + " → " + shown(is)));
@@ -90,34 +96,6 @@ public final class RuleChanges {
         return changes;
     }
 
-    /**
-     * The business names of the columns a row lies under: in a decision table the label row after
-     * the code row (the last row above {@code line} whose preceding row holds {@code $param}); in a
-     * plain table the header (first non-comment row), named by its Chinese help where there is one.
-     */
-    private static List<String> labels(List<List<String>> rows, int line, Map<String, String> help) {
-        for (int r = Math.min(line, rows.size()) - 1; r > 0; r--) {
-            if (String.join(",", rows.get(r - 1)).contains("$param")) {
-                return rows.get(r);
-            }
-        }
-        for (List<String> row : rows) {
-            if (!row.isEmpty() && !row.get(0).startsWith("#")) {
-                return row.stream().map(h -> label(help.get(h), h)).toList();
-            }
-        }
-        return List.of();
-    }
-
-    /** "承诺时限(工作日, 即办件为0)" → "承诺时限". */
-    private static String label(String help, String header) {
-        if (help == null || help.isBlank()) {
-            return header;
-        }
-        String name = help.split("[(（:：\\s]", 2)[0];
-        return name.isBlank() ? header : name;
-    }
-
     private static String rowName(List<String> row) {
         String first = cell(row, 0);
         return first.isBlank() ? "" : "「" + first + "」";
@@ -136,17 +114,16 @@ public final class RuleChanges {
         return c < row.size() ? row.get(c) : "";
     }
 
-    private static List<List<String>> rows(RuleFile file) {
-        String text = new String(file.content(), StandardCharsets.UTF_8);
-        if (!file.name().toLowerCase().endsWith(".csv")) {
-            return text.lines().map(List::of).toList();
+    private static Rows parse(RuleSetDefinition<?> d, RuleFile file) {
+        if (file.name().toLowerCase().endsWith(".csv")) {
+            try {
+                RuleTableLayout.Parsed parsed = RuleTableLayout.parse(file, d.columnHelp(), d.columnOptions());
+                return new Rows(parsed.lines().stream().map(RuleTableLayout.Line::cells).toList(), parsed.tables());
+            } catch (IllegalArgumentException unreadable) {
+                // a draft that is not CSV any more still shows what changed, line by line
+            }
         }
-        try {
-            return CSV.parse(new StringReader(text)).getRecords().stream().map(r -> List.of(r.values())).toList();
-        } catch (IOException | RuntimeException unreadable) {
-            // a draft that is not CSV any more still shows what changed, line by line
-            return text.lines().map(List::of).toList();
-        }
+        return new Rows(new String(file.content(), StandardCharsets.UTF_8).lines().map(List::of).toList(), List.of());
     }
 
     private static Map<String, RuleFile> byName(List<RuleFile> files) {

@@ -248,7 +248,7 @@ public class RulePublication {
         StringBuilder text = new StringBuilder();
         text.append("**规则集**: ").append(d.title()).append(" v").append(v.version())
                 .append(published == null ? "" : " (现行 v" + published.version() + ")").append("  \n");
-        text.append("**提交人**: ").append(name(v.review().submittedBy())).append(", ").append(when(v.review().submittedAt()))
+        text.append("**提交人**: ").append(people.name(v.review().submittedBy())).append(", ").append(when(v.review().submittedAt()))
                 .append("  \n");
         text.append("**文件依据**: ").append(v.review().basisDocument() == null ? "未填写" : v.review().basisDocument()).append("  \n");
         text.append("**生效时间**: ").append(v.review().effectiveFrom() == null ? "批准后立即生效"
@@ -335,10 +335,6 @@ public class RulePublication {
             throw ApiException.invalidField("effectiveFrom", "生效时间不能晚于三年之后", "must lie within three years");
         }
         return at;
-    }
-
-    private String name(String userId) {
-        return people.name(userId);
     }
 
     private String when(Instant at) {

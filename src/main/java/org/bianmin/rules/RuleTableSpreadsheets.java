@@ -101,7 +101,7 @@ public final class RuleTableSpreadsheets {
      * {@code #} or an empty first cell stays unquoted (a quoted {@code "# ..."} line is no longer
      * a comment for the calendar parser).
      */
-    private static String csvCell(String value) {
+    static String csvCell(String value) {
         if (value.indexOf('"') >= 0 || value.indexOf(',') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }

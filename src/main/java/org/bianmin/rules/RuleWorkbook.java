@@ -315,7 +315,7 @@ public final class RuleWorkbook {
                 out.add(raw.endsWith("\n") ? raw : raw + eol);
             } else {
                 String lineEnd = from != null && lines.get(from).raw().endsWith("\r\n") ? "\r\n" : eol;
-                out.add(String.join(",", cells.stream().map(RuleWorkbook::csvCell).toList()) + lineEnd);
+                out.add(String.join(",", cells.stream().map(RuleTableSpreadsheets::csvCell).toList()) + lineEnd);
             }
         }
         return out;
@@ -358,13 +358,6 @@ public final class RuleWorkbook {
 
     private static boolean endsWithBreak(Parsed parsed) {
         return parsed.lines().isEmpty() || parsed.lines().get(parsed.lines().size() - 1).raw().endsWith("\n");
-    }
-
-    private static String csvCell(String value) {
-        if (value.indexOf('"') >= 0 || value.indexOf(',') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 
     private static Workbook open(byte[] xlsx) throws IOException {

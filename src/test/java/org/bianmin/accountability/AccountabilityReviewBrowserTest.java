@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,7 +52,7 @@ class AccountabilityReviewBrowserTest extends AccountabilityTestSupport {
             browser.check("accountability-review", () -> {
                 browser.loginToCamunda("tasklist", "supervisor", DEMO_PASSWORD);
                 browser.waitVisible(By.cssSelector("[cam-tasks]"));
-                click(browser, By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '待审核的问责')]"));
+                browser.click(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '待审核的问责')]"));
                 browser.waitVisible(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//h4[contains(., '待审核的问责')]"));
                 String card = wait(browser).until(d -> {
                     WebElement item = d.findElement(By.xpath("//li[contains(@class,'task')][.//a[@href='#/?task=" + review.getId() + "']]"));
@@ -61,20 +60,20 @@ class AccountabilityReviewBrowserTest extends AccountabilityTestSupport {
                 });
                 assertThat(card).contains("审核问责记录");
                 browser.screenshot("accountability-review-list");
-                click(browser, By.cssSelector(".tasks-list a[href='#/?task=" + review.getId() + "']"));
+                browser.click(By.cssSelector(".tasks-list a[href='#/?task=" + review.getId() + "']"));
                 browser.waitVisible(By.xpath("//h2[contains(@class,'task') and contains(., '审核问责记录')]"));
                 if (browser.isPresent(CLAIM)) {
-                    click(browser, CLAIM);
+                    browser.click(CLAIM);
                     browser.waitVisible(By.cssSelector("button.unclaim"));
                 }
                 WebElement summary = browser.waitVisible(By.xpath("//strong[contains(., '问责记录')]/ancestor::form"));
                 assertThat(summary.getText()).contains("资料遗失", "王芳", "通报批评").doesNotContain("MATERIALS_LOST");
-                click(browser, By.xpath("//label[contains(., '确认问责')]/input"));
+                browser.click(By.xpath("//label[contains(., '确认问责')]/input"));
                 WebElement reason = browser.waitVisible(REASON);
                 reason.sendKeys("经核实, 8月18日遗失营业执照复印件属实");
                 new WebDriverWait(browser.driver(), WAIT).until(d -> reason.getDomProperty("value").contains("属实"));
                 browser.screenshot("accountability-review-filled");
-                click(browser, COMPLETE);
+                browser.click(COMPLETE);
                 await().atMost(WAIT).until(() -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
                 browser.waitGone(By.xpath("//h2[contains(@class,'task') and contains(., '审核问责记录')]"));
                 browser.screenshot("accountability-review-done");
@@ -92,17 +91,6 @@ class AccountabilityReviewBrowserTest extends AccountabilityTestSupport {
         assertThat(after.path("lines").findValuesAsText("rule")).anyMatch(rule -> rule.endsWith(" / 问责通报批评"));
     }
 
-    /** Clicks the element once it is clickable, looking it up again if AngularJS re-rendered it meanwhile. */
-    private static void click(Browser browser, By locator) {
-        wait(browser).until(d -> {
-            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
-            if (element == null) {
-                return false;
-            }
-            element.click();
-            return true;
-        });
-    }
 
     private static WebDriverWait wait(Browser browser) {
         WebDriverWait wait = new WebDriverWait(browser.driver(), WAIT);

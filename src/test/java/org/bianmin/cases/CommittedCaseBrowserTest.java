@@ -65,17 +65,17 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
             browser.check("committed-clerk", () -> {
                 browser.loginToCamunda("tasklist", "clerk", DEMO_PASSWORD);
                 browser.waitVisible(By.cssSelector("[cam-tasks]"));
-                click(browser, By.cssSelector("li.start-process-action a"));
-                click(browser, By.partialLinkText("受理登记"));
+                browser.click(By.cssSelector("li.start-process-action a"));
+                browser.click(By.partialLinkText("受理登记"));
 
                 WebElement item = browser.waitVisible(By.cssSelector("input[id$='-itemCode']"));
                 item.click();
                 item.sendKeys("SJ-002");
-                click(browser, By.cssSelector(".fjs-dropdownlist-item"));
+                browser.click(By.cssSelector(".fjs-dropdownlist-item"));
                 browser.driver().findElement(By.cssSelector("input[id$='-applicantName']")).sendKeys("钱多多");
                 browser.driver().findElement(By.cssSelector("input[id$='-applicantIdNumber']")).sendKeys("110105199003071239");
                 browser.driver().findElement(By.cssSelector("input[id$='-applicantPhone']")).sendKeys("13900139000");
-                click(browser, By.xpath("//label[contains(., '食品经营许可申请书')]/input"));
+                browser.click(By.xpath("//label[contains(., '食品经营许可申请书')]/input"));
                 for (String material : new String[] {"营业执照", "经营场所平面图及设备布局图", "食品安全管理制度文本"}) {
                     browser.driver().findElement(By.xpath("//label[contains(., '" + material + "')]/input")).click();
                 }
@@ -83,7 +83,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
 
                 // 出具告知单: the registration result, assigned to the clerk
-                click(browser, By.xpath("//*[contains(@class,'notifications')]//*[contains(., '出具告知单')]//a"));
+                browser.click(By.xpath("//*[contains(@class,'notifications')]//*[contains(., '出具告知单')]//a"));
                 WebElement result = browser.waitVisible(By.xpath("//strong[contains(., '案件编号')]/ancestor::form"));
                 String summary = result.getText();
                 assertThat(summary).contains("受理件", "承诺件", "10个工作日").doesNotContain("需补报的材料");
@@ -110,7 +110,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 browser.waitVisible(By.cssSelector("[cam-tasks]"));
                 openTask(browser, caseNumber[0], "review", "审核");
                 claim(browser);
-                click(browser, By.xpath("//label[contains(., '审核通过')]/input"));
+                browser.click(By.xpath("//label[contains(., '审核通过')]/input"));
                 writeNote(browser, "经审核符合许可条件");
                 browser.screenshot("committed-review");
                 complete(browser);
@@ -124,7 +124,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 browser.waitVisible(By.cssSelector("[cam-tasks]"));
                 openTask(browser, caseNumber[0], "decide", "审批决定");
                 claim(browser);
-                click(browser, By.xpath("//label[contains(., '准予办理')]/input"));
+                browser.click(By.xpath("//label[contains(., '准予办理')]/input"));
                 writeNote(browser, "同意, 准予办理");
                 browser.screenshot("committed-decide");
                 complete(browser);
@@ -172,12 +172,12 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
             browser.check("committed-cockpit", () -> {
                 browser.loginToCamunda("cockpit", "supervisor", DEMO_PASSWORD);
                 // dashboard → process definitions → 办件: one instance per case
-                click(browser, By.cssSelector("a[ng-href='#/processes']"));
-                click(browser, By.partialLinkText("办件(受理登记至办结)"));
+                browser.click(By.cssSelector("a[ng-href='#/processes']"));
+                browser.click(By.partialLinkText("办件(受理登记至办结)"));
                 // the instance list shows the case number as business key
                 browser.waitVisible(By.xpath("//tr[.//*[normalize-space()='" + caseNumber + "']]"));
                 browser.screenshot("committed-cockpit-definition");
-                click(browser, By.xpath("//tr[.//*[normalize-space()='" + caseNumber + "']]//a[normalize-space()='" + watch.getId() + "']"));
+                browser.click(By.xpath("//tr[.//*[normalize-space()='" + caseNumber + "']]//a[normalize-space()='" + watch.getId() + "']"));
                 // the case's instance: its business key is the case number; one token is at the work step
                 // (the committed-case process it calls), one at 督办超期案件 after the deadline timer fired
                 new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.textToBe(BUSINESS_KEY, caseNumber));
@@ -241,7 +241,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
             case "superviseOverdue" -> "督办";
             default -> "本窗口待办";
         };
-        click(browser, By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '" + filter + "')]"));
+        browser.click(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '" + filter + "')]"));
         browser.waitVisible(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//h4[contains(., '" + filter + "')]"));
         // the list re-renders while it refreshes: read and click whatever element is current
         String card = wait(browser).until(d -> {
@@ -253,7 +253,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
             assertThat(card).as("the filter shows the case number on the card").contains(caseNumber);
         }
         browser.screenshot("committed-list-" + taskKey);
-        click(browser, inList);
+        browser.click(inList);
         browser.waitVisible(By.xpath("//h2[contains(@class,'task') and contains(., '" + name + "')]"));
         browser.waitVisible(HANDLING_NOTE);
         return task;
@@ -271,31 +271,14 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
     }
 
     private static void claim(Browser browser) {
-        click(browser, CLAIM);
+        browser.click(CLAIM);
         browser.waitVisible(By.cssSelector("button.unclaim"));
     }
 
     private static void complete(Browser browser) {
-        click(browser, COMPLETE);
+        browser.click(COMPLETE);
     }
 
-    /** Clicks the element once it is clickable, looking it up again if AngularJS re-rendered it meanwhile. */
-    private static void click(Browser browser, By locator) {
-        wait(browser).until(d -> {
-            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
-            if (element == null) {
-                return false;
-            }
-            // the fixed footer may cover an element at the bottom of a list: bring it to the middle first
-            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-            try {
-                element.click();
-                return true;
-            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-                return false;
-            }
-        });
-    }
 
     private static WebDriverWait wait(Browser browser) {
         WebDriverWait wait = new WebDriverWait(browser.driver(), WAIT);

@@ -107,9 +107,9 @@ class RuleAdminBrowserTest extends RuleTestSupport {
                     }
                     WebElement form = director.waitVisible(By.xpath("//strong[contains(., '修改内容')]/ancestor::form"));
                     assertThat(form.getText()).contains("「SJ-002」承诺时限: 10 → 5", "某区政务服务办〔2026〕12号", "试运行");
-                    click(director, By.xpath("//label[contains(., '批准发布')]/input"));
+                    director.click(By.xpath("//label[contains(., '批准发布')]/input"));
                     director.screenshot("rules-8-director-form");
-                    click(director, By.cssSelector("button[ng-click='complete()']"));
+                    director.click(By.cssSelector("button[ng-click='complete()']"));
                     new WebDriverWait(director.driver(), WAIT).until(d -> installed("catalogue").equals("catalogue@v" + submitted));
                     director.screenshot("rules-9-approved");
                     // on the rules page the director reads, without edit controls
@@ -211,19 +211,6 @@ class RuleAdminBrowserTest extends RuleTestSupport {
         return browser.waitVisible(By.cssSelector("#grid tr[data-row='" + row + "'] td[data-col='" + column + "'] input"));
     }
 
-    /** Clicks once the element is clickable, scrolled to the middle (Tasklist's footer covers the bottom of the form). */
-    private static void click(Browser browser, By locator) {
-        new WebDriverWait(browser.driver(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
-                    WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
-                    if (element == null) {
-                        return false;
-                    }
-                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-                    element.click();
-                    return true;
-                });
-    }
 
     private static void type(Browser browser, String css, String text) {
         WebElement input = browser.waitVisible(By.cssSelector(css));

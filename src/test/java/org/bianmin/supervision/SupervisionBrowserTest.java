@@ -83,7 +83,7 @@ class SupervisionBrowserTest extends SupervisionTestSupport {
                 browser.screenshot("supervision-cockpit-history");
 
                 // the link opens the case's process instance in Cockpit
-                click(browser, By.cssSelector(".bianmin-at-risk a[href='#/process-instance/" + instanceId + "/runtime']"));
+                browser.click(By.cssSelector(".bianmin-at-risk a[href='#/process-instance/" + instanceId + "/runtime']"));
                 new WebDriverWait(browser.driver(), WAIT)
                         .until(ExpectedConditions.textToBe(By.cssSelector("dd.business-key"), cases.overdue()));
                 assertThat(browser.driver().getCurrentUrl()).contains("#/process-instance/" + instanceId + "/runtime");
@@ -129,7 +129,7 @@ class SupervisionBrowserTest extends SupervisionTestSupport {
                 new WebDriverWait(browser.driver(), WAIT).until(d -> filters.getText().contains("已超期"));
                 assertThat(filters.getText()).contains("我的待办", "本窗口待办", "即将超期", "已超期")
                         .doesNotContain("督办", "待审核的问责", "待我审批");
-                click(browser, By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '我的待办')]"));
+                browser.click(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(., '我的待办')]"));
                 browser.waitVisible(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//h4[contains(., '我的待办')]"));
                 String card = new WebDriverWait(browser.driver(), WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
                     List<WebElement> items = d.findElements(
@@ -139,7 +139,7 @@ class SupervisionBrowserTest extends SupervisionTestSupport {
                 assertThat(card).contains("出具告知单", caseNumber);
                 browser.screenshot("supervision-clerk-my-tasks");
 
-                click(browser, By.cssSelector(".tasks-list a[href='#/?task=" + notices.getId() + "']"));
+                browser.click(By.cssSelector(".tasks-list a[href='#/?task=" + notices.getId() + "']"));
                 browser.waitVisible(By.xpath("//h2[contains(@class,'task') and contains(., '出具告知单')]"));
                 WebElement form = browser.waitVisible(By.xpath("//*[contains(., '登记结果')]/ancestor::form"));
                 assertThat(form.getText()).contains("登记结果", "请打印下列告知单交申请人", "案件编号", caseNumber, "承诺件");
@@ -173,15 +173,4 @@ class SupervisionBrowserTest extends SupervisionTestSupport {
         }
     }
 
-    /** Clicks the element once it is clickable, looking it up again if the page re-rendered it meanwhile. */
-    private static void click(Browser browser, By locator) {
-        new WebDriverWait(browser.driver(), WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
-            if (element == null) {
-                return false;
-            }
-            element.click();
-            return true;
-        });
-    }
 }

@@ -109,6 +109,27 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
 
+    /**
+     * Clicks once the element is clickable, brought to the middle of the window first (Tasklist's and
+     * Cockpit's fixed footers cover the bottom of a form or list); looked up again if the page
+     * re-rendered it meanwhile.
+     */
+    public void click(By locator) {
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+            if (element == null) {
+                return false;
+            }
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
+    }
+
     public boolean isPresent(By locator) {
         return !driver.findElements(locator).isEmpty();
     }
