@@ -572,7 +572,7 @@ async function renderAudit() {
   ['时间', '操作', '版本', '操作人', '说明'].forEach(h => head.appendChild(document.createElement('th')).textContent = h);
   const actions = { SEED: '初始导入', SAVE_DRAFT: '保存草稿', DELETE_DRAFT: '放弃草稿', PUBLISH: '发布', ROLLBACK: '回滚',
     SUBMIT: '提交审批', SUBMIT_ROLLBACK: '申请回滚', APPROVE: '批准', REJECT: '驳回', TAKE_EFFECT: '到时生效',
-    EMERGENCY_ROLLBACK: '紧急回滚' };
+    EMERGENCY_ROLLBACK: '紧急回滚', UPGRADE: '版本升级' };
   for (const e of entries) {
     const tr = table.insertRow();
     [fmt(e.at), actions[e.action] || e.action, e.version ? 'v' + e.version : '', e.actorName || e.actor, e.comment || ''].forEach(t => tr.insertCell().textContent = t);

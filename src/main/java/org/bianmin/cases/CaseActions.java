@@ -31,7 +31,8 @@ class CaseActions {
         boolean running = c.state() == CaseState.IN_PROGRESS;
         add(actions, user, belongs, Action.CASE_SUPPLEMENT, SupplementService.owesMaterials(c), "supplement", "接收补正材料");
         add(actions, user, belongs, Action.CASE_EXTENSION, running && c.extensionMaxDays() > 0
-                && c.extensionState() == CaseRecord.ExtensionState.NONE, "extension", "申请延期");
+                && c.extensionsUsed() < c.extensionMaxCount() && c.extensionState() != CaseRecord.ExtensionState.REQUESTED,
+                "extension", "申请延期");
         add(actions, user, belongs, Action.CASE_DELAY_NOTICE, running && !c.delayNotice(), "delay", "申请滞办告知");
         add(actions, user, belongs, Action.CASE_PROXY, running, "proxy", "委托代办");
         add(actions, user, belongs, Action.CASE_WITHDRAWAL, running || c.state() == CaseState.WAITING_SUPPLEMENT,

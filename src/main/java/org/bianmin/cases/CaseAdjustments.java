@@ -65,13 +65,17 @@ public class CaseAdjustments {
 
     public CaseRecord checkExtension(String caseNumber, Integer days, String reason) {
         CaseRecord c = running(caseNumber);
-        if (c.extensionMaxDays() <= 0) {
+        if (c.extensionMaxDays() <= 0 || c.extensionMaxCount() <= 0) {
             throw ApiException.conflict("EXTENSION_NOT_ALLOWED", c.caseType().label() + "不可延期 / a "
                     + c.caseType() + " case cannot be extended");
         }
-        if (c.extensionState() != CaseRecord.ExtensionState.NONE) {
-            throw ApiException.conflict("EXTENSION_ALREADY_USED", "每件只能申请延期一次 (当前: " + c.extensionState()
-                    + ") / a case may be extended only once");
+        if (c.extensionState() == CaseRecord.ExtensionState.REQUESTED) {
+            throw ApiException.conflict("EXTENSION_PENDING", "本件已有待审批的延期申请, 请等待中心领导审批"
+                    + " / an extension request of this case awaits its decision");
+        }
+        if (c.extensionsUsed() >= c.extensionMaxCount()) {
+            throw ApiException.conflict("EXTENSION_ALREADY_USED", "按办结时限规则, 本件至多申请延期" + c.extensionMaxCount()
+                    + "次, 已申请" + c.extensionsUsed() + "次 / a case may be extended " + c.extensionMaxCount() + " time(s)");
         }
         if (days == null || days < 1 || days > c.extensionMaxDays()) {
             throw ApiException.invalidField("days", "延期天数必须在1到" + c.extensionMaxDays() + "个工作日之间",
@@ -92,8 +96,8 @@ public class CaseAdjustments {
     }
 
     /** What the requester is told of the director's decision on his extension request (Markdown). */
-    public String extensionDecisionSummary(CaseRecord c, boolean approved, String opinion, String director) {
-        return (approved ? "**延期申请已批准**: 延长" + c.extensionDays() + "个工作日, 办结时限改为"
+    public String extensionDecisionSummary(CaseRecord c, int days, boolean approved, String opinion, String director) {
+        return (approved ? "**延期申请已批准**: 延长" + days + "个工作日, 办结时限改为"
                 : "**延期申请未获批准**: 办结时限仍为") + TIME.format(c.deadline().atZone(zone))
                 + "  \n**审批人**: " + userName(director) + (opinion == null || opinion.isBlank() ? "" : "  \n**审批意见**: " + opinion.strip())
                 + "  \n**案件**: " + c.caseNumber() + " " + c.itemName() + " ([办件详情](/cases/" + c.caseNumber() + "))";
@@ -128,7 +132,8 @@ public class CaseAdjustments {
     @Transactional
     public CaseRecord requestExtension(String caseNumber, Integer days, String reason, String by) {
         CaseRecord c = checkExtension(caseNumber, days, reason);
-        CaseRecord requested = c.toBuilder().extensionState(CaseRecord.ExtensionState.REQUESTED).build();
+        CaseRecord requested = c.toBuilder().extensionState(CaseRecord.ExtensionState.REQUESTED)
+                .extensionsUsed(c.extensionsUsed() + 1).build();
         cases.update(requested);
         events.record(CaseEventType.EXTENSION_REQUESTED, caseNumber, by, c.window(), now(), days + "; " + reason);
         return requested;
@@ -148,7 +153,8 @@ public class CaseAdjustments {
             events.record(CaseEventType.EXTENSION_REFUSED, caseNumber, director, c.window(), now, opinion);
             return refused;
         }
-        CaseRecord extended = c.toBuilder().extensionState(CaseRecord.ExtensionState.APPROVED).extensionDays(days)
+        CaseRecord extended = c.toBuilder().extensionState(CaseRecord.ExtensionState.APPROVED)
+                .extensionDays(c.extensionDays() + days)
                 .deadline(planner.shiftWorkingDays(c.deadline(), days))
                 .warnAt(planner.shiftWorkingDays(c.warnAt(), days)).build();
         clock.save(c, extended);

@@ -140,7 +140,7 @@ public class CaseProcesses {
                 .putValue("deadline", Date.from(record.deadline()))
                 .putValue("warnAt", Date.from(record.warnAt()))
                 .putValue("slaState", SlaState.running(now, record.warnAt(), record.deadline()).name())
-                .putValue("escalationGroups", escalationGroups(record.caseType()))
+                .putValue("escalationGroups", escalationGroups(record))
                 .putValue("caseSummary", summary.markdown(record));
     }
 
@@ -243,9 +243,9 @@ public class CaseProcesses {
                 .filter(id -> id.startsWith(Groups.WINDOW_PREFIX)).sorted().findFirst().orElse(record.window());
     }
 
-    /** Overdue cases go to the supervisors; a joint case, led by the director, also to the directors. */
-    static String escalationGroups(CaseType type) {
-        List<String> groups = type == CaseType.JOINT ? List.of(Groups.SUPERVISORS, Groups.DIRECTORS) : List.of(Groups.SUPERVISORS);
+    /** Overdue cases go to the supervisors, and to the directors where the time-limit table says so (超期另报中心领导). */
+    static String escalationGroups(CaseRecord record) {
+        List<String> groups = record.escalateToDirectors() ? List.of(Groups.SUPERVISORS, Groups.DIRECTORS) : List.of(Groups.SUPERVISORS);
         return String.join(",", groups);
     }
 

@@ -43,7 +43,10 @@ public record CaseRecord(
         Integer partPercent,
         String catalogueVersion,
         String calendarVersion,
-        Instant supplementDue) {
+        Instant supplementDue,
+        int extensionMaxCount,
+        int extensionsUsed,
+        boolean escalateToDirectors) {
 
     /** Whether an extension (延期) was asked for and what the director decided. */
     public enum ExtensionState { NONE, REQUESTED, APPROVED, REFUSED }
@@ -108,6 +111,9 @@ public record CaseRecord(
             b.partPercent = partPercent;
             b.catalogueVersion = catalogueVersion;
             b.calendarVersion = calendarVersion;
+            b.extensionMaxCount = extensionMaxCount;
+            b.extensionsUsed = extensionsUsed;
+            b.escalateToDirectors = escalateToDirectors;
         return b;
     }
 
@@ -151,6 +157,9 @@ public record CaseRecord(
         private Integer partPercent;
         private String catalogueVersion;
         private String calendarVersion;
+        private int extensionMaxCount;
+        private int extensionsUsed;
+        private boolean escalateToDirectors;
 
         private Builder() {
         }
@@ -346,9 +355,27 @@ public record CaseRecord(
             return this;
         }
 
+        /** How many extensions the time-limit table allows this case (可延期次数). */
+        public Builder extensionMaxCount(int value) {
+            this.extensionMaxCount = value;
+            return this;
+        }
+
+        /** How many extensions were asked for so far, decided or not. */
+        public Builder extensionsUsed(int value) {
+            this.extensionsUsed = value;
+            return this;
+        }
+
+        /** Whether the time-limit table sends this case's overdue supervision to the directors too (超期另报中心领导). */
+        public Builder escalateToDirectors(boolean value) {
+            this.escalateToDirectors = value;
+            return this;
+        }
+
         public CaseRecord build() {
             return new CaseRecord(caseNumber, itemCode, itemName, department, window, disposition, caseType, state, applicant, lawful, petition, major, submittedMaterials, missingMaterials, reason, basis, receivedAt, registeredAt, registeredBy, limitDays, limitMinutes, extensionMaxDays, deadline, warnAt, pausedSince, pausedMinutes, classificationVersion, timeLimitVersion, firedRules, endedAt, extensionState, extensionDays, delayNotice, handoverMinutes, partPercent,
-                    catalogueVersion, calendarVersion, supplementDue);
+                    catalogueVersion, calendarVersion, supplementDue, extensionMaxCount, extensionsUsed, escalateToDirectors);
         }
     }
 }

@@ -126,6 +126,8 @@ public class CaseRegistrationService {
                 .limitDays(decided.timeLimit() == null ? null : decided.timeLimit().days())
                 .limitMinutes(decided.timeLimit() == null ? null : decided.timeLimit().minutes())
                 .extensionMaxDays(decided.timeLimit() == null ? 0 : decided.timeLimit().extensionMaxDays())
+                .extensionMaxCount(decided.timeLimit() == null ? 0 : decided.timeLimit().extensionMaxCount())
+                .escalateToDirectors(decided.timeLimit() != null && decided.timeLimit().escalateToDirectors())
                 .handoverMinutes(decided.timeLimit() == null ? null : decided.timeLimit().handoverMinutes())
                 .partPercent(decided.timeLimit() == null ? null : decided.timeLimit().partPercent())
                 .deadline(plan == null ? null : plan.deadline()).warnAt(plan == null ? null : plan.warnAt())

@@ -75,14 +75,16 @@ public class CaseRepository {
                   limit_days, limit_minutes, extension_max_days, deadline, warn_at, paused_since, paused_minutes,
                   classification_version, time_limit_version, fired_rules, ended_at,
                   extension_state, extension_days, delay_notice, handover_minutes, part_percent,
-                  catalogue_version, calendar_version, supplement_due)
+                  catalogue_version, calendar_version, supplement_due, extension_max_count, extensions_used,
+                  escalate_to_directors)
                 values (:caseNumber, :itemCode, :itemName, :department, :window, :disposition, :caseType,
                   :state, :name, :idNumber, :phone, :organization, :lawful, :petition, :major,
                   :submitted, :missing, :reason, :basis, :receivedAt, :registeredAt, :registeredBy,
                   :limitDays, :limitMinutes, :extensionMaxDays, :deadline, :warnAt, :pausedSince, :pausedMinutes,
                   :classificationVersion, :timeLimitVersion, :firedRules, :endedAt,
                   :extensionState, :extensionDays, :delayNotice, :handoverMinutes, :partPercent,
-                  :catalogueVersion, :calendarVersion, :supplementDue)""", params(c));
+                  :catalogueVersion, :calendarVersion, :supplementDue, :extensionMaxCount, :extensionsUsed,
+                  :escalateToDirectors)""", params(c));
     }
 
     public void update(CaseRecord c) {
@@ -91,7 +93,8 @@ public class CaseRepository {
                   missing_materials = :missing, reason = :reason, deadline = :deadline, warn_at = :warnAt,
                   paused_since = :pausedSince, paused_minutes = :pausedMinutes, time_limit_version = :timeLimitVersion,
                   ended_at = :endedAt, limit_days = :limitDays, extension_state = :extensionState,
-                  extension_days = :extensionDays, delay_notice = :delayNotice, supplement_due = :supplementDue
+                  extension_days = :extensionDays, delay_notice = :delayNotice, supplement_due = :supplementDue,
+                  extensions_used = :extensionsUsed
                 where case_number = :caseNumber""", params(c));
     }
 
@@ -180,7 +183,9 @@ public class CaseRepository {
                 .addValue("delayNotice", c.delayNotice())
                 .addValue("handoverMinutes", c.handoverMinutes()).addValue("partPercent", c.partPercent())
                 .addValue("catalogueVersion", c.catalogueVersion()).addValue("calendarVersion", c.calendarVersion())
-                .addValue("supplementDue", ts(c.supplementDue()));
+                .addValue("supplementDue", ts(c.supplementDue()))
+                .addValue("extensionMaxCount", c.extensionMaxCount()).addValue("extensionsUsed", c.extensionsUsed())
+                .addValue("escalateToDirectors", c.escalateToDirectors());
     }
 
     static Timestamp ts(Instant instant) {
@@ -219,5 +224,6 @@ public class CaseRepository {
             list(rs.getString("fired_rules")), instant(rs, "ended_at"),
             CaseRecord.ExtensionState.valueOf(rs.getString("extension_state")), rs.getInt("extension_days"),
             rs.getBoolean("delay_notice"), integer(rs, "handover_minutes"), integer(rs, "part_percent"),
-            rs.getString("catalogue_version"), rs.getString("calendar_version"), instant(rs, "supplement_due"));
+            rs.getString("catalogue_version"), rs.getString("calendar_version"), instant(rs, "supplement_due"),
+            rs.getInt("extension_max_count"), rs.getInt("extensions_used"), rs.getBoolean("escalate_to_directors"));
 }

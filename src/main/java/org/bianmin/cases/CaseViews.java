@@ -142,11 +142,16 @@ public class CaseViews {
     }
 
     private static String extensionLabel(CaseRecord c) {
+        if (c.extensionMaxDays() <= 0 || c.extensionMaxCount() <= 0) {
+            return "不可延期";
+        }
+        String left = c.extensionsUsed() < c.extensionMaxCount() && c.extensionState() != CaseRecord.ExtensionState.REQUESTED
+                ? ", 还可申请" + (c.extensionMaxCount() - c.extensionsUsed()) + "次(每次至多" + c.extensionMaxDays() + "个工作日)" : "";
         return switch (c.extensionState()) {
-            case NONE -> c.extensionMaxDays() > 0 ? "未申请(可延期一次, 至多" + c.extensionMaxDays() + "个工作日)" : "不可延期";
+            case NONE -> "未申请(可延期" + c.extensionMaxCount() + "次, 每次至多" + c.extensionMaxDays() + "个工作日)";
             case REQUESTED -> "已申请, 待中心领导审批";
-            case APPROVED -> "已批准延期" + c.extensionDays() + "个工作日";
-            case REFUSED -> "未获批准";
+            case APPROVED -> "已批准延期, 共" + c.extensionDays() + "个工作日" + left;
+            case REFUSED -> "上次申请未获批准" + (c.extensionDays() > 0 ? ", 已延期共" + c.extensionDays() + "个工作日" : "") + left;
         };
     }
 

@@ -113,6 +113,10 @@ class IntakeCoverage {
                     note(findings, file, row, rowName + "给出的时限无法计算截止时间: " + message(e), seen);
                     continue;
                 }
+                if (c.timeLimit().extensionMaxDays() > 0 && c.timeLimit().extensionMaxCount() <= 0) {
+                    note(findings, file, row, rowName + "可延期" + c.timeLimit().extensionMaxDays()
+                            + "个工作日, 但「可延期次数」为空或0, 这样的案件不能申请延期(不可延期请把「每次可延期工作日」填0)", seen);
+                }
                 for (String variable : reads.computeIfAbsent(c.caseType(), this::reads)) {
                     if (!CaseProcesses.timeLimitStepVariables(c.caseType(), c.timeLimit().handoverMinutes()).contains(variable)) {
                         note(findings, file, row, c.caseType().label() + "流程需要" + TIME_LIMIT_VARIABLES.get(variable) + ", 但"

@@ -14,6 +14,8 @@ public class DroolsRuleSet implements RuleSetDefinition<CompiledRuleSet> {
     private final RuleEngine engine;
     private final Map<String, Map<String, String>> options;
     private volatile Map<String, double[]> ranges = Map.of();
+    private volatile java.util.function.UnaryOperator<List<RuleFile>> upgrade = java.util.function.UnaryOperator.identity();
+    private volatile String upgradeNote;
 
     public DroolsRuleSet(String name, String title, String description, Map<String, String> columnHelp, RuleEngine engine) {
         this(name, title, description, columnHelp, engine, Map.of());
@@ -58,6 +60,23 @@ public class DroolsRuleSet implements RuleSetDefinition<CompiledRuleSet> {
     public DroolsRuleSet withRanges(Map<String, double[]> ranges) {
         this.ranges = Map.copyOf(ranges);
         return this;
+    }
+
+    /** How a table of an earlier release gains this release's columns (see {@link RuleSetDefinition#upgrade}). */
+    public DroolsRuleSet withUpgrade(java.util.function.UnaryOperator<List<RuleFile>> upgrade, String note) {
+        this.upgrade = upgrade;
+        this.upgradeNote = note;
+        return this;
+    }
+
+    @Override
+    public List<RuleFile> upgrade(List<RuleFile> files) {
+        return upgrade.apply(files);
+    }
+
+    @Override
+    public String upgradeNote() {
+        return upgradeNote == null ? RuleSetDefinition.super.upgradeNote() : upgradeNote;
     }
 
     @Override

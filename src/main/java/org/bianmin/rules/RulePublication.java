@@ -123,14 +123,14 @@ public class RulePublication {
         String basis = basis(submission.basisDocument());
         Instant now = RuleSetService.now();
         Instant effective = effectiveFrom(submission.effectiveFrom(), now);
-        RuleSetVersion target = rollbackTarget(name, toVersion);
+        List<RuleFile> restored = d.upgrade(rollbackTarget(name, toVersion).files());
         return transaction.execute(status -> {
             repository.lockRuleSet(name);
             refuseIfPending(name);
             int version = repository.nextVersion(name);
-            RuleSetService.Checked checked = rules.checkForPublication(d, RuleSetVersion.label(name, version), target.files());
+            RuleSetService.Checked checked = rules.checkForPublication(d, RuleSetVersion.label(name, version), restored);
             String note = "回滚到 v" + toVersion + ": " + why;
-            repository.insert(new RuleSetVersion(name, version, State.PENDING_APPROVAL, target.files(), actor, now, note, null, null,
+            repository.insert(new RuleSetVersion(name, version, State.PENDING_APPROVAL, restored, actor, now, note, null, null,
                     new RuleSetVersion.Review(basis, effective, actor, now, null, null, null)));
             repository.audit(name, version, "SUBMIT_ROLLBACK", actor, now, note);
             RuleSetVersion submitted = repository.find(name, version).orElseThrow();
@@ -162,16 +162,16 @@ public class RulePublication {
         RuleSetDefinition<?> d = rules.definition(name);
         String why = RuleSetService.text("comment", comment, true);
         String basis = basis(basisDocument);
-        RuleSetVersion target = rollbackTarget(name, toVersion);
+        List<RuleFile> restored = d.upgrade(rollbackTarget(name, toVersion).files());
         Instant now = RuleSetService.now();
         return transaction.execute(status -> {
             repository.lockRuleSet(name);
             int version = repository.nextVersion(name);
             String label = RuleSetVersion.label(name, version);
-            CompiledVersion<?> compiled = rules.compileOrRefuse(d, label, target.files());
+            CompiledVersion<?> compiled = rules.compileOrRefuse(d, label, restored);
             String note = "紧急回滚到 v" + toVersion + ": " + why;
             // stored as approved by the director himself, then in force in the same transaction
-            repository.insert(new RuleSetVersion(name, version, State.SCHEDULED, target.files(), director, now, note, null, null,
+            repository.insert(new RuleSetVersion(name, version, State.SCHEDULED, restored, director, now, note, null, null,
                     new RuleSetVersion.Review(basis, null, director, now, director, now, note)));
             repository.publish(name, version, director, now, null);
             repository.audit(name, version, "EMERGENCY_ROLLBACK", director, now, note);

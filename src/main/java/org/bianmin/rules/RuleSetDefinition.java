@@ -65,6 +65,20 @@ public interface RuleSetDefinition<T> {
     default void publishing(String version, T compiled) {
     }
 
+    /**
+     * A version's files in this release's layout: a table an earlier release wrote gains the columns
+     * added since, filled so that it decides as before. Applied to the stored versions at start (a
+     * published one is superseded by its upgrade), to every draft saved and to a rollback's target.
+     */
+    default List<RuleFile> upgrade(List<RuleFile> files) {
+        return files;
+    }
+
+    /** What {@link #upgrade} adds, in Chinese, for the audit and the version's comment. */
+    default String upgradeNote() {
+        return "按新版系统的表格式补齐列, 规则内容不变";
+    }
+
     /** The version in force on this node, null before the first install. */
     String installedVersion();
 }

@@ -114,6 +114,12 @@ public class RuleSetRepository {
                         .addValue("comment", comment));
     }
 
+    /** Replaces the files of a version not yet in force (a layout upgrade; a draft's edits go through {@link #updateDraft}). */
+    public void updateContent(String ruleSet, int version, List<RuleFile> files) {
+        jdbc.update("update rule_set_version set content = :content where rule_set = :s and version = :v and state <> 'PUBLISHED'",
+                new MapSqlParameterSource("s", ruleSet).addValue("v", version).addValue("content", encode(files)));
+    }
+
     public void deleteDraft(String ruleSet) {
         jdbc.update("delete from rule_set_version where rule_set = :s and state = 'DRAFT'", new MapSqlParameterSource("s", ruleSet));
     }

@@ -57,6 +57,7 @@ public class RuleSetService {
     void start() {
         for (RuleSetDefinition<?> definition : definitions.values()) {
             seedIfMissing(definition);
+            upgradeStored(definition);
             installPublished(definition);
         }
     }
@@ -157,9 +158,10 @@ public class RuleSetService {
 
     // ---- changing ----
 
-    public RuleSetVersion saveDraft(String name, List<RuleFile> files, String comment, String actor) {
+    public RuleSetVersion saveDraft(String name, List<RuleFile> edited, String comment, String actor) {
         RuleSetDefinition<?> d = definition(name);
-        checkFiles(d, files);
+        checkFiles(d, edited);
+        List<RuleFile> files = d.upgrade(edited); // e.g. a workbook downloaded before an upgrade
         String why = text("comment", comment, false);
         Instant now = now();
         return transaction.execute(status -> {
@@ -287,6 +289,44 @@ public class RuleSetService {
         } catch (DuplicateKeyException anotherNodeSeededIt) {
             log.info("Rule set {} was seeded by another node", d.name());
         }
+    }
+
+    /** Versions an earlier release stored are brought into this release's layout (see {@link RuleSetDefinition#upgrade}). */
+    private void upgradeStored(RuleSetDefinition<?> d) {
+        if (repository.versions(d.name()).stream().noneMatch(v -> needsUpgrade(d, v))) {
+            return;
+        }
+        Instant now = now();
+        String note = d.upgradeNote();
+        transaction.executeWithoutResult(status -> {
+            repository.lockRuleSet(d.name());
+            for (RuleSetVersion stored : repository.versions(d.name())) {
+                if (!needsUpgrade(d, stored)) {
+                    continue;
+                }
+                List<RuleFile> upgraded = d.upgrade(stored.files());
+                if (stored.state() == RuleSetVersion.State.PUBLISHED) {
+                    int version = repository.nextVersion(d.name());
+                    repository.insert(new RuleSetVersion(d.name(), version, RuleSetVersion.State.DRAFT, upgraded, "system", now,
+                            note + " (以第" + stored.version() + "版为底)", null, null, null));
+                    repository.publish(d.name(), version, "system", now, null);
+                    repository.audit(d.name(), version, "UPGRADE", "system", now, note);
+                } else {
+                    repository.updateContent(d.name(), stored.version(), upgraded);
+                    repository.audit(d.name(), stored.version(), "UPGRADE", "system", now, note);
+                }
+                log.info("Rule set {} v{} ({}) brought into this release's layout", d.name(), stored.version(), stored.state());
+            }
+        });
+    }
+
+    /** A version still in use — in force, a draft, or waiting for its approval or its time — in an earlier layout. */
+    private static boolean needsUpgrade(RuleSetDefinition<?> d, RuleSetVersion v) {
+        boolean inUse = switch (v.state()) {
+            case PUBLISHED, DRAFT, PENDING_APPROVAL, SCHEDULED -> true;
+            case SUPERSEDED, REJECTED -> false;
+        };
+        return inUse && !sameFiles(d.upgrade(v.files()), v.files());
     }
 
     private void installPublished(RuleSetDefinition<?> d) {

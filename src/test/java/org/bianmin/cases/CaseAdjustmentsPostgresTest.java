@@ -63,7 +63,7 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         assertThat(approve.getDueDate().toInstant()).as("1 working day").isEqualTo(at("2026-10-08T17:30"));
         // a second request while one is pending
         assertError(post("/api/cases/" + caseNumber + "/extensions", jsonBody(Map.of("days", 3, "reason", "再次申请")), CLERK),
-                409, "EXTENSION_ALREADY_USED");
+                409, "EXTENSION_PENDING");
 
         clock(at("2026-10-08T09:00"));
         completeAs("director", approve, Map.of("approved", "true", "opinion", "同意延长5个工作日"));

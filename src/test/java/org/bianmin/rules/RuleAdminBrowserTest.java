@@ -133,13 +133,13 @@ class RuleAdminBrowserTest extends RuleTestSupport {
                 browser.get("/rules/?set=time-limits");
                 browser.waitVisible(By.id("detail"));
                 String grid = browser.waitVisible(By.id("grid")).getText();
-                assertThat(grid).contains("办件类型", "可延期工作日(一次)", "规则表: 时限")
+                assertThat(grid).contains("办件类型", "每次可延期工作日", "规则表: 时限")
                         .doesNotContain("CONDITION", "ACTION", "RuleSet", "timeLimit.", "$param", "ACTIVATION-GROUP");
                 int committed = rowWithCell(browser, "承诺件");
                 WebElement caseType = browser.waitVisible(By.cssSelector("#grid tr[data-row='" + committed + "'] td[data-col='"
                         + columnOf(browser, "办件类型") + "'] select"));
                 assertThat(new org.openqa.selenium.support.ui.Select(caseType).getFirstSelectedOption().getText()).isEqualTo("承诺件");
-                int extension = columnOf(browser, "可延期工作日(一次)");
+                int extension = columnOf(browser, "每次可延期工作日");
                 WebElement cell = cell(browser, committed, extension);
                 assertThat(cell.getDomProperty("value")).isEqualTo("10");
                 cell.clear();

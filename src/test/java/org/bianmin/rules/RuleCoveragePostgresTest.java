@@ -51,8 +51,8 @@ class RuleCoveragePostgresTest extends RuleTestSupport {
         // a word where a number belongs, a negative limit, a misspelt column keyword
         assertRefusedAt(edited("time-limits", "time-limits.csv", "上报件,时限,FORWARDED,,,,X,80,", "上报件,时限,FORWARDED,,八十,,X,80,"),
                 committed + 1, 5, "「八十」不是此列可用的值");
-        assertRefusedAt(edited("time-limits", "time-limits.csv", ",80,,1,225,10,,事项对外承诺时限;《中华人民共和国行政许可法》第四十二条(20日内",
-                ",80,,1,225,-5,,事项对外承诺时限;《中华人民共和国行政许可法》第四十二条(20日内"), committed, 12, "必须是0到366之间的数字");
+        assertRefusedAt(edited("time-limits", "time-limits.csv", ",80,,1,225,10,,1,false,事项对外承诺时限;《中华人民共和国行政许可法》第四十二条(20日内",
+                ",80,,1,225,-5,,1,false,事项对外承诺时限;《中华人民共和国行政许可法》第四十二条(20日内"), committed, 12, "必须是0到366之间的数字");
         assertRefusedAt(edited("time-limits", "time-limits.csv", "NAME,ACTIVATION-GROUP,CONDITION,", "NAME,ACTIVATION-GROUP,CONDITON,"),
                 lineOf(publishedFiles("time-limits").get("time-limits.csv"), "NAME,"), 3, "关键字「CONDITON」拼写有误");
     }

@@ -55,7 +55,7 @@ class RuleWorkbookPostgresTest extends RuleTestSupport {
         byte[] edited;
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheet("时限");
-            int extension = column(sheet, "可延期工作日(一次)");
+            int extension = column(sheet, "每次可延期工作日");
             int caseType = column(sheet, "办件类型");
             Row committed = rowNamed(sheet, "承诺件");
             // numbers are numbers, case types Chinese labels with a dropdown

@@ -89,7 +89,8 @@ public class Classifier {
         }
         return new TimeLimit(days, limit.minutes(), limit.warnPercent(), limit.warnMinutesLeft(), limit.warnDaysLeft(),
                 limit.handoverMinutes(), limit.extensionMaxDays() == null ? 0 : limit.extensionMaxDays(), limit.partPercent(),
-                limit.basis());
+                limit.basis(), limit.extensionMaxCount() == null ? 0 : limit.extensionMaxCount(),
+                Boolean.TRUE.equals(limit.escalateToDirectors()));
     }
 
     private static String fill(String text, List<Material> missingMain, List<Material> missingGeneral) {

@@ -30,12 +30,14 @@ class IntakeRuleSets {
     @Bean
     DroolsRuleSet timeLimitRules(RuleEngine engine) {
         return new DroolsRuleSet("time-limits", "办结时限与预警规则",
-                "按办件类型给出办结时限(工作日或工作分钟)、预警时点、窗口移交时限、可延期天数和联办部门时限占比, 并注明依据。",
+                "按办件类型给出办结时限(工作日或工作分钟)、预警时点、窗口移交时限、可延期天数与次数、联办部门时限占比、超期是否另报中心领导, 并注明依据。",
                 Map.of(), engine, Map.of("caseType == \"$param\"", DroolsRuleSet.labels(CaseType.values(), CaseType::label)))
                 .withRanges(Map.of("timeLimit.days($param);", new double[] {1, 366}, "timeLimit.minutes($param);", new double[] {1, 100_000},
                         "timeLimit.warnPercent($param);", new double[] {1, 100}, "timeLimit.warnMinutesLeft($param);", new double[] {0, 100_000},
                         "timeLimit.warnDaysLeft($param);", new double[] {0, 366}, "timeLimit.handoverMinutes($param);", new double[] {1, 100_000},
-                        "timeLimit.extensionMaxDays($param);", new double[] {0, 366}, "timeLimit.partPercent($param);", new double[] {1, 100}));
+                        "timeLimit.extensionMaxDays($param);", new double[] {0, 366}, "timeLimit.partPercent($param);", new double[] {1, 100},
+                        "timeLimit.extensionMaxCount($param);", new double[] {0, 10}))
+                .withUpgrade(TimeLimitTableUpgrade::apply, TimeLimitTableUpgrade.NOTE);
     }
 
 }

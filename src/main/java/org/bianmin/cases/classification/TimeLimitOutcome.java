@@ -16,6 +16,8 @@ public class TimeLimitOutcome {
     private Integer handoverMinutes;
     private Integer extensionMaxDays;
     private Integer partPercent;
+    private Integer extensionMaxCount;
+    private Boolean escalateToDirectors;
     private String basis;
 
     public void days(int value) { this.days = value; }
@@ -27,6 +29,8 @@ public class TimeLimitOutcome {
     public void handoverMinutes(int value) { this.handoverMinutes = value; }
     public void extensionMaxDays(int value) { this.extensionMaxDays = value; }
     public void partPercent(int value) { this.partPercent = value; }
+    public void extensionMaxCount(int value) { this.extensionMaxCount = value; }
+    public void escalateToDirectors(boolean value) { this.escalateToDirectors = value; }
     public void basis(String value) { this.basis = value; }
 
     public Integer days() { return days; }
@@ -38,5 +42,7 @@ public class TimeLimitOutcome {
     public Integer handoverMinutes() { return handoverMinutes; }
     public Integer extensionMaxDays() { return extensionMaxDays; }
     public Integer partPercent() { return partPercent; }
+    public Integer extensionMaxCount() { return extensionMaxCount; }
+    public Boolean escalateToDirectors() { return escalateToDirectors; }
     public String basis() { return basis; }
 }

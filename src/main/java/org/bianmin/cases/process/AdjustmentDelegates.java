@@ -43,10 +43,11 @@ class AdjustmentDelegates {
             boolean approved = Boolean.TRUE.equals(ProcessVariables.bool(execution, "approved"));
             String opinion = ProcessVariables.string(execution, "opinion");
             String director = actor.of(execution, null);
-            CaseRecord c = adjustments.decideExtension(caseNumber(execution), ProcessVariables.integer(execution, "days"),
+            int days = ProcessVariables.integer(execution, "days");
+            CaseRecord c = adjustments.decideExtension(caseNumber(execution), days,
                     ProcessVariables.string(execution, "reason"), approved, opinion, director);
             // the requester's next task tells him the decision
-            execution.setVariable("decisionSummary", adjustments.extensionDecisionSummary(c, approved, opinion, director));
+            execution.setVariable("decisionSummary", adjustments.extensionDecisionSummary(c, days, approved, opinion, director));
         };
     }
 
