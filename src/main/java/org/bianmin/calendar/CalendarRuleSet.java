@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.bianmin.rules.InForce;
 import org.bianmin.rules.RuleCompilationException;
 import org.bianmin.rules.RuleFile;
 import org.bianmin.rules.RuleProblem;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** The working-day calendar as an editable rule set: one table per year, {@code YYYY.csv}. */
 @Component
-class CalendarRuleSet implements RuleSetDefinition<List<CalendarYear>> {
+class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
 
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}\\.csv");
 
@@ -77,7 +78,7 @@ class CalendarRuleSet implements RuleSetDefinition<List<CalendarYear>> {
     }
 
     @Override
-    public List<CalendarYear> compile(String version, List<RuleFile> files) {
+    public WorkingCalendar compile(String version, List<RuleFile> files) {
         List<CalendarYear> years = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile file : files) {
@@ -93,24 +94,23 @@ class CalendarRuleSet implements RuleSetDefinition<List<CalendarYear>> {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(name(), problems);
         }
-        return years;
+        return calendars.calendarWith(years);
     }
 
     @Override
-    public void install(String version, List<CalendarYear> compiled) {
-        calendars.replaceYears(version, compiled);
+    public InForce<WorkingCalendar> inForce() {
+        return calendars.inForce();
+    }
+
+    @Override
+    public void install(String version, WorkingCalendar compiled) {
+        calendars.install(version, compiled);
     }
 
     /** The calendar states facts: a new version re-plans the open cases whose dates it changes (once, here). */
     @Override
-    public void publishing(String version, List<CalendarYear> compiled) {
+    public void publishing(String version, WorkingCalendar compiled) {
         WorkingCalendar before = calendars.calendar();
-        WorkingCalendar after = calendars.calendarWith(compiled);
-        listeners.orderedStream().forEach(listener -> listener.calendarChanging(before, after, version));
-    }
-
-    @Override
-    public String installedVersion() {
-        return calendars.version();
+        listeners.orderedStream().forEach(listener -> listener.calendarChanging(before, compiled, version));
     }
 }

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import org.bianmin.rules.InForce;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
@@ -27,35 +27,44 @@ public class CalendarService {
     private final OfficeHours officeHours;
     private final ZoneId zone;
     private final CalendarCoverage coverage;
-    private final AtomicReference<WorkingCalendar> current = new AtomicReference<>();
-    private volatile String version = "bundled";
+    private final InForce<WorkingCalendar> inForce = new InForce<>("calendar");
 
     public CalendarService(CalendarProperties properties, CalendarCoverage coverage) {
         this.officeHours = OfficeHours.parse(properties.officeHours());
         this.zone = ZoneId.of(properties.zone());
         this.coverage = coverage;
-        replaceYears(loadBundledYears());
+        inForce.put("bundled", inForceWith(loadBundledYears()));
     }
 
     /** The calendar in force; callers keep the instance for one computation so a swap cannot split it. */
     public WorkingCalendar calendar() {
-        return current.get();
+        return inForce.value();
     }
 
+    /** Other year tables in force under the same version label (tests of the calendar's own behaviour). */
     public void replaceYears(Collection<CalendarYear> years) {
-        current.set(new WorkingCalendar(years, officeHours, zone, coverage::uncoveredYearUsed));
-        years.forEach(y -> coverage.yearNowCovered(y.year()));
+        install(inForce.label(), calendarWith(years));
     }
 
-    /** Puts a published version of the calendar tables in force. */
-    public void replaceYears(String version, Collection<CalendarYear> years) {
-        replaceYears(years);
-        this.version = version;
+    /** Puts a version of the calendar tables in force: computations on it note the years it lacks. */
+    void install(String version, WorkingCalendar compiled) {
+        List<CalendarYear> years = compiled.coveredYears().stream().map(compiled::year).toList();
+        inForce.put(version, inForceWith(years));
+    }
+
+    private WorkingCalendar inForceWith(Collection<CalendarYear> years) {
+        WorkingCalendar calendar = new WorkingCalendar(years, officeHours, zone, coverage::uncoveredYearUsed);
+        years.forEach(y -> coverage.yearNowCovered(y.year()));
+        return calendar;
     }
 
     /** The version in force, e.g. {@code calendar@v3}. */
     public String version() {
-        return version;
+        return inForce.label();
+    }
+
+    InForce<WorkingCalendar> inForce() {
+        return inForce;
     }
 
     /** A working calendar with other year tables but this centre's office hours and zone (dry runs). */

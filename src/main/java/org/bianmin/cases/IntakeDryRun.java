@@ -141,9 +141,8 @@ class IntakeDryRun implements DryRun {
         if (value instanceof Catalogue catalogue) {
             return new Environment(published.rules(), catalogue, published.calendar());
         }
-        if (value instanceof List<?> years && ruleSet.equals("calendar")) {
-            return new Environment(published.rules(), published.catalogue(),
-                    calendars.calendarWith(years.stream().map(CalendarYear.class::cast).toList()));
+        if (value instanceof WorkingCalendar calendar) {
+            return new Environment(published.rules(), published.catalogue(), calendar);
         }
         throw new IllegalArgumentException("no dry run for " + ruleSet);
     }

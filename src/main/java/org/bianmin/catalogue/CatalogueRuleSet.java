@@ -3,6 +3,7 @@ package org.bianmin.catalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.bianmin.rules.InForce;
 import org.bianmin.rules.RuleCompilationException;
 import org.bianmin.rules.RuleFile;
 import org.bianmin.rules.RuleProblem;
@@ -102,14 +103,14 @@ class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
     }
 
     @Override
-    public void install(String version, Catalogue compiled) {
-        catalogue.replace(version, compiled);
-        events.publishEvent(new CatalogueService.CatalogueChanged(version));
+    public InForce<Catalogue> inForce() {
+        return catalogue.inForce();
     }
 
     @Override
-    public String installedVersion() {
-        return catalogue.version();
+    public void install(String version, Catalogue compiled) {
+        RuleSetDefinition.super.install(version, compiled);
+        events.publishEvent(new CatalogueService.CatalogueChanged(version));
     }
 
     private static RuleFile file(String name) {

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import org.bianmin.rules.InForce;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.calendar.WorkingCalendar;
 import org.springframework.core.io.ClassPathResource;
@@ -64,14 +64,11 @@ public class HallDutyLimits {
     }
 
     private final CalendarService calendars;
-    private final AtomicReference<Installed> current = new AtomicReference<>();
-
-    private record Installed(String version, Map<String, LimitTable.Limit> limits) {
-    }
+    private final InForce<Map<String, LimitTable.Limit>> inForce =
+            new InForce<>("hall-duties", "bundled", LimitTable.parse(bundled()));
 
     public HallDutyLimits(CalendarService calendars) {
         this.calendars = calendars;
-        install("bundled", LimitTable.parse(bundled()));
     }
 
     /**
@@ -176,28 +173,20 @@ public class HallDutyLimits {
     }
 
     public LimitTable.Limit limit(String key) {
-        LimitTable.Limit limit = current.get().limits().get(key);
-        if (limit == null && LimitTable.ADDED_KEYS.contains(key)) {
-            // a table published before this key existed: the shipped value, said in the log, until a version has it
-            limit = SHIPPED.get(key);
-            log.warn("The published hall-duties table has no {}: using the shipped value {} {} until a version with it is "
-                    + "published / 已发布的大厅时限表缺少 {}, 暂用随版本提供的值", key, limit.value(), limit.unit(), key);
-        }
+        LimitTable.Limit limit = inForce.value().get(key);
         if (limit == null) {
             throw new IllegalStateException("hall-duty limit " + key + " is not in the rule table");
         }
         return limit;
     }
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HallDutyLimits.class);
-    private static final Map<String, LimitTable.Limit> SHIPPED = LimitTable.parse(bundled());
 
     public String version() {
-        return current.get().version();
+        return inForce.label();
     }
 
-    void install(String version, Map<String, LimitTable.Limit> limits) {
-        current.set(new Installed(version, Map.copyOf(limits)));
+    InForce<Map<String, LimitTable.Limit>> inForce() {
+        return inForce;
     }
 
     static String bundled() {

@@ -3,6 +3,7 @@ package org.bianmin.hallduties;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.bianmin.rules.InForce;
 import org.bianmin.rules.RuleCompilationException;
 import org.bianmin.rules.RuleFile;
 import org.bianmin.rules.RuleSetDefinition;
@@ -54,6 +55,36 @@ class HallDutyRuleSet implements RuleSetDefinition<Map<String, LimitTable.Limit>
         return List.of(new RuleFile(HallDutyLimits.FILE, HallDutyLimits.bundled().getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A table published before a key existed gains the shipped row for it (its value and basis). */
+    @Override
+    public List<RuleFile> upgrade(List<RuleFile> files) {
+        return files.stream().map(f -> f.name().equals(HallDutyLimits.FILE) ? withAddedKeys(f) : f).toList();
+    }
+
+    @Override
+    public String upgradeNote() {
+        return "版本升级: 补齐新版系统新增的时限项(取随版本提供的值与依据), 原有各项不变";
+    }
+
+    static RuleFile withAddedKeys(RuleFile file) {
+        String text = new String(file.content(), StandardCharsets.UTF_8);
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (String line : text.split("\\R")) {
+            present.add(line.split(",", 2)[0].strip());
+        }
+        StringBuilder upgraded = new StringBuilder(text);
+        for (String line : HallDutyLimits.bundled().split("\\R")) {
+            String key = line.split(",", 2)[0].strip();
+            if (LimitTable.ADDED_KEYS.contains(key) && !present.contains(key)) {
+                if (upgraded.length() > 0 && upgraded.charAt(upgraded.length() - 1) != '\n') {
+                    upgraded.append('\n');
+                }
+                upgraded.append(line).append('\n');
+            }
+        }
+        return upgraded.length() == text.length() ? file : new RuleFile(file.name(), upgraded.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public Map<String, LimitTable.Limit> compile(String version, List<RuleFile> files) {
         String csv = files.stream().filter(f -> f.name().equals(HallDutyLimits.FILE)).findFirst()
@@ -66,12 +97,7 @@ class HallDutyRuleSet implements RuleSetDefinition<Map<String, LimitTable.Limit>
     }
 
     @Override
-    public void install(String version, Map<String, LimitTable.Limit> compiled) {
-        limits.install(version, compiled);
-    }
-
-    @Override
-    public String installedVersion() {
-        return limits.version();
+    public InForce<Map<String, LimitTable.Limit>> inForce() {
+        return limits.inForce();
     }
 }

@@ -34,9 +34,9 @@ public final class LimitTable {
     }
 
     static final List<String> HEADER = List.of("key", "value", "unit", "basis");
-    static final Set<String> REQUIRED_KEYS = Set.of(HallDutyLimits.COMPLAINT_REPLY, HallDutyLimits.EVALUATION_RECTIFICATION,
-            HallDutyLimits.PROXY_DELIVERY, HallDutyLimits.APPOINTMENT_REMINDER, HallDutyLimits.APPOINTMENT_CONTACT);
-    /** Keys added after the first release: known, but a table published before them may lack them. */
+    /** Every key the running system reads; a table lacking one is refused. */
+    static final Set<String> REQUIRED_KEYS = HallDutyLimits.KEY_LABELS.keySet();
+    /** Keys added after the first release: a table published before them gains them at start ({@link HallDutyRuleSet#upgrade}). */
     static final Set<String> ADDED_KEYS = Set.of(HallDutyLimits.DENIAL_FILING, HallDutyLimits.EXTENSION_DECISION,
             HallDutyLimits.DELAY_DECISION, HallDutyLimits.ACCOUNTABILITY_REVIEW, HallDutyLimits.SUPPLEMENT_DEADLINE,
             HallDutyLimits.ASSESSMENT_BASE_SCORE, HallDutyLimits.ASSESSMENT_PUBLISH_BY, HallDutyLimits.DENIAL_REPORT_BY);
@@ -64,6 +64,7 @@ public final class LimitTable {
 
     public static Map<String, Limit> parse(String csv) {
         Map<String, Limit> limits = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         List<RuleProblem> problems = new ArrayList<>();
         String[] lines = csv.replace("\r", "").split("\n");
         boolean headerSeen = false;
@@ -87,8 +88,9 @@ public final class LimitTable {
                 continue;
             }
             String key = cells.get(0);
-            if (!REQUIRED_KEYS.contains(key) && !ADDED_KEYS.contains(key)) {
-                problems.add(problem(row, 1, "未知的时限项 / unknown limit key '" + key + "', expected one of " + REQUIRED_KEYS));
+            seen.add(key);
+            if (!REQUIRED_KEYS.contains(key)) {
+                problems.add(problem(row, 1, "未知的事项「" + key + "」, 请从下拉列表中选择: " + String.join("、", HallDutyLimits.KEY_LABELS.values())));
             } else if (limits.containsKey(key)) {
                 problems.add(problem(row, 1, "时限项重复 / duplicate key " + key));
             }
@@ -120,13 +122,13 @@ public final class LimitTable {
                 problems.add(problem(row, 2, "次月日期必须在1到" + LAST_COMMON_DAY + "之间 / the day must be 1 to " + LAST_COMMON_DAY));
                 value = null;
             }
-            if (value != null && value > 0 && unit != null && (REQUIRED_KEYS.contains(key) || ADDED_KEYS.contains(key))) {
+            if (value != null && value > 0 && unit != null && REQUIRED_KEYS.contains(key)) {
                 limits.put(key, new Limit(key, value, unit, cells.get(3)));
             }
         }
         for (String key : REQUIRED_KEYS) {
-            if (!limits.containsKey(key) && problems.stream().noneMatch(p -> p.message().contains(key))) {
-                problems.add(problem(null, 1, "缺少时限项 / missing limit " + key));
+            if (!seen.contains(key)) {
+                problems.add(problem(null, 1, "缺少「" + HallDutyLimits.KEY_LABELS.get(key) + "」一行, 系统需要它"));
             }
         }
         if (!problems.isEmpty()) {

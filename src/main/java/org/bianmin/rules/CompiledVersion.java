@@ -9,9 +9,12 @@ import java.util.List;
  */
 public record CompiledVersion<T>(RuleSetDefinition<T> definition, String label, T value) {
 
-    /** Compiles; a version that does not compile throws {@link RuleCompilationException}. */
+    /**
+     * Compiles, in this release's layout ({@link RuleSetDefinition#upgrade}: e.g. a workbook of an earlier
+     * layout validated); a version that does not compile throws {@link RuleCompilationException}.
+     */
     public static <T> CompiledVersion<T> of(RuleSetDefinition<T> definition, String label, List<RuleFile> files) {
-        return new CompiledVersion<>(definition, label, definition.compile(label, files));
+        return new CompiledVersion<>(definition, label, definition.compile(label, definition.upgrade(files)));
     }
 
     /** In force on this node. */

@@ -126,7 +126,7 @@ public class DroolsRuleSet implements RuleSetDefinition<CompiledRuleSet> {
     }
 
     @Override
-    public String installedVersion() {
-        return engine.installedVersion(name);
+    public InForce<CompiledRuleSet> inForce() {
+        return engine.inForce(name);
     }
 }

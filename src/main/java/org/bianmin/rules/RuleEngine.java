@@ -33,7 +33,7 @@ public class RuleEngine {
     private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
 
     private final RuleCompiler compiler;
-    private final Map<String, CompiledRuleSet> current = new ConcurrentHashMap<>();
+    private final Map<String, InForce<CompiledRuleSet>> current = new ConcurrentHashMap<>();
 
     public RuleEngine(RuleCompiler compiler) {
         this.compiler = compiler;
@@ -80,22 +80,22 @@ public class RuleEngine {
     }
 
     public CompiledRuleSet compiled(String ruleSet) {
-        CompiledRuleSet set = current.get(ruleSet);
-        if (set == null) {
-            throw new IllegalStateException("rule set " + ruleSet + " is not installed / 规则集未加载");
-        }
-        return set;
+        return inForce(ruleSet).value();
+    }
+
+    /** What of a Drools rule set is in force on this node. */
+    public InForce<CompiledRuleSet> inForce(String ruleSet) {
+        return current.computeIfAbsent(ruleSet, InForce::new);
     }
 
     /** Puts a compiled version in force. */
     public void install(CompiledRuleSet compiled) {
-        current.put(compiled.name(), compiled);
+        inForce(compiled.name()).put(compiled.version(), compiled);
         log.info("Rule set {} version {} in force: {} rules", compiled.name(), compiled.version(), compiled.ruleCount());
     }
 
     public String installedVersion(String ruleSet) {
-        CompiledRuleSet set = current.get(ruleSet);
-        return set == null ? null : set.version();
+        return inForce(ruleSet).label();
     }
 
     public RuleCompiler compiler() {

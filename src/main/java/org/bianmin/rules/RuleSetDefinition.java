@@ -55,8 +55,13 @@ public interface RuleSetDefinition<T> {
     /** Checks and builds what the running system uses; throws {@link RuleCompilationException} naming row and column. */
     T compile(String version, List<RuleFile> files);
 
+    /** What of this rule set is in force on this node: the one place its feature reads it from. */
+    InForce<T> inForce();
+
     /** Puts a compiled version in force, atomically for its users. */
-    void install(String version, T compiled);
+    default void install(String version, T compiled) {
+        inForce().put(version, compiled);
+    }
 
     /**
      * On the node that publishes (or rolls back), once, after the version is stored and before this node
@@ -80,5 +85,7 @@ public interface RuleSetDefinition<T> {
     }
 
     /** The version in force on this node, null before the first install. */
-    String installedVersion();
+    default String installedVersion() {
+        return inForce().label();
+    }
 }

@@ -47,4 +47,22 @@ class LimitTableTest {
         assertThatThrownBy(() -> LimitTable.parse(durationAsPoints)).isInstanceOfSatisfying(LimitTable.LimitFormatException.class,
                 e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("complaint.reply 是时限")));
     }
+
+    @Test
+    void aTableOfTheFirstReleaseGainsTheKeysAddedSinceWithTheShippedRowsAndNothingElseChanges() {
+        String shipped = HallDutyLimits.bundled();
+        String firstRelease = shipped.lines().limit(6).collect(java.util.stream.Collectors.joining("\n")) // no line end at the end
+                .replace("complaint.reply,5,", "complaint.reply,4,");
+        assertThatThrownBy(() -> LimitTable.parse(firstRelease)).hasMessageContaining("缺少「补正期限」一行");
+
+        var file = new org.bianmin.rules.RuleFile(HallDutyLimits.FILE, firstRelease.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String upgraded = new String(HallDutyRuleSet.withAddedKeys(file).content(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(upgraded).startsWith(firstRelease + "\n").isEqualTo(shipped.replace("complaint.reply,5,", "complaint.reply,4,"));
+        Map<String, LimitTable.Limit> limits = LimitTable.parse(upgraded);
+        assertThat(limits).containsOnlyKeys(HallDutyLimits.KEY_LABELS.keySet());
+        assertThat(limits.get(HallDutyLimits.COMPLAINT_REPLY).value()).as("kept as published").isEqualTo(4);
+        var again = new org.bianmin.rules.RuleFile(HallDutyLimits.FILE, upgraded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(HallDutyRuleSet.withAddedKeys(again)).as("nothing more to add").isSameAs(again);
+    }
 }
