@@ -49,12 +49,20 @@ public final class RuleChanges {
 
     /** A file's rows and the business names of their columns, as the grid heads them. */
     private record Rows(List<List<String>> rows, List<RuleTableLayout.Table> tables) {
-        /** The business names of the columns of the table the line lies in (none outside a table). */
-        Map<Integer, String> labels(int line) {
-            Map<Integer, String> labels = new LinkedHashMap<>();
-            tables.stream().filter(t -> line >= t.first() && line < t.end()).findFirst()
-                    .ifPresent(t -> t.columns().forEach(c -> labels.put(c.index(), c.label())));
-            return labels;
+        /** The columns of the table the line lies in, by CSV index (none outside a table). */
+        Map<Integer, RuleTableLayout.Column> columns(int line) {
+            Map<Integer, RuleTableLayout.Column> columns = new LinkedHashMap<>();
+            table(line).ifPresent(t -> t.columns().forEach(c -> columns.put(c.index(), c)));
+            return columns;
+        }
+
+        /** Where in the file a line lies: the table's title where the file holds more than one table. */
+        String where(int line) {
+            return tables.size() < 2 ? "" : table(line).map(t -> t.title() == null ? "" : "·" + t.title() + "表").orElse("");
+        }
+
+        private java.util.Optional<RuleTableLayout.Table> table(int line) {
+            return tables.stream().filter(t -> line >= t.first() && line < t.end()).findFirst();
         }
     }
 
@@ -68,29 +76,30 @@ public final class RuleChanges {
             int paired = delta.getType() == DeltaType.CHANGE ? Math.min(removed.size(), added.size()) : 0;
             for (int i = 0; i < paired; i++) {
                 int line = delta.getTarget().getPosition() + i;
-                Map<Integer, String> labels = newerRows.labels(line);
+                Map<Integer, RuleTableLayout.Column> columns = newerRows.columns(line);
                 List<String> before = removed.get(i);
                 List<String> after = added.get(i);
                 for (int c = 0; c < Math.max(before.size(), after.size()); c++) {
                     String was = cell(before, c);
                     String is = cell(after, c);
                     if (!was.equals(is)) {
-                        String column = labels.getOrDefault(c, "").isBlank() ? "第" + (c + 1) + "列" : labels.get(c);
+                        RuleTableLayout.Column shownAs = columns.get(c);
+                        String column = shownAs == null || shownAs.label().isBlank() ? "第" + (c + 1) + "列" : shownAs.label();
                         String row = rowName(after);
-                        changes.add(new Change(file, line + 1, column, was, is, title + " 第" + (line + 1) + "行"
-                                + (row.isEmpty() ? " " : row) + column + ": " + shown(was) + " → " + shown(is)));
+                        changes.add(new Change(file, line + 1, column, was, is, title + newerRows.where(line) + " 第" + (line + 1) + "行"
+                                + (row.isEmpty() ? " " : row) + column + ": " + shown(shownAs, was) + " → " + shown(shownAs, is)));
                     }
                 }
             }
             for (int i = paired; i < removed.size(); i++) {
                 int line = delta.getSource().getPosition() + i + 1;
                 changes.add(new Change(file, line, null, String.join(",", removed.get(i)), null,
-                        title + " 删除原第" + line + "行" + rowName(removed.get(i)) + ": " + summary(removed.get(i))));
+                        title + olderRows.where(line - 1) + " 删除原第" + line + "行" + rowName(removed.get(i)) + ": " + summary(removed.get(i))));
             }
             for (int i = paired; i < added.size(); i++) {
                 int line = delta.getTarget().getPosition() + i + 1;
                 changes.add(new Change(file, line, null, null, String.join(",", added.get(i)),
-                        title + " 新增第" + line + "行" + rowName(added.get(i)) + ": " + summary(added.get(i))));
+                        title + newerRows.where(line - 1) + " 新增第" + line + "行" + rowName(added.get(i)) + ": " + summary(added.get(i))));
             }
         }
         return changes;
@@ -106,8 +115,20 @@ public final class RuleChanges {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    private static String shown(String value) {
-        return value.isBlank() ? "(空)" : value;
+    /** A cell as the grid shows it: the label of a listed value, 是/否 for a yes/no column. */
+    private static String shown(RuleTableLayout.Column column, String value) {
+        if (value.isBlank()) {
+            return "(空)";
+        }
+        if (column == null) {
+            return value;
+        }
+        return switch (column.kind()) {
+            case SELECT -> column.options() == null ? value : column.options().getOrDefault(value, value);
+            case BOOLEAN -> value.equals("true") ? "是" : value.equals("false") ? "否" : value;
+            case FLAG -> "是";
+            default -> value;
+        };
     }
 
     private static String cell(List<String> row, int c) {
