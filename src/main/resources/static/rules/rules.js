@@ -108,6 +108,7 @@ async function openSet(name) {
   state.set = s;
   const source = s.draft || s.published;
   state.files = source.files.map(f => ({ name: f.name, rows: parseCsv(f.content) }));
+  await withLayout(state.files);
   state.fileIndex = 0; state.selectedRow = null; state.problems = []; state.dirty = false;
   document.querySelectorAll('#sets li').forEach(li => li.classList.toggle('active', li.dataset.name === name));
   $('detail').classList.remove('hidden');
@@ -160,54 +161,30 @@ function renderFiles() {
 }
 
 // ---- the business grid ----
-// A file is shown as the tables a person edits. In a Drools decision table the technical rows (RuleSet, Import,
-// Variables, the CONDITION/ACTION row, the fact and code rows) and the 互斥组 column stay hidden and unchanged; the labels
-// row is the header. A column is a dropdown of Chinese labels (the code is stored), a 是/否 choice, a 是 mark, a number
-// or text. data-row and data-col are the line and column of the CSV, as the server's problems name them.
-const blankRow = (row) => row.every(c => !String(c).trim());
+// A file is shown as the tables a person edits, in the layout the server gives (RuleTableLayout, which the workbook and
+// the changes a director reads use too): in a Drools decision table the technical rows and the 互斥组 column stay hidden
+// and unchanged, and the labels row is the header. A column is a dropdown of Chinese labels (the code is stored), several
+// of them, a 是/否 choice, a 是 mark, a number or text. data-row and data-col are the line and column of the CSV, as the
+// server's problems name them.
 
-function tablesOf(file) {
-  const rows = file.rows; const tables = [];
-  for (let t = 0; t < rows.length; t++) {
-    if (!String(rows[t][0] || '').trim().startsWith('RuleTable') || t + 4 >= rows.length) continue;
-    const markers = rows[t + 1], code = rows[t + 3], labels = rows[t + 4];
-    let end = t + 5; while (end < rows.length && !blankRow(rows[end])) end++;
-    const data = rows.slice(t + 5, end);
-    const columns = [];
-    for (let c = 0; c < markers.length; c++) {
-      const marker = String(markers[c] || '').trim();
-      if (!marker) continue;
-      const values = data.map(r => String(r[c] || ''));
-      columns.push(column(c, String(labels[c] || '').trim() || marker, String(code[c] || '').trim(), values,
-        { decision: true, marker, hidden: marker === 'ACTIVATION-GROUP' }));
-    }
-    const group = columns.find(c => c.marker === 'ACTIVATION-GROUP');
-    tables.push({ title: group && group.fixed ? group.fixed : null, first: t + 5, end, columns });
-  }
-  if (tables.length) return tables;
-  const header = rows.findIndex(r => !String(r[0] || '').startsWith('#') && !blankRow(r));
-  if (header < 0) return [];
-  const help = state.set.columnHelp || {};
-  const fileKey = file.name.replace(/\.csv$/, '');
-  const columns = rows[header].map((name, c) => {
-    const text = help[name + '@' + fileKey] || help[name] || '';
-    const label = text ? text.split(/[(（:：]/)[0] : name;
-    return column(c, label, name, rows.slice(header + 1).map(r => String(r[c] || '')), { decision: false, help: text });
+/** Asks the server for the tables of the files (after loading, reading a workbook or adding a file). */
+async function withLayout(files) {
+  const layouts = await api('POST', `/api/rules/${state.set.name}/layout`,
+    { files: files.map(f => ({ name: f.name, content: toCsv(f.rows) })) });
+  layouts.forEach((layout, i) => {
+    files[i].tables = layout.tables.map(t => ({ ...t, columns: t.columns.map(c => ({ ...c, kind: c.kind.toLowerCase(),
+      decision: t.decision })) }));
   });
-  return [{ title: null, first: header + 1, end: rows.length, columns }];
 }
 
-function column(index, label, key, values, { decision, marker, hidden = false, help = '' }) {
-  const options = (state.set.columnOptions || {})[key];
-  const filled = values.map(v => v.trim()).filter(v => v);
-  let kind = 'text';
-  if (marker === 'NAME') kind = 'text';
-  else if (options) kind = 'select';
-  else if (filled.length && filled.every(v => v === 'true' || v === 'false')) kind = 'boolean';
-  else if (decision && key && !key.includes('$param')) kind = 'flag';
-  else if (decision ? /(^|[^"])\$param([^"]|$)/.test(key) : filled.length && filled.every(v => /^-?\d+(\.\d+)?$/.test(v))) kind = 'number';
-  return { index, label, key, kind, options, hidden, marker, help, decision, condition: marker === 'CONDITION',
-    fixed: hidden ? (filled[0] || '') : null };
+function tablesOf(file) { return file.tables || []; }
+
+/** A row inserted (+1) or deleted (-1) at line {@code at}: the table that holds it grows or shrinks, the later ones move. */
+function shiftTables(file, at, by) {
+  for (const t of tablesOf(file)) {
+    if (at >= t.first && (at < t.end || (by > 0 && at === t.end))) t.end += by;
+    else if (t.first > at || (by > 0 && t.first === at)) { t.first += by; t.end += by; }
+  }
 }
 
 function renderGrid() {
@@ -253,6 +230,7 @@ function editor(row, r, c) {
   const value = String(row[c.index] || '');
   const set = (v) => { while (row.length <= c.index) row.push(''); row[c.index] = v; state.dirty = true; };
   let control;
+  if (c.kind === 'multi') return multiEditor(value, r, c, set);
   if (c.kind === 'select' || c.kind === 'boolean') {
     control = document.createElement('select');
     const choices = c.kind === 'boolean' ? { true: '是', false: '否' } : c.options;
@@ -282,6 +260,31 @@ function editor(row, r, c) {
   control.setAttribute('aria-label', `第${r + 1}行 ${c.label}`);
   control.onfocus = () => selectRow(r, false);
   return control;
+}
+
+/** Several of the column's labels, as check boxes under a summary of the chosen names; the codes are stored joined by ;. */
+function multiEditor(value, r, c, set) {
+  const chosen = value.split(';').map(v => v.trim()).filter(Boolean);
+  const box = document.createElement('details'); box.className = 'multi';
+  const summary = document.createElement('summary');
+  const shown = () => chosen.map(code => code in c.options ? c.options[code] : `⚠ 无效: ${code}`).join('、') || '(未选)';
+  summary.textContent = shown(); box.appendChild(summary);
+  summary.setAttribute('aria-label', `第${r + 1}行 ${c.label}`);
+  const codes = [...Object.keys(c.options), ...chosen.filter(code => !(code in c.options))];
+  for (const code of codes) {
+    const label = document.createElement('label');
+    const check = document.createElement('input'); check.type = 'checkbox'; check.value = code;
+    check.checked = chosen.includes(code); check.disabled = !mayEdit();
+    check.onchange = () => {
+      const at = chosen.indexOf(code);
+      if (check.checked && at < 0) chosen.push(code); else if (!check.checked && at >= 0) chosen.splice(at, 1);
+      set(chosen.join(';')); summary.textContent = shown();
+    };
+    check.onfocus = () => selectRow(r, false);
+    label.append(check, code in c.options ? c.options[code] : `⚠ 无效: ${code}`);
+    box.appendChild(label);
+  }
+  return box;
 }
 
 function columnName(n) { let s = ''; while (n > 0) { const m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); } return s; }
@@ -364,21 +367,24 @@ $('add-row').onclick = () => {
   const width = Math.max(1, ...file.rows.slice(table.first - 1, table.end).map(r => r.length));
   const row = new Array(width).fill('');
   table.columns.filter(c => c.hidden).forEach(c => { row[c.index] = c.fixed; });
-  file.rows.splice(at, 0, row); state.dirty = true;
+  file.rows.splice(at, 0, row); shiftTables(file, at, 1); state.dirty = true;
   state.selectedRow = at; renderGrid();
 };
 $('delete-row').onclick = () => {
   const file = state.files[state.fileIndex];
   if (state.selectedRow === null) { say('请先点击行号选中要删除的行', false); return; }
-  file.rows.splice(state.selectedRow, 1); state.selectedRow = null; renderGrid(); state.dirty = true;
+  file.rows.splice(state.selectedRow, 1); shiftTables(file, state.selectedRow, -1);
+  state.selectedRow = null; renderGrid(); state.dirty = true;
 };
-$('add-file').onclick = () => {
+$('add-file').onclick = () => guarded(async () => {
   const year = prompt('新增哪一年的日历表? (如 2027)');
   if (!year || !/^(19|20)\d{2}$/.test(year)) return;
   if (state.files.some(f => f.name === year + '.csv')) { say('该年份已存在', false); return; }
-  state.files.push({ name: year + '.csv', rows: [['date', 'kind', 'name']] });
+  const file = { name: year + '.csv', rows: [['date', 'kind', 'name']] };
+  await withLayout([file]);
+  state.files.push(file);
   state.fileIndex = state.files.length - 1; renderFiles(); renderGrid();
-};
+});
 $('validate').onclick = () => guarded(async () => showProblems(await api('POST', `/api/rules/${state.set.name}/validate`, { files: currentFiles() })));
 $('save').onclick = () => guarded(async () => {
   const saved = await api('PUT', `/api/rules/${state.set.name}/draft`, { files: currentFiles(), comment: '' });
@@ -446,6 +452,7 @@ $('upload').onchange = () => guarded(async () => {
   const form = new FormData(); form.append('file', file);
   const read = await api('POST', `/api/rules/${state.set.name}/workbook`, form);
   state.files = read.files.map(f => ({ name: f.name, rows: parseCsv(f.content) }));
+  await withLayout(state.files);
   state.fileIndex = Math.min(state.fileIndex, state.files.length - 1); state.dirty = true;
   renderFiles(); renderGrid(); say(`已读入 ${file.name}, 请校验后保存`, true);
   $('upload').value = '';

@@ -60,7 +60,7 @@ public final class CatalogueParser {
             List<String> jointDepartments = joint == null || joint.isBlank() ? List.of()
                     : Arrays.stream(joint.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             if (caseType == CaseType.JOINT && jointDepartments.size() < 2) {
-                throw cells.error("jointDepartments", "联办件至少需要两个部门(用分号分隔)", "a joint item needs two or more departments separated by ';'");
+                throw cells.error("jointDepartments", "联办件至少需要选择两个联办部门", "a joint item needs two or more departments separated by ';'");
             }
             boolean onTheSpot = cells.parse("onTheSpot", CatalogueParser::parseBoolean, "必须是 true 或 false", "must be true or false");
             BigDecimal fee = cells.parse("fee", BigDecimal::new, "必须是金额数字", "must be a number");

@@ -51,7 +51,7 @@ class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
                 Map.entry("code", "事项编码(唯一)"), Map.entry("name", "事项名称"), Map.entry("department", "承办部门"),
                 Map.entry("window", "受理窗口"), Map.entry("caseType", "默认办件类型"),
                 Map.entry("promisedWorkingDays", "承诺时限(工作日, 即办件为0)"), Map.entry("statutoryWorkingDays", "法定时限(工作日)"),
-                Map.entry("approvalLevel", "审批层级"), Map.entry("jointDepartments", "联办部门(部门编码, 分号分隔)"),
+                Map.entry("approvalLevel", "审批层级"), Map.entry("jointDepartments", "联办部门(联办件的各参与部门, 可选多个)"),
                 Map.entry("onTheSpot", "可当场办结"),
                 Map.entry("acceptOnPromise", "容缺受理: 主件齐全、次要材料欠缺时, 申请人书面承诺限期补齐即予受理"), Map.entry("fee", "收费(元)"),
                 Map.entry("legalBasis", "法律依据"), Map.entry("itemCode", "所属事项编码"), Map.entry("name@materials", "材料名称"),
@@ -76,7 +76,13 @@ class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
         return Map.of("caseType", DroolsRuleSet.labels(CaseType.values(), CaseType::label),
                 "approvalLevel", DroolsRuleSet.labels(ServiceItem.ApprovalLevel.values(), ServiceItem.ApprovalLevel::label),
                 "onTheSpot", yesNo, "acceptOnPromise", yesNo, "main", yesNo,
-                "department", groups(Groups.DEPARTMENT_PREFIX), "window", groups(Groups.WINDOW_PREFIX));
+                "department", groups(Groups.DEPARTMENT_PREFIX), "window", groups(Groups.WINDOW_PREFIX),
+                "jointDepartments", groups(Groups.DEPARTMENT_PREFIX));
+    }
+
+    @Override
+    public java.util.Set<String> multiValueColumns() {
+        return java.util.Set.of("jointDepartments");
     }
 
     private Map<String, String> groups(String prefix) {

@@ -32,7 +32,7 @@ public final class DecisionTableUpgrade {
         if (!file.name().toLowerCase().endsWith(".csv")) {
             return file;
         }
-        Parsed parsed = RuleTableLayout.parse(file, Map.of(), Map.of());
+        Parsed parsed = RuleTableLayout.parse(file, Map.of(), Map.of(), java.util.Set.of());
         List<String> lines = new ArrayList<>(parsed.lines().stream().map(Line::raw).toList());
         boolean changed = false;
         for (Table table : parsed.tables()) {

@@ -125,6 +125,7 @@ public final class RuleChanges {
         }
         return switch (column.kind()) {
             case SELECT -> column.options() == null ? value : column.options().getOrDefault(value, value);
+            case MULTI -> column.labelsOf(value);
             case BOOLEAN -> value.equals("true") ? "是" : value.equals("false") ? "否" : value;
             case FLAG -> "是";
             default -> value;
@@ -138,7 +139,7 @@ public final class RuleChanges {
     private static Rows parse(RuleSetDefinition<?> d, RuleFile file) {
         if (file.name().toLowerCase().endsWith(".csv")) {
             try {
-                RuleTableLayout.Parsed parsed = RuleTableLayout.parse(file, d.columnHelp(), d.columnOptions());
+                RuleTableLayout.Parsed parsed = RuleTableLayout.parse(file, d);
                 return new Rows(parsed.lines().stream().map(RuleTableLayout.Line::cells).toList(), parsed.tables());
             } catch (IllegalArgumentException unreadable) {
                 // a draft that is not CSV any more still shows what changed, line by line

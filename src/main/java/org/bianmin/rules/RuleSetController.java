@@ -147,6 +147,13 @@ class RuleSetController {
     record FilesRequest(@Size(max = 50) List<@Valid @NotNull FileView> files, @Text(max = 500, multiline = true) String comment) {
     }
 
+    /** The grid's layout of the files shown: the same {@link RuleTableLayout} the workbook and the changes use. */
+    @Authorized(Action.RULES_READ)
+    @PostMapping("/{set}/layout")
+    List<RuleSetService.FileLayout> layout(@PathVariable String set, @Valid @RequestBody FilesRequest request) {
+        return rules.layout(set, FileView.toFiles(request.files()));
+    }
+
     @Authorized(Action.RULES_READ)
     @PostMapping("/{set}/validate")
     RuleSetService.Validation validate(@PathVariable String set, @Valid @RequestBody FilesRequest request, CurrentUser user) {

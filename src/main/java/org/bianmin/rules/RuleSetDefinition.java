@@ -44,6 +44,11 @@ public interface RuleSetDefinition<T> {
         return java.util.Map.of();
     }
 
+    /** Plain-table columns (by header cell) that hold several of their options, codes joined by {@code ;}. */
+    default java.util.Set<String> multiValueColumns() {
+        return java.util.Set.of();
+    }
+
     /** A file of the set by its Chinese name, for the editor and for the changes a director reads. */
     default String fileTitle(String fileName) {
         return title();

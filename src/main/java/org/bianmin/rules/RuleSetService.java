@@ -121,6 +121,25 @@ public class RuleSetService {
         return repository.auditTrail(name);
     }
 
+    /** A file's tables as the grid and the workbook show them: titles, rows, columns with labels, kinds and options. */
+    public record FileLayout(String name, List<RuleTableLayout.Table> tables) {
+    }
+
+    public List<FileLayout> layout(String name, List<RuleFile> files) {
+        RuleSetDefinition<?> d = definition(name);
+        checkFiles(d, files);
+        return files.stream().map(f -> {
+            if (!f.name().toLowerCase().endsWith(".csv")) {
+                return new FileLayout(f.name(), List.of());
+            }
+            try {
+                return new FileLayout(f.name(), RuleTableLayout.parse(f, d).tables());
+            } catch (IllegalArgumentException notCsv) {
+                throw ApiException.invalidField("files", d.fileTitle(f.name()) + "(" + f.name() + ")不是有效的表格(CSV)", "not CSV");
+            }
+        }).toList();
+    }
+
     public Optional<DryRun> dryRunFor(String name) {
         return dryRuns.stream().filter(d -> d.ruleSets().contains(name)).findFirst();
     }

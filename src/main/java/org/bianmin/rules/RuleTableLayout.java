@@ -19,8 +19,14 @@ public final class RuleTableLayout {
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
 
-    /** How a column is edited: a dropdown of labels, 是/否, a 是 mark (X in the table), a number or text. */
-    public enum Kind { TEXT, NUMBER, SELECT, BOOLEAN, FLAG }
+    /**
+     * How a column is edited: a dropdown of labels, several of the labels (codes joined by
+     * {@link #MULTI_SEPARATOR}), 是/否, a 是 mark (X in the table), a number or text.
+     */
+    public enum Kind { TEXT, NUMBER, SELECT, MULTI, BOOLEAN, FLAG }
+
+    /** Between the codes of a {@link Kind#MULTI} cell, e.g. {@code dept-civil;dept-market}. */
+    public static final String MULTI_SEPARATOR = ";";
 
     /**
      * @param index   the column of the CSV (0-based)
@@ -29,10 +35,27 @@ public final class RuleTableLayout {
      */
     public record Column(int index, String label, String key, Kind kind, Map<String, String> options, boolean hidden,
                          boolean condition, String fixed, String help) {
+
+        /** A {@link Kind#MULTI} cell as people read it: the labels of its codes, joined by 、 (an unknown code as it is). */
+        public String labelsOf(String codes) {
+            return java.util.Arrays.stream(codes.split(MULTI_SEPARATOR)).map(String::strip).filter(c -> !c.isEmpty())
+                    .map(c -> options.getOrDefault(c, c)).collect(java.util.stream.Collectors.joining("、"));
+        }
+
+        /** What a person wrote in a {@link Kind#MULTI} cell (labels or codes, by 、 ; , or ，) as the codes it stores. */
+        public String codesOf(String text) {
+            Map<String, String> byLabel = new java.util.HashMap<>();
+            options.forEach((code, label) -> byLabel.put(label, code));
+            return java.util.Arrays.stream(text.split("[、;,，；]")).map(String::strip).filter(t -> !t.isEmpty())
+                    .map(t -> byLabel.getOrDefault(t, t)).collect(java.util.stream.Collectors.joining(MULTI_SEPARATOR));
+        }
     }
 
-    /** A table: its data lines are {@code first} to {@code end} (0-based, exclusive), under {@code title}. */
-    public record Table(String title, int first, int end, List<Column> columns) {
+    /**
+     * A table: its data lines are {@code first} to {@code end} (0-based, exclusive), under {@code title};
+     * {@code decision} for a Drools decision table (a blank condition cell means 不限).
+     */
+    public record Table(String title, int first, int end, boolean decision, List<Column> columns) {
         public List<Column> visible() {
             return columns.stream().filter(c -> !c.hidden()).toList();
         }
@@ -52,7 +75,13 @@ public final class RuleTableLayout {
     private RuleTableLayout() {
     }
 
-    public static Parsed parse(RuleFile file, Map<String, String> help, Map<String, Map<String, String>> options) {
+    /** The layout of a file of the rule set, with the set's column help, options and multi-value columns. */
+    public static Parsed parse(RuleFile file, RuleSetDefinition<?> d) {
+        return parse(file, d.columnHelp(), d.columnOptions(), d.multiValueColumns());
+    }
+
+    public static Parsed parse(RuleFile file, Map<String, String> help, Map<String, Map<String, String>> options,
+                               java.util.Set<String> multi) {
         String text = new String(file.content(), StandardCharsets.UTF_8);
         boolean bom = text.startsWith("\uFEFF");
         if (bom) {
@@ -62,7 +91,7 @@ public final class RuleTableLayout {
         List<List<String>> rows = lines.stream().map(Line::cells).toList();
         List<Table> tables = decisionTables(rows, options);
         if (tables.isEmpty()) {
-            tables = plainTable(file.name(), rows, help, options);
+            tables = plainTable(file.name(), rows, help, options, multi);
         }
         return new Parsed(lines, bom, tables);
     }
@@ -115,14 +144,14 @@ public final class RuleTableLayout {
                 columns.add(new Column(c, label, snippet, kind(marker, snippet, options.get(snippet), values, true),
                         options.get(snippet), hidden, marker.equals("CONDITION"), fixed, null));
             }
-            tables.add(new Table(title, t + 5, end, columns));
+            tables.add(new Table(title, t + 5, end, true, columns));
         }
         return tables;
     }
 
     /** The first line that is no comment is the header; its cells name the columns, by their Chinese help. */
     private static List<Table> plainTable(String fileName, List<List<String>> rows, Map<String, String> help,
-                                          Map<String, Map<String, String>> options) {
+                                          Map<String, Map<String, String>> options, java.util.Set<String> multi) {
         int header = 0;
         while (header < rows.size() && (cell(rows.get(header), 0).startsWith("#") || rows.get(header).stream().allMatch(String::isBlank))) {
             header++;
@@ -138,10 +167,11 @@ public final class RuleTableLayout {
             String name = names.get(c).strip();
             String text = help.getOrDefault(name + "@" + base, help.getOrDefault(name, ""));
             String label = text.isEmpty() ? name : text.split("[(（:：]", 2)[0];
-            columns.add(new Column(c, label, name, kind("", name, options.get(name), values(data, c), false), options.get(name),
-                    false, false, null, text));
+            Kind kind = multi.contains(name) && options.containsKey(name) ? Kind.MULTI
+                    : kind("", name, options.get(name), values(data, c), false);
+            columns.add(new Column(c, label, name, kind, options.get(name), false, false, null, text));
         }
-        return List.of(new Table(null, header + 1, rows.size(), columns));
+        return List.of(new Table(null, header + 1, rows.size(), false, columns));
     }
 
     /** As {@code rules.js} decides it: options first, then 是/否, a 是 mark, numbers, text. */

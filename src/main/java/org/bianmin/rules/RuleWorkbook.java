@@ -73,10 +73,10 @@ public final class RuleWorkbook {
                 if (!file.name().toLowerCase().endsWith(".csv")) {
                     continue;
                 }
-                Parsed parsed = RuleTableLayout.parse(file, d.columnHelp(), d.columnOptions());
+                Parsed parsed = RuleTableLayout.parse(file, d);
                 for (int t = 0; t < parsed.tables().size(); t++) {
                     Table table = parsed.tables().get(t);
-                    String name = sheetName(names, table.title() != null ? table.title() : file.name().replaceFirst("\\.csv$", ""));
+                    String name = sheetName(names, table.title() != null ? table.title() : d.fileTitle(file.name()));
                     text(readme, listed++, name, file.name(), String.valueOf(t + 1));
                     writeTable(workbook.createSheet(name), table, parsed.lines(), header, options, optionRanges);
                 }
@@ -138,6 +138,7 @@ public final class RuleWorkbook {
         switch (column.kind()) {
             case SELECT -> cell.setCellValue(column.options().getOrDefault(v, v));
             case BOOLEAN -> cell.setCellValue(v.equals("true") ? "是" : v.equals("false") ? "否" : v);
+            case MULTI -> cell.setCellValue(column.labelsOf(v));
             case FLAG -> cell.setCellValue("是");
             case NUMBER -> {
                 // a number as a number, unless Excel would not give it back as written ("007", "1e3")
@@ -228,7 +229,7 @@ public final class RuleWorkbook {
     }
 
     private static byte[] merge(RuleSetDefinition<?> d, RuleFile file, Map<Integer, Sheet> sheets) {
-        Parsed parsed = RuleTableLayout.parse(file, d.columnHelp(), d.columnOptions());
+        Parsed parsed = RuleTableLayout.parse(file, d);
         String eol = parsed.lines().stream().map(Line::raw).filter(raw -> raw.endsWith("\n")).findFirst()
                 .map(raw -> raw.endsWith("\r\n") ? "\r\n" : "\n").orElse("\n");
         StringBuilder text = new StringBuilder(parsed.bom() ? "\uFEFF" : "");
@@ -343,6 +344,7 @@ public final class RuleWorkbook {
             case SELECT -> column.options().entrySet().stream().filter(e -> e.getValue().equals(text)).map(Map.Entry::getKey)
                     .findFirst().orElse(text);
             case BOOLEAN -> text.equals("是") ? "true" : text.equals("否") ? "false" : text;
+            case MULTI -> column.codesOf(text);
             case FLAG -> text.equals("是") || text.equalsIgnoreCase("X") || text.equals("✓") ? "X" : text;
             default -> text;
         };

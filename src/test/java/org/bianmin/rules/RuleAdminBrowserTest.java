@@ -42,7 +42,7 @@ class RuleAdminBrowserTest extends RuleTestSupport {
                 assertThat(browser.waitVisible(By.id("set-title")).getText()).contains("事项目录");
                 assertThat(browser.waitVisible(By.id("user")).getText()).isNotBlank();
                 assertThat(browser.waitVisible(By.id("grid")).getText()).contains("事项编码", "承诺时限", "默认办件类型");
-                WebElement cell = cell(browser, rowWithCell(browser, "SJ-002"), columnOf(browser, "承诺时限"));
+                WebElement cell = RuleGrid.cell(browser, RuleGrid.rowWithCell(browser, "SJ-002"), RuleGrid.columnOf(browser, "承诺时限"));
                 assertThat(cell.getDomProperty("value")).isEqualTo("10");
                 cell.clear();
                 cell.sendKeys("5");
@@ -135,12 +135,12 @@ class RuleAdminBrowserTest extends RuleTestSupport {
                 String grid = browser.waitVisible(By.id("grid")).getText();
                 assertThat(grid).contains("办件类型", "每次可延期工作日", "规则表: 时限")
                         .doesNotContain("CONDITION", "ACTION", "RuleSet", "timeLimit.", "$param", "ACTIVATION-GROUP");
-                int committed = rowWithCell(browser, "承诺件");
+                int committed = RuleGrid.rowWithCell(browser, "承诺件");
                 WebElement caseType = browser.waitVisible(By.cssSelector("#grid tr[data-row='" + committed + "'] td[data-col='"
-                        + columnOf(browser, "办件类型") + "'] select"));
+                        + RuleGrid.columnOf(browser, "办件类型") + "'] select"));
                 assertThat(new org.openqa.selenium.support.ui.Select(caseType).getFirstSelectedOption().getText()).isEqualTo("承诺件");
-                int extension = columnOf(browser, "每次可延期工作日");
-                WebElement cell = cell(browser, committed, extension);
+                int extension = RuleGrid.columnOf(browser, "每次可延期工作日");
+                WebElement cell = RuleGrid.cell(browser, committed, extension);
                 assertThat(cell.getDomProperty("value")).isEqualTo("10");
                 cell.clear();
                 cell.sendKeys("-5");
@@ -187,31 +187,6 @@ class RuleAdminBrowserTest extends RuleTestSupport {
     }
 
     /** The CSV line (data-row) of the grid row whose first shown cell holds the value. */
-    private static int rowWithCell(Browser browser, String value) {
-        for (WebElement row : browser.driver().findElements(By.cssSelector("#grid tr[data-row]"))) {
-            WebElement first = row.findElement(By.cssSelector("td[data-col] input, td[data-col] select"));
-            if (value.equals(first.getDomProperty("value"))) {
-                return Integer.parseInt(row.getDomAttribute("data-row"));
-            }
-        }
-        throw new AssertionError("no grid row starts with " + value);
-    }
-
-    /** The CSV column (data-col) whose business header reads {@code label}. */
-    private static int columnOf(Browser browser, String label) {
-        for (WebElement th : browser.driver().findElements(By.cssSelector("#grid tr.header th[data-col]"))) {
-            if (label.equals(th.getText().strip())) {
-                return Integer.parseInt(th.getDomAttribute("data-col"));
-            }
-        }
-        throw new AssertionError("no column " + label);
-    }
-
-    private static WebElement cell(Browser browser, int row, int column) {
-        return browser.waitVisible(By.cssSelector("#grid tr[data-row='" + row + "'] td[data-col='" + column + "'] input"));
-    }
-
-
     private static void type(Browser browser, String css, String text) {
         WebElement input = browser.waitVisible(By.cssSelector(css));
         input.clear();

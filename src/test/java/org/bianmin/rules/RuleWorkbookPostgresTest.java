@@ -92,6 +92,23 @@ class RuleWorkbookPostgresTest extends RuleTestSupport {
         assertThat(repository.inState("catalogue", RuleSetVersion.State.DRAFT)).isEmpty();
     }
 
+    @Test
+    void jointDepartmentsAreNamesInTheWorkbookAndCodesInTheTable() throws IOException {
+        byte[] xlsx = download("catalogue", publishedBefore("catalogue").version());
+        byte[] edited;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheet("事项清单");
+            int departments = column(sheet, "联办部门");
+            Row joint = rowNamed(sheet, "MZ-003");
+            assertThat(joint.getCell(departments).getStringCellValue()).isEqualTo("民政办、残疾人联合会");
+            joint.getCell(departments).setCellValue("民政办、残疾人联合会; 卫生健康办");
+            edited = write(workbook);
+        }
+        String items = readBack("catalogue", edited).get("items.csv");
+        assertThat(items.lines().filter(l -> l.startsWith("MZ-003,"))).singleElement().asString()
+                .contains(",dept-civil;dept-disabled;dept-health,");
+    }
+
     private byte[] download(String set, int version) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/rules/" + set + "/versions/" + version + "/workbook.xlsx")))
                 .header("Authorization", basic(RULEADMIN, DEMO_PASSWORD)).timeout(Duration.ofSeconds(60)).GET().build();
