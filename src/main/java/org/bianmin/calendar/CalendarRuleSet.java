@@ -39,7 +39,7 @@ class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
 
     @Override
     public String description() {
-        return "每年一个表(YYYY.csv): 国务院公布的法定节假日(HOLIDAY)和调休上班日(WORKDAY); 其余周一至周五为工作日。"
+        return "每年一张表: 国务院公布的法定节假日(放假)和调休上班日; 其余周一至周五为工作日。"
                 + "所有时限按工作日计算; 没有日历表的年份按周一至周五计算并提示管理员。";
     }
 

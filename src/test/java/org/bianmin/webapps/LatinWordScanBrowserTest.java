@@ -14,6 +14,7 @@ import org.bianmin.support.Browser;
 import org.bianmin.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * What a person reads is Chinese: the rendered text of the pages a clerk, a supervisor, a director
@@ -26,8 +27,11 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
 
     static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z]+");
     /** Product names in Camunda's header and footer, standards and formats people know, case and item codes. */
+    private static final java.util.concurrent.atomic.AtomicInteger SHOTS = new java.util.concurrent.atomic.AtomicInteger();
     static final Set<String> ALLOWED = Set.of("Camunda", "Tasklist", "Cockpit", "Admin", "Platform", "GB", "PDF", "BM",
             "SJ", "MZ", "RS", "ZH", "XF", "CE", "A4",
+            // the prefixes of the catalogue's item codes (卫健, 残联)
+            "WJ", "CL",
             // AB岗: the A and B posts of a window, as the centre's rules say
             "AB");
 
@@ -63,13 +67,25 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
                 browser.get("/rules/");
                 browser.waitVisible(By.xpath("//*[contains(., '规则')]"));
                 scan(browser, "规则管理 (规则管理员)", findings);
+                // every rule set's grid, with what its cells hold
+                int sets = browser.driver().findElements(By.cssSelector("#sets li")).size();
+                for (int i = 0; i < sets; i++) {
+                    WebElement set = browser.driver().findElements(By.cssSelector("#sets li")).get(i);
+                    set.click();
+                    String title = set.getText().lines().findFirst().orElse("");
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                            .until(d -> d.findElement(By.id("set-title")).getText().equals(title));
+                    browser.waitVisible(By.cssSelector("#grid tr.header"));
+                    scan(browser, "规则管理·" + title + " (规则管理员)", findings);
+                }
             });
         }
         assertThat(findings).as("Latin words a person reads, by page").isEmpty();
     }
 
     private static void scan(Browser browser, String page, Map<String, List<String>> findings) {
-        String text = browser.driver().findElement(By.tagName("body")).getText();
+        String text = browser.driver().findElement(By.tagName("body")).getText() + "\n" + browser.driver().executeScript(
+                "return [...document.querySelectorAll('input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea')].map(e => e.value).join('\\n');");
         Set<String> words = new LinkedHashSet<>();
         Matcher matcher = WORD.matcher(text);
         while (matcher.find()) {
@@ -77,7 +93,7 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
                 words.add(matcher.group());
             }
         }
-        browser.screenshot("latin-scan-" + findings.size());
+        browser.screenshot("latin-scan-" + SHOTS.incrementAndGet());
         if (!words.isEmpty()) {
             findings.put(page, new ArrayList<>(words));
         }

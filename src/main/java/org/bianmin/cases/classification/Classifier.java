@@ -97,7 +97,9 @@ public class Classifier {
         if (text == null) {
             return null;
         }
-        return text.replace("{missingMain}", names(missingMain)).replace("{missingGeneral}", names(missingGeneral));
+        // the placeholders as the table names them; the earlier release's Latin ones still work in its tables
+        return text.replace("{缺少的主件}", names(missingMain)).replace("{缺少的一般材料}", names(missingGeneral))
+                .replace("{missingMain}", names(missingMain)).replace("{missingGeneral}", names(missingGeneral));
     }
 
     private static String names(List<Material> materials) {
