@@ -54,7 +54,8 @@ class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
                 Map.entry("approvalLevel", "审批层级"), Map.entry("jointDepartments", "联办部门(联办件的各参与部门, 可选多个)"),
                 Map.entry("onTheSpot", "可当场办结"),
                 Map.entry("acceptOnPromise", "容缺受理: 主件齐全、次要材料欠缺时, 申请人书面承诺限期补齐即予受理"), Map.entry("fee", "收费(元)"),
-                Map.entry("legalBasis", "法律依据"), Map.entry("itemCode", "所属事项编码"), Map.entry("name@materials", "材料名称"),
+                Map.entry("legalBasis", "法律依据"), Map.entry("itemCode", "所属事项编码"), Map.entry("code@materials", "材料编码(同一事项内唯一)"),
+                Map.entry("name@materials", "材料名称"),
                 Map.entry("main", "是否主件"));
     }
 
