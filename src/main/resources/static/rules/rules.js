@@ -10,6 +10,9 @@ const $ = (id) => document.getElementById(id);
 
 function csrfToken() { return state.csrf; }
 
+/** The Chinese of a server message: the API says "中文 / English"; a person reads the Chinese. */
+function zh(text) { return String(text || '').replace(/ \/ [\x00-\x7F]*$/, ''); }
+
 async function api(method, path, body) {
   const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = 'application/json';
@@ -21,7 +24,7 @@ async function api(method, path, body) {
   if (response.status === 401) { showLogin(); throw new Error('请先登录'); }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
-  if (!response.ok) { const error = new Error(data && data.message ? data.message : response.statusText); error.data = data; throw error; }
+  if (!response.ok) { const error = new Error(data && data.message ? zh(data.message) : '请求失败 (' + response.status + ')'); error.data = data; throw error; }
   return data;
 }
 
@@ -327,12 +330,12 @@ function showProblems(validation) {
   const box = $('messages'); box.innerHTML = '';
   state.problems = validation.problems || [];
   if (validation.valid) {
-    const ok = document.createElement('div'); ok.className = 'ok'; ok.textContent = '校验通过: ' + (validation.summary || ''); box.appendChild(ok);
+    const ok = document.createElement('div'); ok.className = 'ok'; ok.textContent = '校验通过: ' + zh(validation.summary); box.appendChild(ok);
   }
   for (const p of state.problems) {
     const div = document.createElement('div'); div.className = 'problem';
     const where = `${p.file ? fileTitle(p.file) : ''}${p.row ? ' 第' + p.row + '行' : ''}${p.column ? ' ' + columnLabel(p.file, p.column) : ''}`;
-    div.textContent = `${p.severity === 'WARNING' ? '提示' : '✗'} ${where}: ${p.message}`;
+    div.textContent = `${p.severity === 'WARNING' ? '提示' : '✗'} ${where}: ${zh(p.message)}`;
     if (p.severity === 'WARNING') div.classList.add('warning');
     div.onclick = () => {
       const i = state.files.findIndex(f => f.name === p.file);
@@ -412,7 +415,7 @@ $('publish').onclick = () => guarded(async () => {
     submitted = await api('POST', `/api/rules/${state.set.name}/publish`, request);
   } catch (e) {
     // many recent cases would be decided otherwise: the administrator confirms having looked
-    if (!(e.data && e.data.error === 'LARGE_CHANGE_UNCONFIRMED') || !confirm(e.message.split(' / ')[0] + '\n\n确认提交审批吗?')) throw e;
+    if (!(e.data && e.data.error === 'LARGE_CHANGE_UNCONFIRMED') || !confirm(e.message + '\n\n确认提交审批吗?')) throw e;
     submitted = await api('POST', `/api/rules/${state.set.name}/publish`, { ...request, confirmLargeChange: true });
   }
   await loadSets(); await openSet(state.set.name);

@@ -52,8 +52,14 @@ class CalendarController {
     @GetMapping("/deadline")
     DeadlineAnswer deadline(@RequestParam String from,
                             @RequestParam(required = false) String workingDays,
-                            @RequestParam(required = false) String workingMinutes) {
-        WorkingCalendar calendar = calendars.calendar();
+                            @RequestParam(required = false) String workingMinutes,
+                            @RequestParam(name = "window", required = false) String windowId) {
+        WorkingCalendar centre = calendars.calendar();
+        if (windowId != null && !windowId.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw ApiException.invalidField("window", "窗口编号格式不正确", "not a window id");
+        }
+        // a window that keeps other hours (窗口办公时间) counts on its own days and hours
+        WorkingCalendar calendar = centre.forWindow(windowId);
         Instant start = window.time("from", from).toInstant();
         if ((workingDays == null) == (workingMinutes == null)) {
             throw ApiException.badRequest("INVALID_PARAMETER",

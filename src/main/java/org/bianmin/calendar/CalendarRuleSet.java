@@ -6,14 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.bianmin.identity.Groups;
 import org.bianmin.rules.InForce;
 import org.bianmin.rules.RuleCompilationException;
 import org.bianmin.rules.RuleFile;
 import org.bianmin.rules.RuleProblem;
 import org.bianmin.rules.RuleSetDefinition;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
-/** The working-day calendar as an editable rule set: one table per year, {@code YYYY.csv}. */
+/**
+ * The working-day calendar as an editable rule set: one table per year, {@code YYYY.csv}, and the
+ * windows that keep other hours than the centre, {@code office-hours.csv} (窗口办公时间).
+ */
 @Component
 class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
 
@@ -21,10 +26,12 @@ class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
 
     private final CalendarService calendars;
     private final ObjectProvider<CalendarChangeListener> listeners;
+    private final IdentityService identity;
 
-    CalendarRuleSet(CalendarService calendars, ObjectProvider<CalendarChangeListener> listeners) {
+    CalendarRuleSet(CalendarService calendars, ObjectProvider<CalendarChangeListener> listeners, IdentityService identity) {
         this.calendars = calendars;
         this.listeners = listeners;
+        this.identity = identity;
     }
 
     @Override
@@ -40,7 +47,8 @@ class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
     @Override
     public String description() {
         return "每年一张表: 国务院公布的法定节假日(放假)和调休上班日; 其余周一至周五为工作日。"
-                + "所有时限按工作日计算; 没有日历表的年份按周一至周五计算并提示管理员。";
+                + "所有时限按工作日计算; 没有日历表的年份按法定节假日计算并提示管理员。"
+                + "「窗口办公时间」列出与全中心不同的窗口(如周末不打烊), 其案件的时限按该窗口的办公日和办公时间计算。";
     }
 
     @Override
@@ -50,16 +58,47 @@ class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
 
     @Override
     public boolean acceptsFileName(String name) {
-        return YEAR.matcher(name).matches();
+        return YEAR.matcher(name).matches() || name.equals(WindowHoursParser.FILE);
     }
 
     @Override
     public Map<String, String> columnHelp() {
-        return Map.of("date", "日期(如 2027-01-01)", "kind", "放假或调休上班", "name", "节日名称");
+        return Map.of("date", "日期(如 2027-01-01)", "kind", "放假或调休上班", "name", "节日名称",
+                "window", "窗口", "days", "办公日(可选多个)", "hours", "办公时间(如 08:30-12:00,13:30-17:30)",
+                "holidays", "法定节假日照常办公", "basis", "依据(如中心关于周末不打烊的通知)");
+    }
+
+    @Override
+    public java.util.Set<String> multiValueColumns() {
+        return java.util.Set.of("days");
+    }
+
+    /** A calendar of an earlier release gains the (empty) table of windows that keep other hours. */
+    @Override
+    public List<RuleFile> upgrade(List<RuleFile> files) {
+        if (files.stream().anyMatch(f -> f.name().equals(WindowHoursParser.FILE))) {
+            return files;
+        }
+        List<RuleFile> upgraded = new ArrayList<>(files);
+        upgraded.add(officeHoursFile());
+        return upgraded;
+    }
+
+    @Override
+    public String upgradeNote() {
+        return "版本升级: 增加「窗口办公时间」表(暂无窗口与全中心不同), 各年日历不变";
+    }
+
+    private static RuleFile officeHoursFile() {
+        return new RuleFile(WindowHoursParser.FILE,
+                CalendarService.bundledFiles().get(WindowHoursParser.FILE).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public String fileTitle(String fileName) {
+        if (fileName.equals(WindowHoursParser.FILE)) {
+            return "窗口办公时间";
+        }
         return fileName.matches("\\d{4}\\.csv") ? fileName.substring(0, 4) + "年日历" : title();
     }
 
@@ -68,7 +107,18 @@ class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
         Map<String, String> kinds = new java.util.LinkedHashMap<>();
         kinds.put(CalendarYear.Kind.HOLIDAY.name(), "放假");
         kinds.put(CalendarYear.Kind.WORKDAY.name(), "调休上班");
-        return Map.of("kind", kinds);
+        Map<String, String> yesNo = new java.util.LinkedHashMap<>();
+        yesNo.put("true", "是");
+        yesNo.put("false", "否");
+        return Map.of("kind", kinds, "window", windows(), "days", WindowHoursParser.DAY_LABELS, "holidays", yesNo);
+    }
+
+    /** The centre's windows, id → name. */
+    private Map<String, String> windows() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        identity.createGroupQuery().orderByGroupId().asc().list().stream().filter(g -> g.getId().startsWith(Groups.WINDOW_PREFIX))
+                .forEach(g -> names.put(g.getId(), g.getName() == null ? g.getId() : g.getName()));
+        return names;
     }
 
     @Override
@@ -80,8 +130,17 @@ class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
     @Override
     public WorkingCalendar compile(String version, List<RuleFile> files) {
         List<CalendarYear> years = new ArrayList<>();
+        List<WindowHours> windowHours = List.of();
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile file : files) {
+            if (file.name().equals(WindowHoursParser.FILE)) {
+                try {
+                    windowHours = WindowHoursParser.parse(new String(file.content(), StandardCharsets.UTF_8), windows());
+                } catch (WindowHoursParser.WindowHoursFormatException e) {
+                    problems.addAll(e.problems());
+                }
+                continue;
+            }
             int year = Integer.parseInt(file.name().substring(0, 4));
             try {
                 years.add(CalendarYearParser.parse(year, new String(file.content(), StandardCharsets.UTF_8)));
@@ -94,7 +153,7 @@ class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(name(), problems);
         }
-        return calendars.calendarWith(years);
+        return calendars.calendarWith(years).withWindows(windowHours);
     }
 
     @Override

@@ -49,7 +49,7 @@ public class CalendarService {
     /** Puts a version of the calendar tables in force: computations on it note the years it lacks. */
     void install(String version, WorkingCalendar compiled) {
         List<CalendarYear> years = compiled.coveredYears().stream().map(compiled::year).toList();
-        inForce.put(version, inForceWith(years));
+        inForce.put(version, inForceWith(years).withWindows(compiled.windows().values()));
     }
 
     private WorkingCalendar inForceWith(Collection<CalendarYear> years) {
@@ -86,7 +86,7 @@ public class CalendarService {
     }
 
     static List<CalendarYear> loadBundledYears() {
-        return bundledFiles().entrySet().stream()
+        return bundledFiles().entrySet().stream().filter(e -> YEAR_FILE.matcher(e.getKey()).find())
                 .map(e -> parseFile(e.getKey(), e.getValue())).toList();
     }
 

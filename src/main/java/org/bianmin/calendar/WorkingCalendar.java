@@ -17,7 +17,8 @@ import java.util.function.IntConsumer;
 /**
  * Working-time arithmetic (行政许可法 art. 82: limits count working days): Monday-Friday minus
  * statutory holidays plus make-up working days, during office hours. Immutable; a new calendar
- * is built when an administrator changes a year's table.
+ * is built when an administrator changes a year's table. A window that keeps other days or hours
+ * (窗口办公时间) counts on its own calendar, {@link #forWindow}.
  *
  * <p>A date in a year without an official table is counted on that year's statutory holidays
  * ({@link StatutoryHolidays}: PROVISIONAL, no make-up working days guessed) and reported to the
@@ -28,17 +29,62 @@ public final class WorkingCalendar {
     /** Far enough for any legal limit; stops a runaway search on a calendar with no working day. */
     private static final int MAX_DAYS_SEARCHED = 3660;
 
+    private static final java.util.Set<DayOfWeek> MONDAY_TO_FRIDAY = java.util.EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
     private final Map<Integer, CalendarYear> years;
     private final OfficeHours officeHours;
     private final ZoneId zone;
     private final IntConsumer provisionalYear;
-    private final Map<Integer, CalendarYear> provisional = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, CalendarYear> provisional;
+    /** The days of the week that are working days, statutory holidays aside (the centre: Monday to Friday). */
+    private final java.util.Set<DayOfWeek> days;
+    private final boolean openOnHolidays;
+    /** The windows that keep other hours (窗口办公时间), by window group id. */
+    private final Map<String, WindowHours> windows;
+    private final Map<String, WorkingCalendar> byWindow = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WorkingCalendar(Collection<CalendarYear> years, OfficeHours officeHours, ZoneId zone, IntConsumer provisionalYear) {
-        this.years = years.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(CalendarYear::year, y -> y));
+        this(years.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(CalendarYear::year, y -> y)), officeHours, zone,
+                provisionalYear == null ? year -> { } : provisionalYear, new java.util.concurrent.ConcurrentHashMap<>(),
+                MONDAY_TO_FRIDAY, false, Map.of());
+    }
+
+    private WorkingCalendar(Map<Integer, CalendarYear> years, OfficeHours officeHours, ZoneId zone, IntConsumer provisionalYear,
+                            Map<Integer, CalendarYear> provisional, java.util.Set<DayOfWeek> days, boolean openOnHolidays,
+                            Map<String, WindowHours> windows) {
+        this.years = years;
         this.officeHours = Objects.requireNonNull(officeHours);
         this.zone = Objects.requireNonNull(zone);
-        this.provisionalYear = provisionalYear == null ? year -> { } : provisionalYear;
+        this.provisionalYear = provisionalYear;
+        this.provisional = provisional;
+        this.days = java.util.Set.copyOf(days);
+        this.openOnHolidays = openOnHolidays;
+        this.windows = Map.copyOf(windows);
+    }
+
+    /** The same calendar with windows that keep other hours. */
+    public WorkingCalendar withWindows(Collection<WindowHours> windowHours) {
+        Map<String, WindowHours> map = new java.util.LinkedHashMap<>();
+        windowHours.forEach(w -> map.put(w.window(), w));
+        return new WorkingCalendar(years, officeHours, zone, provisionalYear, provisional, days, openOnHolidays, map);
+    }
+
+    /**
+     * The calendar a case of the window counts on: the window's own days and hours where it keeps
+     * other ones (周末不打烊), else the centre's. Statutory holidays and make-up days are the same for all.
+     */
+    public WorkingCalendar forWindow(String window) {
+        WindowHours hours = window == null ? null : windows.get(window);
+        if (hours == null) {
+            return this;
+        }
+        return byWindow.computeIfAbsent(window, w -> new WorkingCalendar(years, hours.hours(), zone, provisionalYear, provisional,
+                hours.days(), hours.openOnHolidays(), Map.of()));
+    }
+
+    /** The windows that keep other hours, by window group id. */
+    public Map<String, WindowHours> windows() {
+        return windows;
     }
 
     public ZoneId zone() {
@@ -71,9 +117,9 @@ public final class WorkingCalendar {
         CalendarYear table = year(date.getYear());
         CalendarYear.DayEntry entry = table.days().get(date);
         if (entry != null) {
-            return entry.kind() == CalendarYear.Kind.WORKDAY;
+            return entry.kind() == CalendarYear.Kind.WORKDAY || openOnHolidays;
         }
-        return isWeekday(date);
+        return days.contains(date.getDayOfWeek());
     }
 
     /** Whether the instant falls inside office hours of a working day. */
@@ -218,11 +264,6 @@ public final class WorkingCalendar {
             }
         }
         return merged;
-    }
-
-    private static boolean isWeekday(LocalDate date) {
-        DayOfWeek dow = date.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
     }
 
     private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {

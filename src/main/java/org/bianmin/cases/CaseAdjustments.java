@@ -92,7 +92,7 @@ public class CaseAdjustments {
     public String extensionRequestSummary(CaseRecord c, int days, String reason) {
         return "**申请延期**: " + days + "个工作日  \n**延期理由**: " + reason
                 + "  \n**当前办结时限**: " + TIME.format(c.deadline().atZone(zone))
-                + "  \n**批准后办结时限**: " + TIME.format(planner.shiftWorkingDays(c.deadline(), days).atZone(zone));
+                + "  \n**批准后办结时限**: " + TIME.format(planner.shiftWorkingDays(c.window(), c.deadline(), days).atZone(zone));
     }
 
     /** What the requester is told of the director's decision on his extension request (Markdown). */
@@ -155,8 +155,8 @@ public class CaseAdjustments {
         }
         CaseRecord extended = c.toBuilder().extensionState(CaseRecord.ExtensionState.APPROVED)
                 .extensionDays(c.extensionDays() + days)
-                .deadline(planner.shiftWorkingDays(c.deadline(), days))
-                .warnAt(planner.shiftWorkingDays(c.warnAt(), days)).build();
+                .deadline(planner.shiftWorkingDays(c.window(), c.deadline(), days))
+                .warnAt(planner.shiftWorkingDays(c.window(), c.warnAt(), days)).build();
         clock.save(c, extended);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("延长时限", days + "个工作日");

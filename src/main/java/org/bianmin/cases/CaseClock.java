@@ -80,10 +80,10 @@ public class CaseClock {
         if (c.pausedSince() == null) {
             throw new IllegalStateException("case " + c.caseNumber() + " is not paused");
         }
-        long stood = planner.workingMinutesBetween(c.pausedSince(), at);
+        long stood = planner.workingMinutesBetween(c.window(), c.pausedSince(), at);
         CaseRecord.Builder resumed = c.toBuilder().pausedSince(null).pausedMinutes(c.pausedMinutes() + stood);
         if (c.deadline() != null) {
-            resumed.deadline(planner.shift(c.deadline(), stood)).warnAt(planner.shift(c.warnAt(), stood));
+            resumed.deadline(planner.shift(c.window(), c.deadline(), stood)).warnAt(planner.shift(c.window(), c.warnAt(), stood));
         }
         CaseRecord after = change.apply(resumed).build();
         String deadline = after.deadline() == null ? "" : TIME.format(after.deadline().atZone(zone));

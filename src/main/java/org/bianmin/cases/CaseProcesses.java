@@ -153,12 +153,12 @@ public class CaseProcesses {
         VariableMap variables = Variables.createVariables();
         Set<String> steps = timeLimitStepVariables(record.caseType(), record.handoverMinutes());
         if (steps.contains("handoverDue")) {
-            variables.putValue("handoverDue", Date.from(planner.afterWorkingMinutes(now, record.handoverMinutes())));
+            variables.putValue("handoverDue", Date.from(planner.afterWorkingMinutes(record.window(), now, record.handoverMinutes())));
         }
         if (steps.contains("partDue")) {
-            long total = planner.workingMinutesBetween(now, record.deadline());
+            long total = planner.workingMinutesBetween(record.window(), now, record.deadline());
             int share = record.partPercent() == null ? 100 : record.partPercent();
-            variables.putValue("partDue", Date.from(planner.afterWorkingMinutes(now, total * share / 100)));
+            variables.putValue("partDue", Date.from(planner.afterWorkingMinutes(record.window(), now, total * share / 100)));
         }
         if (record.caseType() == CaseType.COMMITTED) {
             variables.putValue("materialOptions", summary.materialOptions(record));

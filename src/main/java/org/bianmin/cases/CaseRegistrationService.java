@@ -108,7 +108,7 @@ public class CaseRegistrationService {
         Instant receivedAt = app.receivedAt() == null ? now : app.receivedAt();
         String caseNumber = "BM" + DAY.format(now.atZone(zone)) + "-"
                 + String.format("%04d", cases.nextNumber(LocalDate.ofInstant(now, zone)));
-        SlaPlan plan = decided.timeLimit() == null ? null : planner.plan(receivedAt, decided.timeLimit());
+        SlaPlan plan = decided.timeLimit() == null ? null : planner.plan(app.item().window(), receivedAt, decided.timeLimit());
         CaseState state = switch (disposition) {
             case RETURNED -> CaseState.RETURNED;
             case SUPPLEMENT -> CaseState.WAITING_SUPPLEMENT;
@@ -132,8 +132,8 @@ public class CaseRegistrationService {
                 .partPercent(decided.timeLimit() == null ? null : decided.timeLimit().partPercent())
                 .deadline(plan == null ? null : plan.deadline()).warnAt(plan == null ? null : plan.warnAt())
                 .pausedSince(state == CaseState.WAITING_SUPPLEMENT ? now : null)
-                .supplementDue(state == CaseState.WAITING_SUPPLEMENT ? supplementDeadline.from(now)
-                        : onPromise ? supplementDeadline.promised(now, plan == null ? null : plan.deadline()) : null)
+                .supplementDue(state == CaseState.WAITING_SUPPLEMENT ? supplementDeadline.from(app.item().window(), now)
+                        : onPromise ? supplementDeadline.promised(app.item().window(), now, plan == null ? null : plan.deadline()) : null)
                 .classificationVersion(decided.classificationVersion()).timeLimitVersion(decided.timeLimitVersion())
                 .firedRules(decided.firedRules()).endedAt(state == CaseState.RETURNED ? now : null)
                 .catalogueVersion(catalogue.version()).calendarVersion(calendars.version())

@@ -67,8 +67,11 @@ class CaseReplanner implements CalendarChangeListener {
             return false;
         }
         Instant start = c.receivedAt();
-        Instant deadline = CalendarChangeListener.sameWorkingTime(start, c.deadline(), before, after);
-        Instant warnAt = CalendarChangeListener.sameWorkingTime(start, c.warnAt(), before, after);
+        // the case counts on its window's calendar, before and after (窗口办公时间 are part of the calendar)
+        WorkingCalendar was = before.forWindow(c.window());
+        WorkingCalendar is = after.forWindow(c.window());
+        Instant deadline = CalendarChangeListener.sameWorkingTime(start, c.deadline(), was, is);
+        Instant warnAt = CalendarChangeListener.sameWorkingTime(start, c.warnAt(), was, is);
         if (Objects.equals(deadline, c.deadline()) && Objects.equals(warnAt, c.warnAt())) {
             return false;
         }

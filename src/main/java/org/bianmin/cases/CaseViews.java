@@ -107,7 +107,7 @@ public class CaseViews {
     /** The case file: the case, masked or not, with the actions its viewer may take. */
     public CaseDetails details(CaseRecord c, boolean clearPersonalData, List<CaseActions.ActionView> actions) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        long paused = c.pausedMinutes() + (c.pausedSince() == null ? 0 : planner.workingMinutesBetween(c.pausedSince(), now));
+        long paused = c.pausedMinutes() + (c.pausedSince() == null ? 0 : planner.workingMinutesBetween(c.window(), c.pausedSince(), now));
         SlaState sla = slaState(c, now);
         List<CaseEventRepository.CaseEvent> caseEvents = events.forCase(c.caseNumber());
         Map<String, String> versions = new LinkedHashMap<>();

@@ -108,7 +108,7 @@ class IntakeCoverage {
                 Integer row = limitRow == null ? null : limitRow.getValue().row();
                 String rowName = limitRow == null ? "时限规则" : "时限规则第" + row + "行「" + limitRow.getValue().rule() + "」";
                 try {
-                    SlaPlanner.plan(now, c.timeLimit(), calendar);
+                    SlaPlanner.plan(now, c.timeLimit(), calendar.forWindow(item.window()));
                 } catch (RuntimeException e) {
                     note(findings, file, row, rowName + "给出的时限无法计算截止时间: " + message(e), seen);
                     continue;

@@ -154,7 +154,9 @@ class IntakeDryRun implements DryRun {
                 + "'WAITING_SUPPLEMENT') and deadline is not null order by deadline", Map.of(), rs -> {
             java.time.Instant start = rs.getTimestamp("received_at").toInstant();
             java.time.Instant deadline = rs.getTimestamp("deadline").toInstant();
-            java.time.Instant moved = org.bianmin.calendar.CalendarChangeListener.sameWorkingTime(start, deadline, before, after);
+            String window = rs.getString("window_group");
+            java.time.Instant moved = org.bianmin.calendar.CalendarChangeListener.sameWorkingTime(start, deadline,
+                    before.forWindow(window), after.forWindow(window));
             if (!moved.equals(deadline)) {
                 long days = java.time.temporal.ChronoUnit.DAYS.between(deadline.atZone(before.zone()).toLocalDate(),
                         moved.atZone(after.zone()).toLocalDate());
@@ -202,7 +204,7 @@ class IntakeDryRun implements DryRun {
         outcome.put("办件类型", c.caseType() == null ? "" : c.caseType().label());
         outcome.put("办结时限", c.timeLimit() == null ? "" : c.timeLimit().describe());
         if (c.timeLimit() != null) {
-            SlaPlan plan = SlaPlanner.plan(sample.receivedAt(), c.timeLimit(), env.calendar());
+            SlaPlan plan = SlaPlanner.plan(sample.receivedAt(), c.timeLimit(), env.calendar().forWindow(item.window()));
             outcome.put("截止时间", TIME.format(plan.deadline().atZone(env.calendar().zone())));
         } else {
             outcome.put("截止时间", "");

@@ -70,7 +70,7 @@ public class ReviewSupplementService {
         }
         // the same 补正期限 as at intake: past it, committed-case's timer on the wait ends the case (逾期未补正)
         CaseRecord paused = clock.pause(c, now, b -> b.missingMaterials(List.copyOf(requested))
-                .supplementDue(supplementDeadline.from(now)));
+                .supplementDue(supplementDeadline.from(c.window(), now)));
         notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, reviewer, List.copyOf(requested),
                 supplementDeadline.noticeDetails(paused));
         return paused;

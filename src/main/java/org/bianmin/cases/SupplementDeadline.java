@@ -21,24 +21,26 @@ public class SupplementDeadline {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final HallDutyLimits limits;
+    private final org.bianmin.sla.SlaPlanner planner;
     private final ZoneId zone;
 
-    public SupplementDeadline(HallDutyLimits limits, CalendarService calendars) {
+    public SupplementDeadline(HallDutyLimits limits, CalendarService calendars, org.bianmin.sla.SlaPlanner planner) {
         this.limits = limits;
+        this.planner = planner;
         this.zone = calendars.calendar().zone();
     }
 
-    /** The deadline of a supplement notice issued at {@code notifiedAt}. */
-    public Instant from(Instant notifiedAt) {
-        return limits.after(HallDutyLimits.SUPPLEMENT_DEADLINE, notifiedAt);
+    /** The deadline of a supplement notice issued at {@code notifiedAt} for a case of the window (on its calendar). */
+    public Instant from(String window, Instant notifiedAt) {
+        return limits.after(HallDutyLimits.SUPPLEMENT_DEADLINE, notifiedAt, planner.calendar(window));
     }
 
     /**
      * The deadline of a promise (容缺受理): the same limit, but never after the case's own deadline,
      * since the result cannot be given on missing materials.
      */
-    public Instant promised(Instant acceptedAt, Instant caseDeadline) {
-        Instant due = from(acceptedAt);
+    public Instant promised(String window, Instant acceptedAt, Instant caseDeadline) {
+        Instant due = from(window, acceptedAt);
         return caseDeadline != null && caseDeadline.isBefore(due) ? caseDeadline : due;
     }
 

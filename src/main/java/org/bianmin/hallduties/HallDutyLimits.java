@@ -85,8 +85,12 @@ public class HallDutyLimits {
     }
 
     public Instant after(String key, Instant from) {
+        return after(key, from, calendars.calendar());
+    }
+
+    /** On a given calendar: a case's window's, where the limit is the applicant's (补正期限). */
+    public Instant after(String key, Instant from, WorkingCalendar calendar) {
         LimitTable.Limit limit = duration(key);
-        WorkingCalendar calendar = calendars.calendar();
         return switch (limit.unit()) {
             case WORKING_DAYS -> calendar.afterWorkingDays(from, limit.value());
             case WORKING_HOURS -> calendar.afterWorkingMinutes(from, limit.value() * 60L);

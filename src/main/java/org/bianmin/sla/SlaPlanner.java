@@ -8,7 +8,10 @@ import org.bianmin.calendar.CalendarService;
 import org.bianmin.calendar.WorkingCalendar;
 import org.springframework.stereotype.Service;
 
-/** Turns a rule-table time limit into deadlines and warning times on the working-day calendar. */
+/**
+ * Turns a rule-table time limit into deadlines and warning times on the working-day calendar of the
+ * case's window (the centre's, unless the window keeps other hours).
+ */
 @Service
 public class SlaPlanner {
 
@@ -18,8 +21,14 @@ public class SlaPlanner {
         this.calendars = calendars;
     }
 
-    public SlaPlan plan(Instant start, TimeLimit limit) {
-        return plan(start, limit, calendars.calendar());
+    /** Plans a case of the window: on the window's own days and hours where it keeps other ones (窗口办公时间). */
+    public SlaPlan plan(String window, Instant start, TimeLimit limit) {
+        return plan(start, limit, calendar(window));
+    }
+
+    /** The calendar a case of the window counts on. */
+    public WorkingCalendar calendar(String window) {
+        return calendars.calendar().forWindow(window);
     }
 
     /** Plans on a given calendar, e.g. a draft in a dry run. */
@@ -47,28 +56,24 @@ public class SlaPlanner {
     }
 
     /** Moves an instant on by paused working time (the clock stops while the applicant supplements). */
-    public Instant shift(Instant instant, long pausedWorkingMinutes) {
+    public Instant shift(String window, Instant instant, long pausedWorkingMinutes) {
         return instant == null || pausedWorkingMinutes == 0 ? instant
-                : calendars.calendar().afterWorkingMinutes(instant, pausedWorkingMinutes);
+                : calendar(window).afterWorkingMinutes(instant, pausedWorkingMinutes);
     }
 
     /** Moves an instant on by whole working days of office time (an approved extension). */
-    public Instant shiftWorkingDays(Instant instant, int days) {
-        WorkingCalendar calendar = calendars.calendar();
+    public Instant shiftWorkingDays(String window, Instant instant, int days) {
+        WorkingCalendar calendar = calendar(window);
         return calendar.afterWorkingMinutes(instant, calendar.officeHours().minutesPerDay() * days);
     }
 
     /** Working minutes between two instants, for paused time and overdue time. */
-    public long workingMinutesBetween(Instant from, Instant to) {
-        return calendars.calendar().workingMinutesBetween(from, to);
+    public long workingMinutesBetween(String window, Instant from, Instant to) {
+        return calendar(window).workingMinutesBetween(from, to);
     }
 
     /** The instant a number of working minutes after another (hand-over limits). */
-    public Instant afterWorkingMinutes(Instant from, long minutes) {
-        return calendars.calendar().afterWorkingMinutes(from, minutes);
-    }
-
-    public Instant afterWorkingDays(Instant from, int days) {
-        return calendars.calendar().afterWorkingDays(from, days);
+    public Instant afterWorkingMinutes(String window, Instant from, long minutes) {
+        return calendar(window).afterWorkingMinutes(from, minutes);
     }
 }

@@ -48,6 +48,36 @@ class WorkingCalendarTest {
         assertThat(uncoveredYears).isEmpty();
     }
 
+    /** 窗口办公时间: a window that keeps other days and hours counts its cases on them; the others keep the centre's. */
+    @Nested
+    class WindowsThatKeepOtherHours {
+
+        private final WindowHours weekend = new WindowHours("window-general", java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                false, OfficeHours.parse("09:00-12:00,13:00-17:00"), "周末不打烊");
+        private final WindowHours everyDay = new WindowHours("window-market", java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                true, OfficeHours.parse("09:00-17:00"), "全年无休");
+
+        @Test
+        void aWeekendWindowWorksSaturdayAndSundayButNotOnStatutoryHolidays() {
+            WorkingCalendar general = calendar.withWindows(java.util.List.of(weekend, everyDay)).forWindow("window-general");
+            // Fri 2026-12-04 -> Sat 5 is the first working day, at the window's close
+            assertThat(general.afterWorkingDays(at("2026-12-04T10:00"), 1)).isEqualTo(at("2026-12-05T17:00"));
+            // 国庆: Sep 30 -> Oct 1-7 are holidays for it too; Thu Oct 8 is the first working day
+            assertThat(general.afterWorkingDays(at("2026-09-30T10:00"), 1)).isEqualTo(at("2026-10-08T17:00"));
+            // its day has 420 minutes: Sat 09:00 + 7 working hours is Sat 17:00
+            assertThat(general.afterWorkingMinutes(at("2026-12-05T09:00"), 420)).isEqualTo(at("2026-12-05T17:00"));
+        }
+
+        @Test
+        void aWindowOpenOnHolidaysCountsThemAndOtherWindowsKeepTheCentresDays() {
+            WorkingCalendar withWindows = calendar.withWindows(java.util.List.of(weekend, everyDay));
+            assertThat(withWindows.forWindow("window-market").afterWorkingDays(at("2026-09-30T10:00"), 1)).isEqualTo(at("2026-10-01T17:00"));
+            assertThat(withWindows.forWindow("window-civil")).as("no row: the centre's calendar").isSameAs(withWindows);
+            assertThat(withWindows.forWindow(null)).isSameAs(withWindows);
+            assertThat(withWindows.afterWorkingDays(at("2026-12-04T10:00"), 1)).isEqualTo(at("2026-12-07T17:30"));
+        }
+    }
+
     @Nested
     class SpringFestival2026 {
 

@@ -140,6 +140,49 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
         assertThat(get("/api/calendar/years", "clerk", DEMO_PASSWORD).body()).contains("\"year\":2027,\"source\":\"OFFICIAL\"");
     }
 
+    @Test
+    void aWindowThatOpensAtWeekendsCountsItsCasesOnItsOwnDaysAndHours() {
+        // Friday Dec 4, 10:00: MZ-002 (民政窗口) has 5 working days -> Fri Dec 11 17:30 on the centre's Monday to Friday
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-04T10:00:00+08:00")));
+        String caseNumber = cases.registerCivilCase("civil-a", DEMO_PASSWORD, RegisteredCases.idNumber("11010519880808083"),
+                "13700008083");
+        assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(at("2026-12-11T17:30:00+08:00"));
+        Job timer = timer(caseNumber);
+        String hours = file("office-hours.csv");
+        assertThat(hours).startsWith("#").contains("window,days,hours,holidays,basis");
+        String weekend = hours + "window-civil,MONDAY;TUESDAY;WEDNESDAY;THURSDAY;FRIDAY;SATURDAY;SUNDAY,\"09:00-12:00,13:00-17:00\","
+                + "false,民政窗口周末不打烊(测试)\n";
+
+        // a second row for the same window, hours that do not read and no basis are refused at their cells
+        var refused = rules.validate("calendar", files(Map.of("office-hours.csv", weekend
+                + "window-civil,SATURDAY,9点到12点,false,\n")));
+        assertThat(refused.valid()).isFalse();
+        assertThat(refused.problems()).extracting(p -> p.row() + ":" + p.column() + " " + p.message())
+                .anySatisfy(p -> assertThat(p).startsWith("4:1 ").contains("民政窗口重复出现"))
+                .anySatisfy(p -> assertThat(p).startsWith("4:3 ").contains("办公时间应写作"))
+                .anySatisfy(p -> assertThat(p).startsWith("4:5 ").contains("须注明依据"));
+
+        // the draft's dry run: the open case moves to the 5th day counting the weekend, at the window's close
+        var report = rules.dryRun("calendar", files(Map.of("office-hours.csv", weekend)), List.of(), 0);
+        assertThat(report.lines()).filteredOn(l -> l.sample().contains(caseNumber)).singleElement().satisfies(line -> {
+            assertThat(line.sample()).contains("提前2天");
+            assertThat(line.draft()).containsEntry("截止时间", "2026-12-09 17:00");
+        });
+        publish(Map.of("office-hours.csv", weekend), "民政窗口周末不打烊");
+
+        // Sat 5, Sun 6, Mon 7, Tue 8, Wed 9: the running case, its timer (same job) and a new case agree
+        assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(at("2026-12-09T17:00:00+08:00"));
+        assertThat(management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate().toInstant())
+                .isIn(records.find(caseNumber).orElseThrow().warnAt(), at("2026-12-09T17:00:00+08:00"));
+        String later = cases.registerCivilCase("civil-a", DEMO_PASSWORD, RegisteredCases.idNumber("11010519880808084"), "13700008084");
+        assertThat(records.find(later).orElseThrow().deadline()).isEqualTo(at("2026-12-09T17:00:00+08:00"));
+        String from = "from=2026-12-04T10:00:00%2B08:00&workingDays=5";
+        assertThat(get("/api/calendar/deadline?" + from + "&window=window-civil", "clerk", DEMO_PASSWORD).body())
+                .contains("\"deadline\":\"2026-12-09T17:00:00+08:00\"");
+        assertThat(get("/api/calendar/deadline?" + from, "clerk", DEMO_PASSWORD).body()).as("the other windows keep the centre's days")
+                .contains("\"deadline\":\"2026-12-11T17:30:00+08:00\"");
+    }
+
     private void publish(Map<String, String> changed, String comment) {
         rules.saveDraft("calendar", files(changed), comment, "ruleadmin");
         approve(publication.submit("calendar", new RulePublication.Submission(comment, null, null, true), "ruleadmin"));

@@ -111,7 +111,7 @@ class CaseFileBrowserTest extends PostgresIntegrationTest {
         Task approval = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("approveExtension")
                 .singleResult();
         assertThat(approval).as("the director's approval task").isNotNull();
-        String ifApproved = TIME.format(planner.shiftWorkingDays(deadline, 5).atZone(zone));
+        String ifApproved = TIME.format(planner.shiftWorkingDays("window-market", deadline, 5).atZone(zone));
         try (Browser browser = Browser.open(port)) {
             browser.check("case-file-director", () -> {
                 browser.loginToCamunda("tasklist", "director", DEMO_PASSWORD);

@@ -45,7 +45,7 @@ class TimeLimitTableColumnsPostgresTest extends RuleTestSupport {
         var extended = cases.find(caseNumber).orElseThrow();
         assertThat(extended.extensionsUsed()).isEqualTo(2);
         assertThat(extended.extensionDays()).isEqualTo(5);
-        assertThat(extended.deadline()).isEqualTo(planner.shiftWorkingDays(planner.shiftWorkingDays(deadline, 3), 2));
+        assertThat(extended.deadline()).isEqualTo(planner.shiftWorkingDays(extended.window(), planner.shiftWorkingDays(extended.window(), deadline, 3), 2));
         var third = send("POST", "/api/cases/" + caseNumber + "/extensions", Map.of("days", 1, "reason", "第三次"), CLERK);
         assertThat(third.statusCode()).isEqualTo(409);
         assertThat(third.body()).contains("EXTENSION_ALREADY_USED", "至多申请延期2次");

@@ -76,6 +76,9 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
                     new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
                             .until(d -> d.findElement(By.id("set-title")).getText().equals(title));
                     browser.waitVisible(By.cssSelector("#grid tr.header"));
+                    // with what its check says
+                    browser.click(By.id("validate"));
+                    browser.waitVisible(By.cssSelector("#messages div"));
                     scan(browser, "规则管理·" + title + " (规则管理员)", findings);
                 }
             });
