@@ -71,7 +71,7 @@ function render(d) {
 const forms = {
   supplement: d => ({ title: '接收补正材料', path: 'supplements', fields: (d.missingMaterials || []).map(m =>
       ({ name: 'materials', type: 'checkbox', value: m.code, label: m.name })), body: f => ({ materials: f.getAll('materials') }) }),
-  extension: () => ({ title: '申请延期(须中心领导批准, 每件限一次)', path: 'extensions', fields: [
+  extension: d => ({ title: '申请延期(须中心领导批准; ' + d.extensionLabel + ')', path: 'extensions', fields: [
       { name: 'days', type: 'number', label: '延长工作日数', min: 1 }, { name: 'reason', type: 'textarea', label: '延期理由' }],
       body: f => ({ days: f.get('days') === '' ? null : Number(f.get('days')), reason: f.get('reason') }) }),
   delay: () => ({ title: '申请滞办告知(须中心领导批准)', path: 'delay-notices', fields: [

@@ -85,6 +85,10 @@ public class HallDutyLimits {
     }
 
     public Instant after(String key, Instant from) {
+        LimitTable.Limit limit = duration(key);
+        if (limit.unit() == LimitTable.Unit.POINTS || limit.unit() == LimitTable.Unit.DAY_OF_NEXT_MONTH) {
+            throw notADuration(limit);
+        }
         return after(key, from, calendars.calendar());
     }
 

@@ -94,6 +94,10 @@ class RuleTableSpreadsheetsTest {
         assertThat(CatalogueParser.parse(catalogue.get("items.csv"), catalogue.get("materials.csv")).find("ZH-001"))
                 .hasValueSatisfying(item -> assertThat(item.name()).isEqualTo("新生儿出生\"一件事\"联办"));
         for (RuleFile f : RuleEngine.bundledFiles("calendar")) {
+            if (!f.name().matches("\\d{4}\\.csv")) {
+                assertThat(roundTrip(f)).as(f.name()).isEqualTo(new String(f.content(), StandardCharsets.UTF_8));
+                continue;
+            }
             int year = Integer.parseInt(f.name().substring(0, 4));
             // the "# ..." comment line must stay a comment (quoted, it was read as a bad header)
             assertThat(CalendarYearParser.parse(year, roundTrip(f)))
