@@ -75,7 +75,7 @@ class AbCoverBrowserTest extends HallDutyTestSupport {
                 browser.waitVisible(By.xpath("//*[contains(@class,'fjs-form-field-error') and contains(., '此项必填')]"));
                 String shown = form.getText() + " " + browser.driver().findElements(By.cssSelector(".fjs-container input[placeholder]"))
                         .stream().map(input -> input.getAttribute("placeholder")).toList();
-                assertThat(shown).contains("请选择", "搜索", "月/日/年", "时:分")
+                assertThat(shown).contains("请选择", "搜索", "年-月-日", "时:分")
                         .doesNotContain("Field is required", "Select", "Search", "mm/dd/yyyy", "hh:mm");
                 browser.screenshot("absence-form-required");
                 // the date picker names months and weekdays in Chinese
@@ -87,6 +87,19 @@ class AbCoverBrowserTest extends HallDutyTestSupport {
                 assertThat(calendar.findElement(By.cssSelector(".flatpickr-current-month")).getText()).contains("月")
                         .doesNotContainPattern("January|February|March|April|May|June|July|August|September|October|November|December");
                 browser.screenshot("absence-form-calendar");
+                // a date is typed and shown year first, and means that day
+                WebElement leaveFrom = browser.driver().findElement(By.cssSelector("input[id$='-leaveFrom-date']"));
+                leaveFrom.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+                leaveFrom.clear();
+                leaveFrom.sendKeys("2026-12-08", org.openqa.selenium.Keys.ENTER);
+                // the form draws itself anew once the date is set: read what it shows then
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d ->
+                        "2026-12-8".equals(d instanceof org.openqa.selenium.JavascriptExecutor js ? js.executeScript(
+                                "const input = document.querySelector(\"input[id$='-leaveFrom-date']\");"
+                                        + " const d = input && input._flatpickr && input._flatpickr.selectedDates[0];"
+                                        + " return d ? d.getFullYear() + '-' + (d.getMonth() + 1) + '-' + d.getDate() : null;") : null));
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-leaveFrom-date']")).getDomProperty("value"))
+                        .isEqualTo("2026-12-08");
             });
         }
     }

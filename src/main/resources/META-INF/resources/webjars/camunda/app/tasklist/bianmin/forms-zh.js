@@ -17,7 +17,7 @@ const FIXED = {
   'No results': '无匹配项',
   'Search': '搜索',
   'Select': '请选择',
-  'mm/dd/yyyy': '月/日/年',
+  'mm/dd/yyyy': '年-月-日',
   'hh:mm': '时:分'
 };
 const PATTERNS = [
@@ -101,6 +101,9 @@ function localiseCalendars(root) {
     if (picker && !picker.bianminLocalised) {
       picker.bianminLocalised = true;
       picker.set('locale', CHINESE_CALENDAR);
+      // dates are written and typed year first (2026-12-08), as Chinese forms write them, not month/day/year
+      picker.set('dateFormat', 'Y-m-d');
+      if (picker.selectedDates.length) picker.setDate(picker.selectedDates[0], false);
     }
   });
 }
