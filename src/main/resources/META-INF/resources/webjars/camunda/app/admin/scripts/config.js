@@ -16,5 +16,5 @@ export default {
   },
 
   // custom scripts of Bianmin (paths relative to app/admin/, without .js); none yet
-  customScripts: []
+  customScripts: ['bianmin/zh']
 };

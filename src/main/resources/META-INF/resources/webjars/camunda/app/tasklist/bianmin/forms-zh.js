@@ -8,6 +8,8 @@
  * server refuses a form (a 400 naming a field, e.g. "applicant.idNumber: 身份证号码无效…") it shows
  * the Chinese part of the refusal beside that field and keeps everything typed.
  */
+import { keepChinese, rewrite } from '../../bianmin/webapp-zh.js';
+
 const FIXED = {
   'Field is required.': '此项必填',
   'Field must be a valid email.': '请填写有效的电子邮箱',
@@ -56,19 +58,6 @@ function translateText(text, element) {
     if (match) return chinese(match[1]);
   }
   return null;
-}
-
-/**
- * Rewrites the text nodes of the element in place: form-js (Preact) keeps references to its text
- * nodes, so they are changed, never replaced.
- */
-function rewrite(element, translate) {
-  element.childNodes.forEach((child) => {
-    if (child.nodeType === Node.TEXT_NODE) {
-      const chinese = translate(child.data);
-      if (chinese && chinese !== child.data) child.data = chinese;
-    }
-  });
 }
 
 function translateWithin(root) {
@@ -180,31 +169,11 @@ function placeRefusal(alert) {
   }
 }
 
-/**
- * The footer names the browser's time zone by its IANA id (Asia/Shanghai); people read its Chinese
- * name. (Cockpit's plugin bianmin/time-limit-board does the same for Cockpit.)
- */
-const ZONE_NAMES = { 'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Harbin': '北京时间', PRC: '北京时间',
-  UTC: '世界协调时', 'Etc/UTC': '世界协调时', GMT: '格林尼治时间' };
-function nameTimeZone(root) {
-  root.querySelectorAll('#footer-timezone i').forEach((node) => rewrite(node, (text) => ZONE_NAMES[text.trim()]));
-}
-
-new MutationObserver((mutations) => {
-  for (const mutation of mutations) {
-    mutation.addedNodes.forEach((node) => {
-      if (node.nodeType !== Node.ELEMENT_NODE) return;
-      translateWithin(node.parentElement || node);
-      localiseCalendars(node.parentElement || node);
-      nameTimeZone(node.parentElement || node);
-      const alerts = node.matches('.alert-danger') ? [node] : node.querySelectorAll('.alert-danger');
-      alerts.forEach(placeRefusal);
-    });
-    if (mutation.type === 'characterData' && mutation.target.parentElement) {
-      translateWithin(mutation.target.parentElement.parentElement || mutation.target.parentElement);
-      nameTimeZone(mutation.target.parentElement.parentElement || mutation.target.parentElement);
-    }
-  }
-}).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+// the footer's time zone and moment's relative dates (shared with the other webapps), then this app's own rewrites
+keepChinese((root) => {
+  translateWithin(root);
+  localiseCalendars(root);
+  (root.matches('.alert-danger') ? [root] : root.querySelectorAll('.alert-danger')).forEach(placeRefusal);
+});
 
 export default [];

@@ -32,6 +32,6 @@ export default {
     {label: '督查看板', href: '/dashboard/', description: '按时办结率、超期案件、考核排名与问责(督查、中心领导)'}
   ],
 
-  // custom scripts of Bianmin (paths relative to app/welcome/, without .js); none yet
-  customScripts: []
+  // custom scripts of Bianmin (paths relative to app/welcome/, without .js): the footer and relative dates in Chinese
+  customScripts: ['bianmin/zh']
 };

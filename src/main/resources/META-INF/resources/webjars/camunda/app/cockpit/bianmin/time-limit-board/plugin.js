@@ -3,6 +3,8 @@
  * case type, the cases at warning or overdue with a link to their process instance, and each case's
  * escalation history. Data from Bianmin's /api/supervision (same session as Cockpit).
  */
+import { keepChinese } from '../../../bianmin/webapp-zh.js';
+
 const STATES = [['onTime', '正常'], ['warning', '即将超期'], ['overdue', '已超期'], ['paused', '暂停计时']];
 const CASE_TYPES = { IMMEDIATE: '即办件', COMMITTED: '承诺件', FORWARDED: '上报件', JOINT: '联办件', PETITION: '信访件' };
 
@@ -64,13 +66,8 @@ async function load(node) {
   }));
 }
 
-// The footer names the browser's time zone by its IANA id; people read its Chinese name (as Tasklist's forms-zh.js does).
-const ZONE_NAMES = { 'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Harbin': '北京时间', PRC: '北京时间',
-  UTC: '世界协调时', 'Etc/UTC': '世界协调时', GMT: '格林尼治时间' };
-new MutationObserver(() => document.querySelectorAll('#footer-timezone i').forEach((node) => {
-  const chinese = ZONE_NAMES[node.textContent.trim()];
-  if (chinese && node.firstChild && node.firstChild.nodeType === Node.TEXT_NODE) node.firstChild.data = chinese;
-})).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+// the footer's time zone and moment's relative dates in Chinese, as in the other webapps
+keepChinese();
 
 export default [{
   id: 'bianmin-time-limit-board',
