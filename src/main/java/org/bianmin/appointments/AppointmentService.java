@@ -139,7 +139,7 @@ public class AppointmentService {
             window = directory.windowOf(person).orElseThrow(() -> ApiException.invalidField("person",
                     "被预约人不属于任何窗口, 请同时指明窗口", "the person works at no window; name the window too"));
         } else {
-            throw ApiException.invalidField("window", "须指明预约的窗口(window)或人员(person)", "a window or a person is required");
+            throw ApiException.invalidField("window", "须选择预约的窗口或人员", "a window or a person is required");
         }
         Instant at = HallTime.parse("at", request.at());
         Instant now = now();
@@ -148,9 +148,10 @@ public class AppointmentService {
         }
         String matter = required("matter", "办理事项", request.matter(), MATTER_MAX);
         boolean urgent = Boolean.TRUE.equals(request.urgent());
-        boolean offHours = !calendars.calendar().isOfficeTime(at);
+        // the window's own days and hours where it keeps other ones (窗口办公时间)
+        boolean offHours = !calendars.calendar().forWindow(window).isOfficeTime(at);
         if (offHours && !urgent) {
-            throw ApiException.invalidField("at", "预约时间不在工作日办公时间内; 非工作时间只受理紧急预约(urgent), 并须经审批",
+            throw ApiException.invalidField("at", "预约时间不在该窗口的办公时间内; 非工作时间只受理紧急预约(请勾选「紧急」), 并须经中心领导审批",
                     "outside working days or office hours; only an urgent booking may be made then, with a director's approval");
         }
         Instant reminderAt = limits.before(HallDutyLimits.APPOINTMENT_REMINDER, at);

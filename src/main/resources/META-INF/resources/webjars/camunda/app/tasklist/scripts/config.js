@@ -38,7 +38,7 @@ export default {
 
   // custom scripts of Bianmin (paths relative to app/tasklist/, without .js): Camunda Forms' own
   // texts in Chinese, checks as one types, the server's refusal beside its field
-  customScripts: ['bianmin/forms-zh'],
+  customScripts: ['bianmin/forms-zh', 'bianmin/links'],
 
   // the keyboard shortcuts of the original config.js, described in Chinese (shown in the shortcut help)
   shortcuts: {

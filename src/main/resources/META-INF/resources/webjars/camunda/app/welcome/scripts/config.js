@@ -28,6 +28,7 @@ export default {
   // Bianmin's own pages, listed on the Welcome page next to Tasklist, Cockpit and Admin
   links: [
     {label: '案件查询', href: '/cases/', description: '按案件编号、申请人、证件号或电话后几位查找案件, 查看办件详情、补打告知单、申请延期等'},
+    {label: '首问、投诉与预约登记', href: '/registration/', description: '登记来访来电咨询(首问负责)、投诉和预约(窗口工作人员)'},
     {label: '规则管理', href: '/rules/', description: '编辑、校验、试运行和发布规则表(规则管理员)'},
     {label: '督查看板', href: '/dashboard/', description: '按时办结率、超期案件、考核排名与问责(督查、中心领导)'}
   ],
