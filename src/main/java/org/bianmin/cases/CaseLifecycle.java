@@ -34,11 +34,13 @@ public class CaseLifecycle {
     private final LegacyCaseShapes legacy;
     private final ZoneId zone;
     private final SupplementDeadline supplementDeadline;
+    private final CommitmentVerification commitments;
 
     public CaseLifecycle(CaseRepository cases, CaseEventRepository events, NoticeRepository notices, CaseClock clock,
                          CaseProcesses processes, LegacyCaseShapes legacy, CalendarService calendars,
-                         SupplementDeadline supplementDeadline) {
+                         SupplementDeadline supplementDeadline, CommitmentVerification commitments) {
         this.supplementDeadline = supplementDeadline;
+        this.commitments = commitments;
         this.processes = processes;
         this.legacy = legacy;
         this.cases = cases;
@@ -73,8 +75,10 @@ public class CaseLifecycle {
         }
 
         switch (finalState) {
-            case COMPLETED, REJECTED -> notices.issue(caseNumber, NoticeType.COMPLETION, now, by, List.of(),
-                    result(record, note));
+            case COMPLETED, REJECTED -> {
+                notices.issue(caseNumber, NoticeType.COMPLETION, now, by, List.of(), result(record, note));
+                commitments.ended(record); // an approval on a commitment is checked afterwards
+            }
             case RETURNED -> notices.issue(caseNumber, NoticeType.NON_ACCEPTANCE, now, by, List.of());
             case TERMINATED -> notices.issue(caseNumber, NoticeType.TERMINATION, now, by, c.missingMaterials(),
                     supplementDeadline.noticeDetails(c));

@@ -46,7 +46,8 @@ public record CaseRecord(
         Instant supplementDue,
         int extensionMaxCount,
         int extensionsUsed,
-        boolean escalateToDirectors) {
+        boolean escalateToDirectors,
+        boolean commitment) {
 
     /** Whether an extension (延期) was asked for and what the director decided. */
     public enum ExtensionState { NONE, REQUESTED, APPROVED, REFUSED }
@@ -114,6 +115,7 @@ public record CaseRecord(
             b.extensionMaxCount = extensionMaxCount;
             b.extensionsUsed = extensionsUsed;
             b.escalateToDirectors = escalateToDirectors;
+            b.commitment = commitment;
         return b;
     }
 
@@ -160,6 +162,7 @@ public record CaseRecord(
         private int extensionMaxCount;
         private int extensionsUsed;
         private boolean escalateToDirectors;
+        private boolean commitment;
 
         private Builder() {
         }
@@ -373,9 +376,16 @@ public record CaseRecord(
             return this;
         }
 
+        /** 告知承诺制: accepted on the applicant's written commitment, checked after the decision. */
+        public Builder commitment(boolean value) {
+            this.commitment = value;
+            return this;
+        }
+
         public CaseRecord build() {
             return new CaseRecord(caseNumber, itemCode, itemName, department, window, disposition, caseType, state, applicant, lawful, petition, major, submittedMaterials, missingMaterials, reason, basis, receivedAt, registeredAt, registeredBy, limitDays, limitMinutes, extensionMaxDays, deadline, warnAt, pausedSince, pausedMinutes, classificationVersion, timeLimitVersion, firedRules, endedAt, extensionState, extensionDays, delayNotice, handoverMinutes, partPercent,
-                    catalogueVersion, calendarVersion, supplementDue, extensionMaxCount, extensionsUsed, escalateToDirectors);
+                    catalogueVersion, calendarVersion, supplementDue, extensionMaxCount, extensionsUsed, escalateToDirectors,
+                    commitment);
         }
     }
 }

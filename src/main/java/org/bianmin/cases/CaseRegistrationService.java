@@ -50,13 +50,15 @@ public class CaseRegistrationService {
     private final CalendarService calendars;
     private final ZoneId zone;
     private final SupplementDeadline supplementDeadline;
+    private final CommitmentVerification commitments;
 
     public CaseRegistrationService(RegistrationValidator validator, Classifier classifier, SlaPlanner planner,
                                    CaseRepository cases, NoticeRepository notices, InquiryRepository inquiries,
                                    CaseEventRepository events, CaseProcesses processes, CaseViews views,
                                    CatalogueService catalogue, CalendarService calendars,
-                                   SupplementDeadline supplementDeadline) {
+                                   SupplementDeadline supplementDeadline, CommitmentVerification commitments) {
         this.supplementDeadline = supplementDeadline;
+        this.commitments = commitments;
         this.validator = validator;
         this.classifier = classifier;
         this.planner = planner;
@@ -102,9 +104,16 @@ public class CaseRegistrationService {
                     "acceptance on a promise is only for a lawful application with its main materials (this one: "
                             + decided.disposition() + ")");
         }
+        if (app.commitment() && decided.disposition() != Disposition.SUPPLEMENT && decided.disposition() != Disposition.ACCEPTED) {
+            throw ApiException.invalidField("commitment", "告知承诺制只适用于申请合法、主件齐全的申请(本申请: "
+                    + decided.disposition().label() + ")", "a commitment is only for a lawful application with its main materials");
+        }
         // 容缺受理: accepted with the clock running; the missing materials are owed by the promised date
         boolean onPromise = app.acceptOnPromise();
-        Disposition disposition = onPromise ? Disposition.ACCEPTED : decided.disposition();
+        // 告知承诺制: accepted on the written commitment, which replaces the proofs still missing; checked after the decision
+        boolean onCommitment = app.commitment();
+        List<String> committed = onCommitment ? decided.missingMaterials().stream().map(Material::code).toList() : List.of();
+        Disposition disposition = onPromise || onCommitment ? Disposition.ACCEPTED : decided.disposition();
         Instant receivedAt = app.receivedAt() == null ? now : app.receivedAt();
         String caseNumber = "BM" + DAY.format(now.atZone(zone)) + "-"
                 + String.format("%04d", cases.nextNumber(LocalDate.ofInstant(now, zone)));
@@ -120,7 +129,8 @@ public class CaseRegistrationService {
                 .disposition(disposition).caseType(decided.caseType()).state(state)
                 .applicant(app.applicant()).lawful(app.lawful()).petition(app.petition()).major(app.major())
                 .submittedMaterials(new ArrayList<>(app.materials()))
-                .missingMaterials(decided.missingMaterials().stream().map(Material::code).toList())
+                .missingMaterials(onCommitment ? List.of() : decided.missingMaterials().stream().map(Material::code).toList())
+                .commitment(onCommitment)
                 .reason(decided.reason()).basis(decided.basis())
                 .receivedAt(receivedAt).registeredAt(now).registeredBy(registeredBy)
                 .limitDays(decided.timeLimit() == null ? null : decided.timeLimit().days())
@@ -146,6 +156,9 @@ public class CaseRegistrationService {
                 if (onPromise) {
                     notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, missing, supplementDeadline.promiseDetails(record));
                     notices.issue(caseNumber, NoticeType.PROMISE, now, registeredBy, missing, supplementDeadline.noticeDetails(record));
+                } else if (onCommitment) {
+                    notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, List.of(), commitments.acceptanceDetails());
+                    notices.issue(caseNumber, NoticeType.COMMITMENT, now, registeredBy, committed, commitments.noticeDetails(record));
                 } else {
                     notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, List.of());
                 }
@@ -160,7 +173,8 @@ public class CaseRegistrationService {
         // the applicant takes home what the centre received, whatever the outcome
         notices.issue(caseNumber, NoticeType.RECEIPT, now, registeredBy, record.submittedMaterials());
         events.record(CaseEventType.CASE_REGISTERED, caseNumber, registeredBy, app.item().window(), now,
-                disposition + (decided.caseType() == null ? "" : "/" + decided.caseType()) + (onPromise ? " " + CaseTimeline.PROMISE : ""));
+                disposition + (decided.caseType() == null ? "" : "/" + decided.caseType()) + (onPromise ? " " + CaseTimeline.PROMISE : "")
+                        + (onCommitment ? " " + CaseTimeline.COMMITMENT : ""));
         launch.registered(record, processes.registrationVariables(record));
         log.info("Registered {} ({} {}) for {} by {}: {} rules {}", caseNumber, app.item().code(), decided.disposition(),
                 app.applicant().display(), registeredBy, decided.caseType(), decided.firedRules());

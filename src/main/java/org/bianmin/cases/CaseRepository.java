@@ -76,7 +76,7 @@ public class CaseRepository {
                   classification_version, time_limit_version, fired_rules, ended_at,
                   extension_state, extension_days, delay_notice, handover_minutes, part_percent,
                   catalogue_version, calendar_version, supplement_due, extension_max_count, extensions_used,
-                  escalate_to_directors)
+                  escalate_to_directors, commitment)
                 values (:caseNumber, :itemCode, :itemName, :department, :window, :disposition, :caseType,
                   :state, :name, :idNumber, :phone, :organization, :lawful, :petition, :major,
                   :submitted, :missing, :reason, :basis, :receivedAt, :registeredAt, :registeredBy,
@@ -84,7 +84,7 @@ public class CaseRepository {
                   :classificationVersion, :timeLimitVersion, :firedRules, :endedAt,
                   :extensionState, :extensionDays, :delayNotice, :handoverMinutes, :partPercent,
                   :catalogueVersion, :calendarVersion, :supplementDue, :extensionMaxCount, :extensionsUsed,
-                  :escalateToDirectors)""", params(c));
+                  :escalateToDirectors, :commitment)""", params(c));
     }
 
     public void update(CaseRecord c) {
@@ -185,7 +185,7 @@ public class CaseRepository {
                 .addValue("catalogueVersion", c.catalogueVersion()).addValue("calendarVersion", c.calendarVersion())
                 .addValue("supplementDue", ts(c.supplementDue()))
                 .addValue("extensionMaxCount", c.extensionMaxCount()).addValue("extensionsUsed", c.extensionsUsed())
-                .addValue("escalateToDirectors", c.escalateToDirectors());
+                .addValue("escalateToDirectors", c.escalateToDirectors()).addValue("commitment", c.commitment());
     }
 
     static Timestamp ts(Instant instant) {
@@ -225,5 +225,6 @@ public class CaseRepository {
             CaseRecord.ExtensionState.valueOf(rs.getString("extension_state")), rs.getInt("extension_days"),
             rs.getBoolean("delay_notice"), integer(rs, "handover_minutes"), integer(rs, "part_percent"),
             rs.getString("catalogue_version"), rs.getString("calendar_version"), instant(rs, "supplement_due"),
-            rs.getInt("extension_max_count"), rs.getInt("extensions_used"), rs.getBoolean("escalate_to_directors"));
+            rs.getInt("extension_max_count"), rs.getInt("extensions_used"), rs.getBoolean("escalate_to_directors"),
+            rs.getBoolean("commitment"));
 }

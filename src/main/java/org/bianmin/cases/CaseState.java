@@ -9,7 +9,9 @@ public enum CaseState {
     REJECTED("不予许可"),
     WITHDRAWN("已撤回"),
     /** 逾期未补正: the 补正期限 passed without the missing materials; the centre stops and tells the applicant. */
-    TERMINATED("逾期未补正, 终止办理");
+    TERMINATED("逾期未补正, 终止办理"),
+    /** 告知承诺制: approved on a commitment the check found untrue; the approval is revoked. */
+    REVOKED("承诺不实, 已撤销");
 
     private final String label;
 
@@ -22,6 +24,7 @@ public enum CaseState {
     }
 
     public boolean isEnded() {
-        return this == RETURNED || this == COMPLETED || this == REJECTED || this == WITHDRAWN || this == TERMINATED;
+        return this == RETURNED || this == COMPLETED || this == REJECTED || this == WITHDRAWN || this == TERMINATED
+                || this == REVOKED;
     }
 }

@@ -38,6 +38,7 @@ class CaseTimeline {
     private static final Set<String> NOTE_VARIABLES = TaskNotes.NOTE_VARIABLES;
     /** How a registration on the applicant's promise ends its event's details (CaseRegistrationService). */
     static final String PROMISE = "容缺受理";
+    static final String COMMITMENT = "告知承诺";
 
     private final CaseEventRepository events;
     private final NoticeRepository notices;
@@ -153,9 +154,10 @@ class CaseTimeline {
 
     private static String registered(String details) {
         // "ACCEPTED/COMMITTED", "SUPPLEMENT/COMMITTED", "ACCEPTED/COMMITTED 容缺受理"
-        String promise = " " + PROMISE;
-        if (details.endsWith(promise)) {
-            return registered(details.substring(0, details.length() - promise.length())) + ", " + PROMISE;
+        for (String way : List.of(PROMISE, COMMITMENT)) {
+            if (details.endsWith(" " + way)) {
+                return registered(details.substring(0, details.length() - way.length() - 1)) + ", " + way;
+            }
         }
         String[] parts = details.split("/");
         String disposition;

@@ -36,7 +36,7 @@ public class RegistrationValidator {
     /** A request that passed every check, normalised. */
     public record ValidApplication(ServiceItem item, Applicant applicant, Set<String> materials, boolean lawful,
                                    boolean consultationOnly, boolean petition, boolean major, Instant receivedAt,
-                                   String matter, String answer, boolean acceptOnPromise) {
+                                   String matter, String answer, boolean acceptOnPromise, boolean commitment) {
     }
 
     public ValidApplication validate(RegistrationRequest request, Instant now) {
@@ -52,14 +52,23 @@ public class RegistrationValidator {
         Set<String> materials = materials(request.materials(), item);
         Instant receivedAt = receivedAt(request.receivedAt(), now);
         boolean acceptOnPromise = Boolean.TRUE.equals(request.acceptOnPromise());
+        boolean commitment = Boolean.TRUE.equals(request.commitment());
+        if (commitment && acceptOnPromise) {
+            throw ApiException.invalidField("commitment", "告知承诺与容缺受理只能选择其一",
+                    "a commitment and a promise exclude each other");
+        }
         if (acceptOnPromise && !item.acceptOnPromise()) {
             throw ApiException.invalidField("acceptOnPromise", "事项 " + item.name() + " 不适用容缺受理(见事项目录)",
                     "item " + item.code() + " is not marked for acceptance on a promise");
         }
+        if (commitment && !item.commitment()) {
+            throw ApiException.invalidField("commitment", "事项 " + item.name() + " 不适用告知承诺制(见事项目录)",
+                    "item " + item.code() + " is not marked for acceptance on a commitment");
+        }
         return new ValidApplication(item, applicant, materials, request.lawful() == null || request.lawful(),
                 consultationOnly, Boolean.TRUE.equals(request.petition()), Boolean.TRUE.equals(request.major()),
                 receivedAt, optional("matter", request.matter(), MAX_TEXT), optional("answer", request.answer(), MAX_TEXT),
-                acceptOnPromise);
+                acceptOnPromise, commitment);
     }
 
     private static Applicant applicant(RegistrationRequest.ApplicantInput input, boolean consultationOnly) {

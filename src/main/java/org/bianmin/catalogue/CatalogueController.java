@@ -32,7 +32,7 @@ class CatalogueController {
     record ItemView(String code, String name, String department, String departmentName, String window, String windowName,
                     CaseType caseType, String caseTypeLabel, int promisedWorkingDays, int statutoryWorkingDays,
                     ServiceItem.ApprovalLevel approvalLevel, List<String> jointDepartments, boolean onTheSpot,
-                    BigDecimal fee, String legalBasis, List<MaterialView> materials, boolean acceptOnPromise) {
+                    BigDecimal fee, String legalBasis, List<MaterialView> materials, boolean acceptOnPromise, boolean commitment) {
     }
 
     @Authorized(Action.CATALOGUE_READ)
@@ -61,6 +61,6 @@ class CatalogueController {
                 item.promisedWorkingDays(), item.statutoryWorkingDays(), item.approvalLevel(), item.jointDepartments(),
                 item.onTheSpot(), item.fee(), item.legalBasis(),
                 item.materials().stream().map(m -> new MaterialView(m.code(), m.name(), m.main())).toList(),
-                item.acceptOnPromise());
+                item.acceptOnPromise(), item.commitment());
     }
 }

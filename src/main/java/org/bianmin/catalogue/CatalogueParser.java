@@ -75,9 +75,16 @@ public final class CatalogueParser {
                 throw cells.error("acceptOnPromise", "容缺受理只适用于有次要材料的事项(主件不能容缺)",
                         "acceptance on a promise needs materials that are not main ones");
             }
+            // 告知承诺制 (optional column too): a written commitment replaces proofs of the general materials
+            boolean commitment = row.isMapped("commitment") && !row.get("commitment").isBlank()
+                    && cells.parse("commitment", CatalogueParser::parseBoolean, "必须是 true 或 false", "must be true or false");
+            if (commitment && itemMaterials.stream().allMatch(Material::main)) {
+                throw cells.error("commitment", "告知承诺制以承诺代替次要(证明)材料, 本事项没有次要材料",
+                        "a commitment replaces materials that are not main ones");
+            }
             items.add(new ServiceItem(code, cells.required("name"), cells.required("department"), cells.required("window"),
                     caseType, promised, statutory, level, jointDepartments, onTheSpot, fee, cells.required("legalBasis"),
-                    itemMaterials, acceptOnPromise));
+                    itemMaterials, acceptOnPromise, commitment));
         }
         for (String itemCode : materials.keySet()) {
             if (!codes.contains(itemCode)) {

@@ -53,7 +53,9 @@ class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
                 Map.entry("promisedWorkingDays", "承诺时限(工作日, 即办件为0)"), Map.entry("statutoryWorkingDays", "法定时限(工作日)"),
                 Map.entry("approvalLevel", "审批层级"), Map.entry("jointDepartments", "联办部门(联办件的各参与部门, 可选多个)"),
                 Map.entry("onTheSpot", "可当场办结"),
-                Map.entry("acceptOnPromise", "容缺受理: 主件齐全、次要材料欠缺时, 申请人书面承诺限期补齐即予受理"), Map.entry("fee", "收费(元)"),
+                Map.entry("acceptOnPromise", "容缺受理: 主件齐全、次要材料欠缺时, 申请人书面承诺限期补齐即予受理"),
+                Map.entry("commitment", "告知承诺制: 申请人书面承诺符合条件的, 以承诺代替次要(证明)材料, 办结后核查, 承诺不实的撤销"),
+                Map.entry("fee", "收费(元)"),
                 Map.entry("legalBasis", "法律依据"), Map.entry("itemCode", "所属事项编码"), Map.entry("code@materials", "材料编码(同一事项内唯一)"),
                 Map.entry("name@materials", "材料名称"),
                 Map.entry("main", "是否主件"));
@@ -76,7 +78,7 @@ class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
         yesNo.put("false", "否");
         return Map.of("caseType", DroolsRuleSet.labels(CaseType.values(), CaseType::label),
                 "approvalLevel", DroolsRuleSet.labels(ServiceItem.ApprovalLevel.values(), ServiceItem.ApprovalLevel::label),
-                "onTheSpot", yesNo, "acceptOnPromise", yesNo, "main", yesNo,
+                "onTheSpot", yesNo, "acceptOnPromise", yesNo, "commitment", yesNo, "main", yesNo,
                 "department", groups(Groups.DEPARTMENT_PREFIX), "window", groups(Groups.WINDOW_PREFIX),
                 "jointDepartments", groups(Groups.DEPARTMENT_PREFIX));
     }
@@ -91,6 +93,50 @@ class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
         identity.createGroupQuery().orderByGroupId().asc().list().stream().filter(g -> g.getId().startsWith(prefix))
                 .forEach(g -> names.put(g.getId(), g.getName() == null ? g.getId() : g.getName()));
         return names;
+    }
+
+    /** Columns added to the items table since the first release; a catalogue without them marks no item. */
+    static final List<String> ADDED_ITEM_COLUMNS = List.of("acceptOnPromise", "commitment");
+
+    /** A catalogue of an earlier release gains the columns added since, every item unmarked (false), as it decided before. */
+    @Override
+    public List<RuleFile> upgrade(List<RuleFile> files) {
+        return files.stream().map(f -> f.name().equals("items.csv") ? withAddedColumns(f) : f).toList();
+    }
+
+    @Override
+    public String upgradeNote() {
+        return "版本升级: 事项清单补齐「容缺受理」「告知承诺制」列(均为否), 各事项不变";
+    }
+
+    static RuleFile withAddedColumns(RuleFile file) {
+        String text = new String(file.content(), StandardCharsets.UTF_8);
+        String eol = text.contains("\r\n") ? "\r\n" : "\n";
+        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\r?\n", -1)));
+        int header = 0;
+        while (header < lines.size() && (lines.get(header).startsWith("#") || lines.get(header).isBlank())) {
+            header++;
+        }
+        if (header >= lines.size()) {
+            return file;
+        }
+        List<String> names = List.of(lines.get(header).split(",", -1)).stream().map(String::strip).toList();
+        List<String> missing = ADDED_ITEM_COLUMNS.stream().filter(c -> !names.contains(c)).toList();
+        if (missing.isEmpty()) {
+            return file;
+        }
+        for (int l = header; l < lines.size(); l++) {
+            String line = lines.get(l);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            StringBuilder added = new StringBuilder(line);
+            for (String column : missing) {
+                added.append(',').append(l == header ? column : "false");
+            }
+            lines.set(l, added.toString());
+        }
+        return new RuleFile(file.name(), String.join(eol, lines).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

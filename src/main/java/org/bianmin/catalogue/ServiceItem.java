@@ -19,7 +19,8 @@ public record ServiceItem(
         BigDecimal fee,
         String legalBasis,
         List<Material> materials,
-        boolean acceptOnPromise) {
+        boolean acceptOnPromise,
+        boolean commitment) {
 
     public enum ApprovalLevel {
         CENTRE("本中心审批"), DISTRICT("报区级审批");
@@ -35,12 +36,15 @@ public record ServiceItem(
         }
     }
 
-    /** Without {@code acceptOnPromise} (容缺受理): an item as the catalogue listed it before that column. */
+    /**
+     * Without {@code acceptOnPromise} (容缺受理) and {@code commitment} (告知承诺制): an item as the catalogue
+     * listed it before those columns.
+     */
     public ServiceItem(String code, String name, String department, String window, CaseType caseType, int promisedWorkingDays,
                        int statutoryWorkingDays, ApprovalLevel approvalLevel, List<String> jointDepartments, boolean onTheSpot,
                        BigDecimal fee, String legalBasis, List<Material> materials) {
         this(code, name, department, window, caseType, promisedWorkingDays, statutoryWorkingDays, approvalLevel,
-                jointDepartments, onTheSpot, fee, legalBasis, materials, false);
+                jointDepartments, onTheSpot, fee, legalBasis, materials, false, false);
     }
 
     public ServiceItem {

@@ -32,6 +32,10 @@ public enum CaseEventType {
     CASE_RETURNED("退回"),
     CASE_WITHDRAWN("申请人撤回"),
     CASE_TERMINATED("逾期未补正, 终止办理"),
+    /** 告知承诺制: the post-decision check found the applicant's commitment true. */
+    COMMITMENT_VERIFIED("承诺核查属实"),
+    /** 告知承诺制: the check found the commitment untrue; the decision is revoked. */
+    COMMITMENT_FALSE("承诺不实, 撤销决定"),
     /** A new calendar version moved the case's deadline or warning time (details: old → new, version). */
     CALENDAR_REPLANNED("工作日历调整, 时限重排"),
     /** Hall duties (staff rather than case events; case number may be null). */

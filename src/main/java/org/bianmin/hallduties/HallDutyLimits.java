@@ -35,6 +35,8 @@ public class HallDutyLimits {
     public static final String ACCOUNTABILITY_REVIEW = "accountability.review";
     /** 补正期限: how long an applicant has to bring the materials a supplement notice lists. */
     public static final String SUPPLEMENT_DEADLINE = "supplement.deadline";
+    /** 告知承诺制: within how long after an approval on a commitment its window checks the commitment. */
+    public static final String COMMITMENT_VERIFICATION = "commitment.verification";
     /** Schedule and score of the monthly routines: the base score, and the days of the next month they are due by. */
     public static final String ASSESSMENT_BASE_SCORE = "assessment.base-score";
     public static final String ASSESSMENT_PUBLISH_BY = "assessment.publish-by";
@@ -57,6 +59,7 @@ public class HallDutyLimits {
         labels.put(DELAY_DECISION, "滞办告知审批时限");
         labels.put(ACCOUNTABILITY_REVIEW, "问责记录审核时限");
         labels.put(SUPPLEMENT_DEADLINE, "补正期限");
+        labels.put(COMMITMENT_VERIFICATION, "告知承诺核查时限");
         labels.put(ASSESSMENT_BASE_SCORE, "月度考核基础分");
         labels.put(ASSESSMENT_PUBLISH_BY, "月度考核发布截止日");
         labels.put(DENIAL_REPORT_BY, "否定报备月报报送截止日");

@@ -31,7 +31,7 @@ class HallDutyRuleSet implements RuleSetDefinition<Map<String, LimitTable.Limit>
 
     @Override
     public String description() {
-        return "投诉答复、差评整改、代办送达、预约提醒和改约联系、否定报备、延期与滞办审批、问责审核、补正期限的时限, "
+        return "投诉答复、差评整改、代办送达、预约提醒和改约联系、否定报备、延期与滞办审批、问责审核、补正期限、告知承诺核查的时限, "
                 + "以及月度考核的基础分和考核、否定报备月报的次月截止日; 时限单位可为工作日、工作小时、工作分钟、小时或分钟, 每项须注明依据。";
     }
 

@@ -16,7 +16,11 @@ public enum NoticeType {
     /** 容缺受理通知书: accepted on the applicant's signed promise to bring the listed materials by the 补正期限. */
     PROMISE("promise", "容缺受理通知书"),
     /** 终止办理告知书: the 补正期限 passed without the missing materials. */
-    TERMINATION("termination", "终止办理告知书");
+    TERMINATION("termination", "终止办理告知书"),
+    /** 告知承诺书: what the applicant commits to instead of the listed proofs, the check that follows and what an untrue commitment brings. */
+    COMMITMENT("commitment", "告知承诺书"),
+    /** 撤销决定告知书: the check found the commitment untrue and the approval is revoked. */
+    REVOCATION("revocation", "撤销决定告知书");
 
     private final String slug;
     private final String title;

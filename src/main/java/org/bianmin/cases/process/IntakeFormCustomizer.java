@@ -61,14 +61,19 @@ class IntakeFormCustomizer implements DeploymentResourceCustomizer {
         }
     }
 
-    /** 容缺受理 is offered only for the items the catalogue marks, and not for a mere consultation. */
+    /** 容缺受理 and 告知承诺制 are offered only for the items the catalogue marks, and not for a mere consultation. */
     private void offerPromiseOnlyForMarkedItems(ArrayNode components) {
-        String marked = catalogue.catalogue().items().stream().filter(ServiceItem::acceptOnPromise)
+        offerOnlyFor(components, "acceptOnPromise", ServiceItem::acceptOnPromise);
+        offerOnlyFor(components, "commitment", ServiceItem::commitment);
+    }
+
+    private void offerOnlyFor(ArrayNode components, String key, java.util.function.Predicate<ServiceItem> marked) {
+        String codes = catalogue.catalogue().items().stream().filter(marked)
                 .map(item -> "\"" + item.code() + "\"").collect(java.util.stream.Collectors.joining(", "));
         for (JsonNode component : components) {
-            if ("acceptOnPromise".equals(component.path("key").asText())) {
+            if (key.equals(component.path("key").asText())) {
                 ((ObjectNode) component).putObject("conditional").put("hide",
-                        "=consultationOnly = true or not(list contains([" + marked + "], itemCode))");
+                        "=consultationOnly = true or not(list contains([" + codes + "], itemCode))");
             }
         }
     }

@@ -50,7 +50,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
                 ProcessVariables.bool(execution, "lawful"), ProcessVariables.bool(execution, "consultationOnly"),
                 ProcessVariables.bool(execution, "petition"), ProcessVariables.bool(execution, "major"), null,
                 ProcessVariables.string(execution, "matter"), ProcessVariables.string(execution, "answer"),
-                ProcessVariables.bool(execution, "acceptOnPromise"));
+                ProcessVariables.bool(execution, "acceptOnPromise"), ProcessVariables.bool(execution, "commitment"));
         // personal data lives in case_record only: the form's values leave the engine in this
         // transaction (history keeps masks, see PersonalDataHistoryPlugin)
         PERSONAL_VARIABLES.forEach(execution::removeVariable);
