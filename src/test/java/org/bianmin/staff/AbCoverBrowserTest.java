@@ -89,7 +89,6 @@ class AbCoverBrowserTest extends HallDutyTestSupport {
                 browser.screenshot("absence-form-calendar");
                 // a date is typed and shown year first, and means that day
                 WebElement leaveFrom = browser.driver().findElement(By.cssSelector("input[id$='-leaveFrom-date']"));
-                leaveFrom.sendKeys(org.openqa.selenium.Keys.ESCAPE);
                 leaveFrom.clear();
                 leaveFrom.sendKeys("2026-12-08", org.openqa.selenium.Keys.ENTER);
                 // the form draws itself anew once the date is set: read what it shows then
