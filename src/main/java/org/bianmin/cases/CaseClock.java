@@ -35,6 +35,8 @@ public class CaseClock {
 
     /** The variables of a case's instances that follow its record. */
     private static final List<String> FOLLOWED = List.of("deadline", "warnAt", "slaState", "caseSummary");
+    /** The root's timer of the 容缺受理 promise watch (case-intake.bpmn). */
+    static final String PROMISE_DUE = "promiseDue";
 
     private final CaseRepository cases;
     private final CaseProcesses processes;
@@ -120,6 +122,20 @@ public class CaseClock {
                 changed.keySet().retainAll(held.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList());
                 if (!changed.isEmpty()) {
                     runtime.setVariables(instance.getId(), changed);
+                }
+            }
+        });
+    }
+
+    /**
+     * 容缺受理 joined by a reviewer's supplement request: the root's promise watch waits for the one
+     * 补正期限 of all the materials owed, in place (the same job), running while the case's clock stands.
+     */
+    public void movePromiseDue(String caseNumber, Instant due) {
+        system.run(() -> {
+            for (ProcessInstance instance : processes.instances(caseNumber)) {
+                for (Job job : management.createJobQuery().processInstanceId(instance.getId()).activityId(PROMISE_DUE).timers().list()) {
+                    commands.execute(new MoveTimerCommand(job.getId(), Date.from(due), false));
                 }
             }
         });

@@ -217,6 +217,15 @@ public class CaseProcesses {
         return isLegacy(caseNumber) && legacy.deliver(caseNumber, message, variables);
     }
 
+    /**
+     * Whether the case's root waits for the message now: asked first where a message that finds no one
+     * must not be sent, since a failed correlation marks the caller's transaction for rollback.
+     */
+    public boolean waitsFor(String caseNumber, String message) {
+        return root(caseNumber).map(root -> system.call(() -> runtime.createEventSubscriptionQuery().eventType("message")
+                .eventName(message).processInstanceId(root.getId()).count() > 0)).orElse(false);
+    }
+
     /** Delivers a message to one instance of a case; false when it does not wait for it. */
     public boolean correlateTo(String processInstanceId, String message, Map<String, Object> variables) {
         try {

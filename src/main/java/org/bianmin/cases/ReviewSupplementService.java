@@ -32,9 +32,12 @@ public class ReviewSupplementService {
     private final CaseEventRepository events;
     private final CaseClock clock;
     private final SupplementDeadline supplementDeadline;
+    private final CaseProcesses processes;
 
     public ReviewSupplementService(CaseRepository cases, CatalogueService catalogue, NoticeRepository notices,
-                                   CaseEventRepository events, CaseClock clock, SupplementDeadline supplementDeadline) {
+                                   CaseEventRepository events, CaseClock clock, SupplementDeadline supplementDeadline,
+                                   CaseProcesses processes) {
+        this.processes = processes;
         this.supplementDeadline = supplementDeadline;
         this.cases = cases;
         this.catalogue = catalogue;
@@ -69,9 +72,21 @@ public class ReviewSupplementService {
             }
         }
         // the same 补正期限 as at intake: past it, committed-case's timer on the wait ends the case (逾期未补正)
-        CaseRecord paused = clock.pause(c, now, b -> b.missingMaterials(List.copyOf(requested))
-                .supplementDue(supplementDeadline.from(c.window(), now)));
-        notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, reviewer, List.copyOf(requested),
+        Instant due = supplementDeadline.from(c.window(), now);
+        // 容缺受理: the materials promised at acceptance stay owed beside the new ones — one list, one 补正期限
+        // (the later one), and the root's promise watch waits for that same date
+        boolean promised = SupplementService.isPromiseOwed(c);
+        Set<String> owed = new LinkedHashSet<>(promised ? c.missingMaterials() : List.of());
+        owed.addAll(requested);
+        if (promised && c.supplementDue().isAfter(due)) {
+            due = c.supplementDue();
+        }
+        Instant supplementDue = due;
+        CaseRecord paused = clock.pause(c, now, b -> b.missingMaterials(List.copyOf(owed)).supplementDue(supplementDue));
+        if (promised) {
+            clock.movePromiseDue(caseNumber, supplementDue);
+        }
+        notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, reviewer, List.copyOf(owed),
                 supplementDeadline.noticeDetails(paused));
         return paused;
     }
@@ -93,6 +108,10 @@ public class ReviewSupplementService {
         CaseRecord resumed = clock.resume(c, now, b -> b.submittedMaterials(List.copyOf(submitted)).missingMaterials(List.of())
                 .supplementDue(null));
         events.record(CaseEventType.SUPPLEMENT_RECEIVED, caseNumber, by, c.window(), now, String.join(",", supplied));
+        // 容缺受理: the promised materials came in with the rest; the root's promise watch, if it waits, ends
+        if (processes.waitsFor(caseNumber, CaseProcesses.PROMISE_KEPT)) {
+            processes.correlate(caseNumber, CaseProcesses.PROMISE_KEPT, java.util.Map.of());
+        }
         return resumed;
     }
 }

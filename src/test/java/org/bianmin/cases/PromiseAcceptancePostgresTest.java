@@ -94,6 +94,69 @@ class PromiseAcceptancePostgresTest extends CaseProcessTestSupport {
     }
 
     @Test
+    void aReviewSupplementOfAPromiseCaseOwesBothByOneDateAndBringingThemAllEndsThePromiseWatch() {
+        String caseNumber = reviewAsksForTheLicenceAgain();
+        CaseRecord paused = record(caseNumber);
+        assertThat(paused.missingMaterials()).as("the promised ones stay owed beside the new one")
+                .containsExactly("LAYOUT_PLAN", "SAFETY_RULES", "BUSINESS_LICENSE");
+        assertThat(paused.supplementDue()).as("one 补正期限, the later").isEqualTo(REVIEW_DUE);
+        assertThat(notices.find(caseNumber, NoticeType.SUPPLEMENT, null).orElseThrow().materials())
+                .containsExactly("LAYOUT_PLAN", "SAFETY_RULES", "BUSINESS_LICENSE");
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+        Job promiseDue = timer(root, "promiseDue");
+        assertThat(promiseDue.getId()).as("the same job, moved").isEqualTo(promiseJob);
+        assertThat(promiseDue.getDuedate().toInstant()).isEqualTo(REVIEW_DUE);
+        assertThat(promiseDue.isSuspended()).isFalse();
+
+        completeAs(CLERK, openTask(instance(caseNumber, "committed-case"), "receiveReviewSupplement"), Map.of("suppliedMaterials",
+                org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"LAYOUT_PLAN\",\"SAFETY_RULES\",\"BUSINESS_LICENSE\"]").create()));
+
+        CaseRecord resumed = record(caseNumber);
+        assertThat(resumed.missingMaterials()).isEmpty();
+        assertThat(resumed.supplementDue()).isNull();
+        assertThat(resumed.pausedSince()).isNull();
+        BpmnAwareTests.assertThat(root).hasPassed("promiseKept", "promiseFulfilled").isWaitingAt("caseWork");
+        assertThat(management.createJobQuery().processInstanceId(root.getId()).activityId("promiseDue").count()).isZero();
+    }
+
+    @Test
+    void whenTheSharedDateOfAPromiseCasesReviewSupplementPassesTheCaseEndsOnce() {
+        String caseNumber = reviewAsksForTheLicenceAgain();
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+        ProcessInstance work = instance(caseNumber, "committed-case");
+
+        Job promiseDue = timer(root, "promiseDue");
+        fire(timer(work, "reviewSupplementExpired"), REVIEW_DUE.plus(Duration.ofMinutes(5)));
+        // the promise watch's timer, due at the same time, either finds the case ended or went with the root
+        if (management.createJobQuery().jobId(promiseDue.getId()).count() > 0) {
+            fire(promiseDue, REVIEW_DUE.plus(Duration.ofMinutes(6)));
+        }
+
+        assertThat(record(caseNumber).state()).isEqualTo(CaseState.TERMINATED);
+        assertThat(events(caseNumber, "CASE_TERMINATED")).hasSize(1);
+        assertThat(notices.find(caseNumber, NoticeType.TERMINATION, 2)).as("one termination notice").isEmpty();
+        BpmnAwareTests.assertThat(root).isEnded();
+        assertThat(runningInstances(caseNumber)).isZero();
+    }
+
+    /** Monday 2026-10-12 09:00: 10 working days for the reviewer's supplement end after the promise's 10-20. */
+    static final Instant REVIEW_DUE = at("2026-10-26T17:30");
+    private String promiseJob;
+
+    /** A promise case in review whose reviewer asks for a corrected business licence. */
+    private String reviewAsksForTheLicenceAgain() {
+        String caseNumber = registerOnPromise("SJ-002", MAIN_ONLY);
+        promiseJob = timer(instance(caseNumber, CaseProcesses.ROOT), "promiseDue").getId();
+        ProcessInstance committed = instance(caseNumber, "committed-case");
+        completeAs(CLERK, openTask(committed, "handOver"), Map.of());
+        clock(at("2026-10-12T09:00"));
+        completeAs("market-a", openTask(committed, "review"), Map.of("reviewOutcome", "SUPPLEMENT", "requestedMaterials",
+                org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"BUSINESS_LICENSE\"]").create()));
+        BpmnAwareTests.assertThat(committed).isWaitingAt("receiveReviewSupplement");
+        return caseNumber;
+    }
+
+    @Test
     void aPromiseIsRefusedWhereItDoesNotApplyAndNothingIsStored() {
         long before = jdbc.queryForObject("select count(*) from case_record", Long.class);
         JsonNode unmarked = assertError(post("/api/cases", application("MZ-002", List.of("APPLICATION_FORM")), CLERK),
