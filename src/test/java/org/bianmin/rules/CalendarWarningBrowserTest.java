@@ -25,6 +25,7 @@ class CalendarWarningBrowserTest extends PostgresIntegrationTest {
         try (Browser browser = Browser.open(port)) {
             browser.check("calendar-warning-rules", () -> {
                 browser.loginToCamunda("tasklist", "ruleadmin", DEMO_PASSWORD);
+                browser.waitGone(Browser.CAMUNDA_USERNAME);
                 browser.get("/rules/");
                 String banner = browser.waitVisible(By.id("calendar-warnings")).getText();
                 browser.screenshot("calendar-warning-rules");
@@ -35,6 +36,7 @@ class CalendarWarningBrowserTest extends PostgresIntegrationTest {
         try (Browser browser = Browser.open(port)) {
             browser.check("calendar-warning-dashboard", () -> {
                 browser.loginToCamunda("cockpit", "supervisor", DEMO_PASSWORD);
+                browser.waitGone(Browser.CAMUNDA_USERNAME);
                 browser.get("/dashboard/");
                 assertThat(browser.waitVisible(By.id("calendar-warnings")).getText()).contains("2027年工作日历");
                 browser.screenshot("calendar-warning-dashboard");

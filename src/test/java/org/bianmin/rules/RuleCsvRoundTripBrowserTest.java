@@ -30,6 +30,7 @@ class RuleCsvRoundTripBrowserTest extends PostgresIntegrationTest {
         try (Browser browser = Browser.open(port)) {
             browser.check("rules-csv-round-trip", () -> {
                 browser.loginToCamunda("tasklist", "ruleadmin", DEMO_PASSWORD);
+                browser.waitGone(Browser.CAMUNDA_USERNAME); // logged in before the page asks for its session
                 browser.get("/rules/");
                 browser.waitVisible(By.id("sets"));
                 for (Path file : shipped) {

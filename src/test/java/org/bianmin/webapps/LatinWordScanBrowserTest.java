@@ -112,6 +112,7 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
         try (Browser browser = Browser.open(port)) {
             browser.check("latin-scan-ruleadmin", () -> {
                 browser.loginToCamunda("welcome", "ruleadmin", DEMO_PASSWORD);
+                browser.waitGone(Browser.CAMUNDA_USERNAME);
                 browser.get("/rules/");
                 browser.waitVisible(By.xpath("//*[contains(., '规则')]"));
                 scan(browser, "规则管理 (规则管理员)", findings);
