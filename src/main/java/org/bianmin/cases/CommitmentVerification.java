@@ -65,6 +65,14 @@ public class CommitmentVerification {
         this.staff = staff;
     }
 
+    /** Why a case was accepted on a commitment, as the case and its notices state it. */
+    static final String REASON = "申请合法、主件齐全, 申请人签署告知承诺书, 以承诺代替部分证明材料";
+
+    /** The basis of accepting on a commitment: the hall-duty row of its check. */
+    String basis() {
+        return limits.limit(HallDutyLimits.COMMITMENT_VERIFICATION).basis();
+    }
+
     /** What the acceptance notice of a case accepted on a commitment says besides the usual. */
     Map<String, String> acceptanceDetails() {
         return Map.of("告知承诺", "申请人已签署《告知承诺书》, 以承诺代替部分证明材料; 作出决定后核查承诺是否属实");
@@ -74,7 +82,7 @@ public class CommitmentVerification {
     Map<String, String> noticeDetails(CaseRecord c) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("核查期限", "作出准予决定后" + limits.describe(HallDutyLimits.COMMITMENT_VERIFICATION) + "内");
-        details.put("核查依据", limits.limit(HallDutyLimits.COMMITMENT_VERIFICATION).basis());
+        details.put("核查依据", basis());
         return details;
     }
 
