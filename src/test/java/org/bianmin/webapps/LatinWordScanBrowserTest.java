@@ -59,15 +59,9 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
                 browser.waitVisible(By.partialLinkText("受理登记")).click();
                 browser.waitVisible(By.cssSelector(".fjs-form"));
                 scan(browser, "启动表单·受理登记 (办事员)", findings);
-                browser.get("/camunda/app/welcome/default/");
-                browser.waitVisible(By.xpath("//*[contains(., '案件查询')]"));
-                scan(browser, "Welcome (办事员)", findings);
-                browser.get("/cases/" + caseNumber);
-                browser.waitVisible(By.id("file"));
-                scan(browser, "办件详情 (办事员)", findings);
-                browser.get("/api/cases/" + caseNumber + "/notices/acceptance");
-                browser.waitVisible(By.xpath("//*[contains(., '受理告知单')]"));
-                scan(browser, "受理告知单 (办事员)", findings);
+                visit(browser, "/camunda/app/welcome/default/", By.xpath("//*[contains(., '案件查询')]"), "Welcome (办事员)", findings);
+                visit(browser, "/cases/" + caseNumber, By.id("file"), "办件详情 (办事员)", findings);
+                visit(browser, "/api/cases/" + caseNumber + "/notices/acceptance", By.xpath("//*[contains(., '受理告知单')]"), "受理告知单 (办事员)", findings);
             });
         }
         try (Browser browser = Browser.open(port)) {
@@ -94,9 +88,7 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
                 browser.waitVisible(By.cssSelector("li.start-process-action a")).click();
                 browser.waitVisible(By.partialLinkText("受理登记"));
                 scan(browser, "发起流程 (办事员)", findings);
-                browser.get("/cases/");
-                browser.waitVisible(By.cssSelector("input[name=q]"));
-                scan(browser, "办件查询 (办事员)", findings);
+                visit(browser, "/cases/", By.cssSelector("input[name=q]"), "办件查询 (办事员)", findings);
             });
         }
         try (Browser browser = Browser.open(port)) {
@@ -104,18 +96,14 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
                 browser.loginToCamunda("cockpit", "supervisor", DEMO_PASSWORD);
                 browser.waitVisible(By.xpath("//*[contains(., '时限监控')]"));
                 scan(browser, "Cockpit (督查)", findings);
-                browser.get("/dashboard/");
-                browser.waitVisible(By.id("charts"));
-                scan(browser, "督查看板 (督查)", findings);
+                visit(browser, "/dashboard/", By.id("charts"), "督查看板 (督查)", findings);
             });
         }
         try (Browser browser = Browser.open(port)) {
             browser.check("latin-scan-ruleadmin", () -> {
                 browser.loginToCamunda("welcome", "ruleadmin", DEMO_PASSWORD);
                 browser.waitGone(Browser.CAMUNDA_USERNAME);
-                browser.get("/rules/");
-                browser.waitVisible(By.xpath("//*[contains(., '规则')]"));
-                scan(browser, "规则管理 (规则管理员)", findings);
+                visit(browser, "/rules/", By.xpath("//*[contains(., '规则')]"), "规则管理 (规则管理员)", findings);
                 // every rule set's grid, with what its cells hold
                 int sets = browser.driver().findElements(By.cssSelector("#sets li")).size();
                 for (int i = 0; i < sets; i++) {
@@ -143,6 +131,13 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
         browser.get("/camunda/app/tasklist/default/#/?task=" + task.getId());
         browser.waitVisible(By.cssSelector(".fjs-form, form[name=genericForm], .task-form"));
         browser.waitVisible(By.xpath("//*[contains(@class,'fjs-form')]//*[string-length(normalize-space(.)) > 0]"));
+    }
+
+    /** Opens a page, waits until it shows what it is for, and reads it. */
+    private static void visit(Browser browser, String path, By ready, String page, Map<String, List<String>> findings) {
+        browser.get(path);
+        browser.waitVisible(ready);
+        scan(browser, page, findings);
     }
 
     private static void scan(Browser browser, String page, Map<String, List<String>> findings) {
