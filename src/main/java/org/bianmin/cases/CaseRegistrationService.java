@@ -174,8 +174,8 @@ public class CaseRegistrationService {
         // the applicant takes home what the centre received, whatever the outcome
         notices.issue(caseNumber, NoticeType.RECEIPT, now, registeredBy, record.submittedMaterials());
         events.record(CaseEventType.CASE_REGISTERED, caseNumber, registeredBy, app.item().window(), now,
-                disposition + (decided.caseType() == null ? "" : "/" + decided.caseType()) + (onPromise ? " " + CaseTimeline.PROMISE : "")
-                        + (onCommitment ? " " + CaseTimeline.COMMITMENT : ""));
+                disposition + (decided.caseType() == null ? "" : "/" + decided.caseType()) + (onPromise ? " " + CaseEventWording.PROMISE : "")
+                        + (onCommitment ? " " + CaseEventWording.COMMITMENT : ""));
         launch.registered(record, processes.registrationVariables(record));
         log.info("Registered {} ({} {}) for {} by {}: {} rules {}", caseNumber, app.item().code(), decided.disposition(),
                 app.applicant().display(), registeredBy, decided.caseType(), decided.firedRules());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bianmin.calendar.CalendarService;
-import org.bianmin.catalogue.CaseType;
 import org.bianmin.engine.SystemAuthority;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
@@ -37,8 +36,6 @@ class CaseTimeline {
     /** The form fields in which a person writes the note of a task. */
     private static final Set<String> NOTE_VARIABLES = TaskNotes.NOTE_VARIABLES;
     /** How a registration on the applicant's promise ends its event's details (CaseRegistrationService). */
-    static final String PROMISE = "容缺受理";
-    static final String COMMITMENT = "告知承诺";
 
     private final CaseEventRepository events;
     private final NoticeRepository notices;
@@ -67,7 +64,7 @@ class CaseTimeline {
         for (CaseEventRepository.CaseEvent e : events.forCase(c.caseNumber())) {
             String by = e.staff() == null || e.staff().isBlank() ? null : e.staff();
             entries.add(new CaseTimelineEntry(offset(e.occurredAt()), e.type().name(), e.type().label(), by, names(by),
-                    e.type() == CaseEventType.SUPPLEMENT_RECEIVED ? materials(c, e.details()) : note(e.type(), e.details()), null));
+                    e.type() == CaseEventType.SUPPLEMENT_RECEIVED ? materials(c, e.details()) : CaseEventWording.note(e.type(), e.details()), null));
         }
         for (Notice n : notices.list(c.caseNumber())) {
             entries.add(new CaseTimelineEntry(offset(n.issuedAt()), "NOTICE_" + n.type().name(), "出具" + n.type().title()
@@ -135,45 +132,6 @@ class CaseTimeline {
                 .map(code -> item.flatMap(i -> i.material(code)).map(m -> m.name()).orElse(code)).toList());
         String[] parts = details.split("; still missing ");
         return "收到: " + names.apply(parts[0]) + (parts.length > 1 ? "; 仍缺: " + names.apply(parts[1]) : "");
-    }
-
-    /** Notes in words: the codes some events keep for the rules become what they mean. */
-    static String note(CaseEventType type, String details) {
-        if (details == null || details.isBlank()) {
-            return null;
-        }
-        return switch (type) {
-            case CASE_REGISTERED -> registered(details);
-            case CASE_OVERDUE -> (details.contains("registeredLate=true") ? "登记时已超期(收件日起算的时限在登记前已届满), " : "")
-                    + (details.contains("extension=APPROVED") ? "已批准延期" : "未延期")
-                    + (details.contains("delayNotice=true") ? ", 已出具滞办告知" : ", 未出具滞办告知");
-            case EXTENSION_REQUESTED, EXTENSION_APPROVED -> details.replaceFirst("^(\\d+); ", "$1个工作日, 理由: ");
-            default -> details;
-        };
-    }
-
-    private static String registered(String details) {
-        // "ACCEPTED/COMMITTED", "SUPPLEMENT/COMMITTED", "ACCEPTED/COMMITTED 容缺受理"
-        for (String way : List.of(PROMISE, COMMITMENT)) {
-            if (details.endsWith(" " + way)) {
-                return registered(details.substring(0, details.length() - way.length() - 1)) + ", " + way;
-            }
-        }
-        String[] parts = details.split("/");
-        String disposition;
-        try {
-            disposition = Disposition.valueOf(parts[0]).label();
-        } catch (IllegalArgumentException e) {
-            disposition = parts[0];
-        }
-        if (parts.length < 2) {
-            return disposition;
-        }
-        try {
-            return disposition + ", " + CaseType.valueOf(parts[1]).label();
-        } catch (IllegalArgumentException e) {
-            return disposition + ", " + parts[1];
-        }
     }
 
     private String names(String staff) {

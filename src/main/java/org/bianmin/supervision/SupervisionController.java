@@ -1,7 +1,9 @@
 package org.bianmin.supervision;
 
 import java.util.List;
+import org.bianmin.cases.CaseEventWording;
 import org.bianmin.events.CaseEventRepository;
+import org.bianmin.staff.StaffDirectory;
 import org.bianmin.identity.Action;
 import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
@@ -21,7 +23,10 @@ class SupervisionController {
     private final DashboardService dashboard;
     private final CaseEventRepository events;
 
-    SupervisionController(SlaBoardService board, DashboardService dashboard, CaseEventRepository events) {
+    private final StaffDirectory staff;
+
+    SupervisionController(SlaBoardService board, DashboardService dashboard, CaseEventRepository events, StaffDirectory staff) {
+        this.staff = staff;
         this.board = board;
         this.dashboard = dashboard;
         this.events = events;
@@ -33,13 +38,26 @@ class SupervisionController {
         return board.board();
     }
 
-    /** A case's escalation history: warnings, overdue steps and the case's deadline. */
+    /** An entry of a case's escalation history, in words: what happened, to whom, with what note. */
+    record Escalation(java.time.Instant occurredAt, String type, String label, String staff, String staffName, String note) {
+    }
+
+    /** A case's escalation history: warnings, overdue steps and the case's deadline, extensions and delay notices. */
     @Authorized(Action.SUPERVISION_READ)
     @GetMapping("/cases/{caseNumber}/escalations")
-    List<CaseEventRepository.CaseEvent> escalations(@PathVariable String caseNumber, CurrentUser user) {
+    List<Escalation> escalations(@PathVariable String caseNumber, CurrentUser user) {
         return events.forCase(caseNumber).stream().filter(e -> e.type().name().endsWith("_OVERDUE")
                 || e.type().name().equals("CASE_WARNING") || e.type().name().startsWith("EXTENSION")
-                || e.type().name().startsWith("DELAY_NOTICE")).toList();
+                || e.type().name().startsWith("DELAY_NOTICE"))
+                .map(e -> new Escalation(e.occurredAt(), e.type().name(), e.type().label(), e.staff(), names(e.staff()),
+                        CaseEventWording.note(e.type(), e.details())))
+                .toList();
+    }
+
+    /** The people an event names (one id, or several joined by commas), by name. */
+    private String names(String ids) {
+        return ids == null || ids.isBlank() ? null : java.util.Arrays.stream(ids.split(","))
+                .map(String::strip).map(staff::name).collect(java.util.stream.Collectors.joining("、"));
     }
 
     @Authorized(Action.SUPERVISION_READ)

@@ -114,7 +114,10 @@ class SlaBoardPostgresTest extends SupervisionTestSupport {
         assertThat(history).extracting(e -> e.path("type").asText()).containsExactly("CASE_WARNING", "CASE_OVERDUE");
         assertThat(OffsetDateTime.parse(history.get(0).path("occurredAt").asText()).toInstant()).isEqualTo(at(DAY, "10:20"));
         assertThat(OffsetDateTime.parse(history.get(1).path("occurredAt").asText()).toInstant()).isEqualTo(at(DAY, "10:31"));
-        assertThat(history.get(1).path("details").asText()).isEqualTo("extension=NONE;delayNotice=false");
+        // in words, as the Cockpit board shows it
+        assertThat(history).extracting(e -> e.path("label").asText()).containsExactly("时限预警", "超期办件");
+        assertThat(history.get(1).path("note").asText()).isEqualTo("未延期, 未出具滞办告知");
+        assertThat(history.get(1).path("staffName").isNull()).as("nobody held the case's task").isTrue();
         assertThat(getJson("/api/supervision/cases/" + c.warning() + "/escalations", DIRECTOR))
                 .extracting(e -> e.path("type").asText()).containsExactly("CASE_WARNING");
         assertThat(getJson("/api/supervision/cases/" + c.onTime() + "/escalations", SUPERVISOR)).isEmpty();

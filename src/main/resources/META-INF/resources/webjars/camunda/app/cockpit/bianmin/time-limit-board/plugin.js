@@ -61,7 +61,7 @@ async function load(node) {
     const history = await fetch('/api/supervision/cases/' + encodeURIComponent(caseNumber) + '/escalations',
       { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(r => r.json());
     node.querySelector('.bianmin-history-box').innerHTML = `<h4>${escape(caseNumber)} 督办记录</h4><ul>`
-      + (history.length ? history.map(e => `<li>${escape(time(e.occurredAt))} ${escape(e.type)} ${escape(e.staff || '')} ${escape(e.details || '')}</li>`).join('')
+      + (history.length ? history.map(e => `<li>${escape(time(e.occurredAt))} ${escape(e.label)} ${escape(e.staffName || '')} ${escape(e.note || '')}</li>`).join('')
         : '<li>无</li>') + '</ul>';
   }));
 }
