@@ -24,7 +24,8 @@ public final class CaseEventWording {
                     + (details.contains("extension=APPROVED") ? "已批准延期" : "未延期")
                     + (details.contains("delayNotice=true") ? ", 已出具滞办告知" : ", 未出具滞办告知");
             case EXTENSION_REQUESTED, EXTENSION_APPROVED -> details.replaceFirst("^(\\d+); ", "$1个工作日, 理由: ");
-            default -> details;
+            // a note the system wrote in both languages ("即将超期 / deadline approaching"): the Chinese
+            default -> details.replaceFirst(" / [\\x00-\\x7F]*$", "");
         };
     }
 

@@ -77,8 +77,9 @@ class SupervisionBrowserTest extends SupervisionTestSupport {
                 new WebDriverWait(browser.driver(), WAIT).until(d -> history.findElements(By.tagName("li")).size() >= 2);
                 List<String> entries = history.findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
                 assertThat(entries).hasSize(2);
-                assertThat(entries.get(0)).contains("CASE_WARNING").contains("2026/3/25 10:20");
-                assertThat(entries.get(1)).contains("CASE_OVERDUE", "extension=NONE;delayNotice=false").contains("2026/3/25 10:31");
+                assertThat(entries.get(0)).contains("时限预警", "即将超期", "2026/3/25 10:20").doesNotContainPattern("[A-Za-z]{2,}");
+                assertThat(entries.get(1)).contains("超期办件", "未延期, 未出具滞办告知").contains("2026/3/25 10:31")
+                        .doesNotContainPattern("[A-Za-z]{2,}");
                 browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", history);
                 browser.screenshot("supervision-cockpit-history");
 
