@@ -84,7 +84,7 @@ class AssessmentController {
 
     @Authorized(Action.ASSESSMENT_READ)
     @GetMapping("/years/{year}")
-    Map<String, BigDecimal> annual(@PathVariable int year, CurrentUser user) {
+    AssessmentService.AnnualScores annual(@PathVariable int year, CurrentUser user) {
         return assessments.annual(year);
     }
 

@@ -39,6 +39,12 @@ class AssessmentRepository {
                 new MapSqlParameterSource("p", yearPrefix + "-%"), String.class);
     }
 
+    /** The months of a year whose sheet is published, in order. */
+    List<String> publishedMonths(String yearPrefix) {
+        return jdbc.queryForList("select assessed_month from assessment_month where assessed_month like :p and state = 'PUBLISHED' "
+                + "order by assessed_month", new MapSqlParameterSource("p", yearPrefix + "-%"), String.class);
+    }
+
     void replaceLines(String month, List<StoredLine> lines, String ruleVersion, Instant at) {
         var m = new MapSqlParameterSource("m", month);
         jdbc.update("delete from assessment_line where assessed_month = :m", m);

@@ -192,16 +192,27 @@ public class AssessmentService {
         return sheet(month);
     }
 
-    /** Annual score = mean of the monthly scores of the year's computed months. */
-    public Map<String, BigDecimal> annual(int year) {
+    /**
+     * A year's scores: the mean of each person's scores in the year's published months (a draft can
+     * still change, so it does not count), with the months it rests on and a sentence that says so.
+     */
+    public record AnnualScores(int year, List<String> publishedMonths, List<String> draftMonths, Map<String, BigDecimal> scores,
+                               String note) {
+    }
+
+    public AnnualScores annual(int year) {
+        List<String> published = repository.publishedMonths(String.valueOf(year));
+        List<String> drafts = repository.months(String.valueOf(year)).stream().filter(m -> !published.contains(m)).toList();
         Map<String, List<BigDecimal>> scores = new TreeMap<>();
-        for (String month : repository.months(String.valueOf(year))) {
+        for (String month : published) {
             sheet(YearMonth.parse(month)).staff().forEach(s -> scores.computeIfAbsent(s.staff(), k -> new ArrayList<>()).add(s.score()));
         }
         Map<String, BigDecimal> annual = new LinkedHashMap<>();
         scores.forEach((staff, list) -> annual.put(staff, list.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(list.size()), 2, RoundingMode.HALF_UP)));
-        return annual;
+        String note = published.isEmpty() ? year + "年尚无已发布的月度考核" : "按" + year + "年已发布的" + published.size() + "个月平均"
+                + (drafts.isEmpty() ? "" : "; 尚未发布的" + drafts.size() + "个月(草稿)不计入");
+        return new AnnualScores(year, published, drafts, annual, note);
     }
 
     private Optional<AssessmentSheet.Line> line(CompiledRuleSet table, String source, long id, String type, String measure,

@@ -244,22 +244,31 @@ class AssessmentPostgresTest extends AccountabilityTestSupport {
         assertThat(staffEntry(getJson("/api/assessments/" + MONTH, "supervisor"), CLERK).path("score").decimalValue())
                 .isEqualByComparingTo("98.0");
 
-        // ---- annual score: the mean of the year's monthly scores
+        // ---- annual score: the mean of the year's published monthly scores, saying which months it rests on
         JsonNode annual = getJson("/api/assessments/years/2026", "supervisor");
-        List<String> months = jdbc.queryForList("select assessed_month from assessment_month where assessed_month like '2026-%'", String.class);
+        List<String> months = jdbc.queryForList("select assessed_month from assessment_month where assessed_month like '2026-%' "
+                + "and state = 'PUBLISHED' order by assessed_month", String.class);
         assertThat(months).contains(MONTH);
+        assertThat(annual.path("publishedMonths")).extracting(JsonNode::asText).containsExactlyElementsOf(months);
+        assertThat(annual.path("note").asText()).contains("按2026年已发布的" + months.size() + "个月平均");
+        List<String> drafts = jdbc.queryForList("select assessed_month from assessment_month where assessed_month like '2026-%' "
+                + "and state <> 'PUBLISHED' order by assessed_month", String.class);
+        assertThat(annual.path("draftMonths")).extracting(JsonNode::asText).containsExactlyElementsOf(drafts);
         Map<String, List<BigDecimal>> monthly = new LinkedHashMap<>();
         for (String month : months) {
             for (JsonNode s : getJson("/api/assessments/" + month, "supervisor").path("staff")) {
                 monthly.computeIfAbsent(s.path("staff").asText(), k -> new ArrayList<>()).add(s.path("score").decimalValue());
             }
         }
-        assertThat(Set.copyOf(iterable(annual.fieldNames()))).isEqualTo(monthly.keySet());
-        monthly.forEach((staff, scores) -> assertThat(annual.path(staff).decimalValue()).as("annual score of %s", staff)
-                .isEqualByComparingTo(scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                        .divide(BigDecimal.valueOf(scores.size()), 2, RoundingMode.HALF_UP)));
+        JsonNode scores = annual.path("scores");
+        assertThat(Set.copyOf(iterable(scores.fieldNames()))).isEqualTo(monthly.keySet());
+        monthly.forEach((staff, list) -> assertThat(scores.path(staff).decimalValue()).as("annual score of %s", staff)
+                .isEqualByComparingTo(list.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .divide(BigDecimal.valueOf(list.size()), 2, RoundingMode.HALF_UP)));
         assertThat(getJson("/api/assessments/years/2026", CLERK)).isEqualTo(annual);
-        assertThat(getJson("/api/assessments/years/1999", "supervisor")).isEmpty();
+        JsonNode none = getJson("/api/assessments/years/1999", "supervisor");
+        assertThat(none.path("scores")).isEmpty();
+        assertThat(none.path("note").asText()).isEqualTo("1999年尚无已发布的月度考核");
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
