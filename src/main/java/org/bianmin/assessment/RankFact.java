@@ -13,4 +13,8 @@ public final class RankFact {
 
     public int getRank() { return rank; }
     public int getWindowCount() { return windowCount; }
+    /** Where the rank lies from the top, in whole percent of the windows (rank 2 of 7: 28). */
+    public int getTopPercent() { return windowCount == 0 ? 0 : rank * 100 / windowCount; }
+    /** Where the rank lies from the bottom, in whole percent of the windows (rank 6 of 7: 28). */
+    public int getBottomPercent() { return windowCount == 0 ? 0 : (windowCount - rank + 1) * 100 / windowCount; }
 }

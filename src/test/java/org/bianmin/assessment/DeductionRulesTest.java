@@ -114,13 +114,20 @@ class DeductionRulesTest {
     }
 
     @Test
-    void sevenWindowsTopFiveAreRedFlagsTheOtherTwoLoseAwardEligibility() {
-        for (int r = 1; r <= 5; r++) {
+    void aSmallCentreOfSevenWindowsFlagsItsTopThirtyPercentAndItsBottomThirtyPercentNotFiveOfSeven() {
+        for (int r = 1; r <= 2; r++) {
             assertThat(rank(r, 7)).as("rank %d of 7", r).isEqualTo(new Rank(true, false));
+        }
+        for (int r = 3; r <= 5; r++) {
+            assertThat(rank(r, 7)).as("rank %d of 7", r).isEqualTo(new Rank(false, false));
         }
         for (int r = 6; r <= 7; r++) {
             assertThat(rank(r, 7)).as("rank %d of 7", r).isEqualTo(new Rank(false, true));
         }
+        // the share in whole windows: one of four, none of three
+        assertThat(rank(1, 4)).isEqualTo(new Rank(true, false));
+        assertThat(rank(4, 4)).isEqualTo(new Rank(false, true));
+        assertThat(rank(1, 3)).as("30 %% of three windows is none").isEqualTo(new Rank(false, false));
     }
 
     @Test
