@@ -110,15 +110,8 @@ class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
         Map<String, String> yesNo = new java.util.LinkedHashMap<>();
         yesNo.put("true", "是");
         yesNo.put("false", "否");
-        return Map.of("kind", kinds, "window", windows(), "days", WindowHoursParser.DAY_LABELS, "holidays", yesNo);
-    }
-
-    /** The centre's windows, id → name. */
-    private Map<String, String> windows() {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        identity.createGroupQuery().orderByGroupId().asc().list().stream().filter(g -> g.getId().startsWith(Groups.WINDOW_PREFIX))
-                .forEach(g -> names.put(g.getId(), g.getName() == null ? g.getId() : g.getName()));
-        return names;
+        return Map.of("kind", kinds, "window", Groups.names(identity, Groups.WINDOW_PREFIX), "days", WindowHoursParser.DAY_LABELS,
+                "holidays", yesNo);
     }
 
     @Override
@@ -135,7 +128,8 @@ class CalendarRuleSet implements RuleSetDefinition<WorkingCalendar> {
         for (RuleFile file : files) {
             if (file.name().equals(WindowHoursParser.FILE)) {
                 try {
-                    windowHours = WindowHoursParser.parse(new String(file.content(), StandardCharsets.UTF_8), windows());
+                    windowHours = WindowHoursParser.parse(new String(file.content(), StandardCharsets.UTF_8),
+                            Groups.names(identity, Groups.WINDOW_PREFIX));
                 } catch (WindowHoursParser.WindowHoursFormatException e) {
                     problems.addAll(e.problems());
                 }

@@ -87,6 +87,18 @@ public class CaseLifecycle {
         return record;
     }
 
+    /**
+     * 逾期未补正: ends the case once. A 容缺受理 case's review wait and the root's promise watch share one
+     * 补正期限; the timer that fires second finds the case, locked, already ended.
+     */
+    @Transactional
+    public void terminateUnsupplied(String caseNumber, String by) {
+        CaseRecord c = cases.lock(caseNumber).orElseThrow(() -> SupplementService.unknownCase(caseNumber));
+        if (c.state() != CaseState.TERMINATED) {
+            end(caseNumber, CaseState.TERMINATED, by, "补正期限已过, 申请人未补齐材料");
+        }
+    }
+
     private Map<String, String> result(CaseRecord c, String note) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("办理结果", c.state() == CaseState.COMPLETED ? "准予办理" : "不予许可");

@@ -159,7 +159,7 @@ public class CaseRegistrationService {
                     notices.issue(caseNumber, NoticeType.PROMISE, now, registeredBy, missing, supplementDeadline.noticeDetails(record));
                 } else if (onCommitment) {
                     notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, List.of(), commitments.acceptanceDetails());
-                    notices.issue(caseNumber, NoticeType.COMMITMENT, now, registeredBy, committed, commitments.noticeDetails(record));
+                    notices.issue(caseNumber, NoticeType.COMMITMENT, now, registeredBy, committed, commitments.noticeDetails());
                 } else {
                     notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, List.of());
                 }

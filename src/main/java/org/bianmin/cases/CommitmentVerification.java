@@ -79,7 +79,7 @@ public class CommitmentVerification {
     }
 
     /** What the 告知承诺书 prints: when the commitment is checked and on what basis. */
-    Map<String, String> noticeDetails(CaseRecord c) {
+    Map<String, String> noticeDetails() {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("核查期限", "作出准予决定后" + limits.describe(HallDutyLimits.COMMITMENT_VERIFICATION) + "内");
         details.put("核查依据", basis());

@@ -21,18 +21,18 @@ public class SupplementDeadline {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final HallDutyLimits limits;
-    private final org.bianmin.sla.SlaPlanner planner;
+    private final CalendarService calendars;
     private final ZoneId zone;
 
-    public SupplementDeadline(HallDutyLimits limits, CalendarService calendars, org.bianmin.sla.SlaPlanner planner) {
+    public SupplementDeadline(HallDutyLimits limits, CalendarService calendars) {
         this.limits = limits;
-        this.planner = planner;
+        this.calendars = calendars;
         this.zone = calendars.calendar().zone();
     }
 
     /** The deadline of a supplement notice issued at {@code notifiedAt} for a case of the window (on its calendar). */
     public Instant from(String window, Instant notifiedAt) {
-        return limits.after(HallDutyLimits.SUPPLEMENT_DEADLINE, notifiedAt, planner.calendar(window));
+        return limits.after(HallDutyLimits.SUPPLEMENT_DEADLINE, notifiedAt, calendars.calendar().forWindow(window));
     }
 
     /**

@@ -79,20 +79,13 @@ class CatalogueRuleSet implements RuleSetDefinition<Catalogue> {
         return Map.of("caseType", DroolsRuleSet.labels(CaseType.values(), CaseType::label),
                 "approvalLevel", DroolsRuleSet.labels(ServiceItem.ApprovalLevel.values(), ServiceItem.ApprovalLevel::label),
                 "onTheSpot", yesNo, "acceptOnPromise", yesNo, "commitment", yesNo, "main", yesNo,
-                "department", groups(Groups.DEPARTMENT_PREFIX), "window", groups(Groups.WINDOW_PREFIX),
-                "jointDepartments", groups(Groups.DEPARTMENT_PREFIX));
+                "department", Groups.names(identity, Groups.DEPARTMENT_PREFIX), "window", Groups.names(identity, Groups.WINDOW_PREFIX),
+                "jointDepartments", Groups.names(identity, Groups.DEPARTMENT_PREFIX));
     }
 
     @Override
     public java.util.Set<String> multiValueColumns() {
         return java.util.Set.of("jointDepartments");
-    }
-
-    private Map<String, String> groups(String prefix) {
-        Map<String, String> names = new LinkedHashMap<>();
-        identity.createGroupQuery().orderByGroupId().asc().list().stream().filter(g -> g.getId().startsWith(prefix))
-                .forEach(g -> names.put(g.getId(), g.getName() == null ? g.getId() : g.getName()));
-        return names;
     }
 
     /** Columns added to the items table since the first release; a catalogue without them marks no item. */

@@ -16,6 +16,14 @@ public final class Groups {
     public static final String WINDOW_PREFIX = "window-";
     public static final String DEPARTMENT_PREFIX = "dept-";
 
+    /** The groups whose id starts with the prefix (the windows, the departments), id → name, in id order. */
+    public static java.util.Map<String, String> names(org.camunda.bpm.engine.IdentityService identity, String prefix) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        identity.createGroupQuery().orderByGroupId().asc().list().stream().filter(g -> g.getId().startsWith(prefix))
+                .forEach(g -> names.put(g.getId(), g.getName() == null ? g.getId() : g.getName()));
+        return names;
+    }
+
     /** Groups every installation has, with their Chinese names. */
     public static final List<String[]> STANDARD = List.of(
             new String[] {CLERKS, "窗口工作人员"},

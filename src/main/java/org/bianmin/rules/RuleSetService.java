@@ -312,14 +312,14 @@ public class RuleSetService {
 
     /** Versions an earlier release stored are brought into this release's layout (see {@link RuleSetDefinition#upgrade}). */
     private void upgradeStored(RuleSetDefinition<?> d) {
-        if (repository.versions(d.name()).stream().noneMatch(v -> needsUpgrade(d, v))) {
+        if (inUse(d).stream().noneMatch(v -> needsUpgrade(d, v))) {
             return;
         }
         Instant now = now();
         String note = d.upgradeNote();
         transaction.executeWithoutResult(status -> {
             repository.lockRuleSet(d.name());
-            for (RuleSetVersion stored : repository.versions(d.name())) {
+            for (RuleSetVersion stored : inUse(d)) {
                 if (!needsUpgrade(d, stored)) {
                     continue;
                 }
@@ -339,13 +339,16 @@ public class RuleSetService {
         });
     }
 
-    /** A version still in use — in force, a draft, or waiting for its approval or its time — in an earlier layout. */
+    /** The versions still in use — in force, a draft, or waiting for its approval or its time — read alone, not the history. */
+    private List<RuleSetVersion> inUse(RuleSetDefinition<?> d) {
+        return java.util.stream.Stream.of(RuleSetVersion.State.PUBLISHED, RuleSetVersion.State.DRAFT,
+                        RuleSetVersion.State.PENDING_APPROVAL, RuleSetVersion.State.SCHEDULED)
+                .flatMap(state -> repository.inState(d.name(), state).stream()).toList();
+    }
+
+    /** A version in an earlier layout. */
     private static boolean needsUpgrade(RuleSetDefinition<?> d, RuleSetVersion v) {
-        boolean inUse = switch (v.state()) {
-            case PUBLISHED, DRAFT, PENDING_APPROVAL, SCHEDULED -> true;
-            case SUPERSEDED, REJECTED -> false;
-        };
-        return inUse && !sameFiles(d.upgrade(v.files()), v.files());
+        return !sameFiles(d.upgrade(v.files()), v.files());
     }
 
     private void installPublished(RuleSetDefinition<?> d) {

@@ -2,7 +2,6 @@ package org.bianmin.cases.process;
 
 import org.bianmin.engine.ActingUser;
 import org.bianmin.cases.CaseLifecycle;
-import org.bianmin.cases.CaseRepository;
 import org.bianmin.cases.CaseState;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -23,15 +22,8 @@ class CaseEndDelegates {
 
     /** 逾期未补正: the root's timer on the supplement wait ran out (补正期限). */
     @Bean("terminateUnsuppliedDelegate")
-    JavaDelegate terminateUnsupplied(CaseLifecycle lifecycle, CaseRepository cases, ActingUser actor) {
-        return execution -> {
-            // the review wait and the root's promise watch of a 容缺受理 case share one 补正期限: the second to fire finds it ended
-            if (cases.find(execution.getProcessBusinessKey()).map(c -> c.state() == CaseState.TERMINATED).orElse(false)) {
-                return;
-            }
-            lifecycle.end(execution.getProcessBusinessKey(), CaseState.TERMINATED, actor.of(execution, null),
-                    "补正期限已过, 申请人未补齐材料");
-        };
+    JavaDelegate terminateUnsupplied(CaseLifecycle lifecycle, ActingUser actor) {
+        return execution -> lifecycle.terminateUnsupplied(execution.getProcessBusinessKey(), actor.of(execution, null));
     }
 
     @Bean("withdrawCaseDelegate")
