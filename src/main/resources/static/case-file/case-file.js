@@ -54,7 +54,11 @@ function render(d) {
   list('materials-list', [['已收材料', names(d.materialsReceived || [])], ['待补正材料', names(d.missingMaterials || [])]]);
   rows('notice-rows', d.notices || [], n => [n.title + (n.sequence > 1 ? '(第' + n.sequence + '份)' : ''), time(n.issuedAt),
     el('a', '打印', { href: n.url, target: '_blank', 'data-notice': n.type })]);
-  rows('task-rows', d.openTasks || [], t => [t.name, t.assignee ? t.assignee : '待认领', time(t.due)]);
+  rows('task-rows', d.openTasks || [], t => [t.name, t.assigneeName || (t.assignee ? t.assignee : '待认领'), time(t.due)]);
+  rows('order-rows', d.supervisionOrders || [], o => [time(o.issuedAt) + ' ' + o.issuedByName, o.instruction,
+    o.toName + ', ' + time(o.replyDue) + '前', o.stateLabel + (o.repliedLate ? '(逾期回复)' : ''),
+    [o.replyText ? time(o.repliedAt) + ' ' + o.replyText : '', o.secondNote ? '二次督办(' + o.secondByName + '): ' + o.secondNote : '']
+      .filter(Boolean).join(' ; ')]);
   rows('timeline-rows', d.timeline || [], e => {
     const what = e.link ? el('a', e.label, { href: e.link, target: '_blank' }) : e.label;
     return [time(e.at), what, e.byName || (e.by ? e.by : '系统'), e.note];
@@ -81,6 +85,13 @@ const forms = {
   proxy: d => ({ title: '委托代办', path: 'proxy', fields: [{ name: 'proxy', type: 'select', label: '代办员', options: d.proxyOptions || [] },
       { name: 'note', type: 'textarea', label: '备注(可选)' }],
       body: f => ({ proxy: f.get('proxy'), deliverTo: d.department, note: f.get('note') || null }) }),
+  'supervision-order': d => ({ title: '下达督办单', path: 'supervision-orders', fields: [
+      { name: 'instruction', type: 'textarea', label: '督办要求' },
+      { name: 'to', type: 'select', label: '责任人', options: [{ value: '', label: '默认: 当前办理人, 无人办理时为窗口A岗' }]
+        .concat(d.proxyOptions || []) },
+      { name: 'replyWithinWorkingDays', type: 'number', label: '回复时限(工作日, 不填按规则)', min: 1 }],
+      body: f => ({ instruction: f.get('instruction'), to: f.get('to') || null,
+        replyWithinWorkingDays: f.get('replyWithinWorkingDays') === '' ? null : Number(f.get('replyWithinWorkingDays')) }) }),
   withdrawal: () => ({ title: '登记撤回申请', path: 'withdrawal', fields: [{ name: 'reason', type: 'textarea', label: '撤回原因(可选)' }],
       body: f => ({ reason: f.get('reason') || null }) }),
   evaluation: () => ({ title: '登记好差评', path: 'evaluation', fields: [{ name: 'rating', type: 'select', label: '评价', options:
@@ -107,7 +118,7 @@ function renderActions(d) {
 }
 
 async function openForm(d, action) {
-  if (action === 'proxy' && !d.proxyOptions) {
+  if ((action === 'proxy' || action === 'supervision-order') && !d.proxyOptions) {
     const roster = await api('GET', '/api/roster').catch(() => []);
     const seen = new Set();
     d.proxyOptions = roster.flatMap(p => [[p.a, p.aName], [p.b, p.bName]]).filter(([id]) => id && !seen.has(id) && seen.add(id))

@@ -63,6 +63,19 @@ class AccountabilityController {
         return record;
     }
 
+    record Statement(@Text(max = 2000, multiline = true) String text) {
+    }
+
+    /** 陈述申辩: the person a proposed record names answers it before a supervisor decides. */
+    @Authorized(Action.ACCOUNTABILITY_STATEMENT)
+    @PostMapping("/{id}/statement")
+    AccountabilityRecord statement(@PathVariable long id, @Valid @RequestBody Statement statement, CurrentUser user) {
+        if (statement == null) {
+            throw ApiException.missingBody();
+        }
+        return accountability.statement(id, statement.text(), user.id());
+    }
+
     record Decision(Boolean confirm, @Text(max = 500, multiline = true) String reason) {
     }
 

@@ -7,7 +7,8 @@ import java.time.Instant;
 public record AccountabilityRecord(long id, String eventSource, long eventId, String triggerType, String caseNumber,
                                    String staff, String window, Instant occurredAt, int occurrence, String measure,
                                    BigDecimal fineYuan, String ruleVersion, String ruleName, State state, String reviewer,
-                                   String reviewReason, Instant createdAt, Instant decidedAt) {
+                                   String reviewReason, Instant createdAt, Instant decidedAt, String statement,
+                                   Instant statementAt, Instant statementDue) {
 
     public enum State { PROPOSED, CONFIRMED, DISMISSED }
 }

@@ -54,6 +54,47 @@ public class AccountabilityRepository {
                 .addValue("reviewer", reviewer).addValue("reason", reason).addValue("at", Timestamp.from(at)));
     }
 
+    /** The person's records of a trigger in [from, to) still proposed that came after a record: renumbered when it is dismissed. */
+    public List<AccountabilityRecord> proposedAfter(AccountabilityRecord record, Instant from, Instant to) {
+        return jdbc.query("""
+                select * from accountability_record where staff = :staff and trigger_type = :type and state = 'PROPOSED'
+                  and occurred_at >= :from and occurred_at < :to
+                  and (occurred_at > :at or (occurred_at = :at and id > :id)) order by occurred_at, id""",
+                new MapSqlParameterSource("staff", record.staff()).addValue("type", record.triggerType())
+                        .addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
+                        .addValue("at", Timestamp.from(record.occurredAt())).addValue("id", record.id()), MAPPER);
+    }
+
+    /** The person's records of a trigger in [from, to) that count, before a record: its occurrence is one more. */
+    public int countedBefore(AccountabilityRecord record, Instant from, Instant to) {
+        Integer n = jdbc.queryForObject("""
+                select count(*) from accountability_record where staff = :staff and trigger_type = :type and state <> 'DISMISSED'
+                  and occurred_at >= :from and (occurred_at < :at or (occurred_at = :at and id < :id))""",
+                new MapSqlParameterSource("staff", record.staff()).addValue("type", record.triggerType())
+                        .addValue("from", Timestamp.from(from)).addValue("at", Timestamp.from(record.occurredAt()))
+                        .addValue("id", record.id()), Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    /** A proposal evaluated anew: its occurrence and what the rules propose for it now. */
+    public void reproposed(long id, int occurrence, String measure, BigDecimal fine, String ruleVersion, String ruleName) {
+        jdbc.update("""
+                update accountability_record set occurrence = :occurrence, measure = :measure, fine_yuan = :fine,
+                  rule_version = :version, rule_name = :rule where id = :id and state = 'PROPOSED'""",
+                new MapSqlParameterSource("id", id).addValue("occurrence", occurrence).addValue("measure", measure)
+                        .addValue("fine", fine).addValue("version", ruleVersion).addValue("rule", ruleName));
+    }
+
+    public void statement(long id, String text, Instant at) {
+        jdbc.update("update accountability_record set statement = :text, statement_at = :at where id = :id",
+                new MapSqlParameterSource("id", id).addValue("text", text).addValue("at", Timestamp.from(at)));
+    }
+
+    public void statementDue(long id, Instant due) {
+        jdbc.update("update accountability_record set statement_due = :due where id = :id",
+                new MapSqlParameterSource("id", id).addValue("due", Timestamp.from(due)));
+    }
+
     public Optional<AccountabilityRecord> find(long id) {
         return jdbc.query("select * from accountability_record where id = :id", new MapSqlParameterSource("id", id), MAPPER)
                 .stream().findFirst();
@@ -90,5 +131,11 @@ public class AccountabilityRepository {
             rs.getString("rule_version"), rs.getString("rule_name"),
             AccountabilityRecord.State.valueOf(rs.getString("state")), rs.getString("reviewer"), rs.getString("review_reason"),
             rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant());
+            rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(),
+            rs.getString("statement"), instant(rs, "statement_at"), instant(rs, "statement_due"));
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
 }

@@ -91,8 +91,12 @@ public class AssessmentService {
             line(table, "DISCIPLINE", e.id(), e.type().name(), null, e.occurredAt()).ifPresent(l ->
                     lines.add(new AssessmentRepository.StoredLine(e.staff(), windowOf(staff, e.staff(), e.window()), l)));
         }
+        // an overdue whose accountability record a supervisor dismissed is not held against anyone
+        java.util.Set<Long> dismissedEvents = accountability.search(null, null, from, to, AccountabilityRecord.State.DISMISSED.name())
+                .stream().filter(r -> "CASE".equals(r.eventSource())).map(AccountabilityRecord::eventId)
+                .collect(java.util.stream.Collectors.toSet());
         for (CaseEventRepository.CaseEvent e : caseEvents.between(from, to)) {
-            if (e.type() != CaseEventType.CASE_OVERDUE || e.excusedOverdue()) {
+            if (e.type() != CaseEventType.CASE_OVERDUE || e.excusedOverdue() || dismissedEvents.contains(e.id())) {
                 continue;
             }
             String person = caseEvents.responsibleStaff(e);
@@ -110,6 +114,12 @@ public class AssessmentService {
         }
         repository.replaceLines(month.toString(), lines, table.version(), ClockUtil.getCurrentTime().toInstant());
         return sheet(month);
+    }
+
+    /** A record confirmed or dismissed: a month still in draft is computed again, so its sheet shows the decision. */
+    @org.springframework.context.event.EventListener
+    public void onAccountabilityDecided(org.bianmin.accountability.AccountabilityService.Decided decided) {
+        repository.month(decided.month().toString()).filter(m -> "DRAFT".equals(m.state())).ifPresent(m -> run(decided.month()));
     }
 
     public AssessmentSheet sheet(YearMonth month) {

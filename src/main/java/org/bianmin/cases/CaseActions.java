@@ -1,9 +1,11 @@
 package org.bianmin.cases;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bianmin.identity.Action;
 import org.bianmin.identity.CurrentUser;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,9 @@ class CaseActions {
                 "extension", "申请延期");
         add(actions, user, belongs, Action.CASE_DELAY_NOTICE, running && !c.delayNotice(), "delay", "申请滞办告知");
         add(actions, user, belongs, Action.CASE_PROXY, running, "proxy", "委托代办");
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        add(actions, user, belongs, Action.SUPERVISION_ORDER, running && c.warnAt() != null && !now.isBefore(c.warnAt()),
+                "supervision-order", "下达督办单");
         add(actions, user, belongs, Action.CASE_WITHDRAWAL, running || c.state() == CaseState.WAITING_SUPPLEMENT,
                 "withdrawal", "登记撤回申请");
         for (var type : reissue.outdated(c)) {

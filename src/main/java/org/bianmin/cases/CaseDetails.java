@@ -22,7 +22,8 @@ public record CaseDetails(String caseNumber, String itemCode, String itemName, S
                           List<CaseTimelineEntry> timeline, List<CaseActions.ActionView> actions,
                           List<RegistrationResult.MaterialView> materialsReceived, String windowName, String departmentName,
                           String registeredByName, String extensionLabel, boolean delayNoticeIssued,
-                          List<org.bianmin.rules.RuleTrace.Row> ruleTrace, OffsetDateTime supplementDue) {
+                          List<org.bianmin.rules.RuleTrace.Row> ruleTrace, OffsetDateTime supplementDue,
+                          List<?> supervisionOrders) {
 
     /** {@code masked}: the viewer does not belong to the case and reads masks of the ID number and phone. */
     public record ApplicantView(String name, String idNumber, String phone, String organization, boolean masked) {
@@ -32,7 +33,7 @@ public record CaseDetails(String caseNumber, String itemCode, String itemName, S
     }
 
     public record TaskView(String id, String name, String taskDefinitionKey, String assignee, List<String> candidateGroups,
-                           OffsetDateTime created, OffsetDateTime due, OffsetDateTime followUp) {
+                           OffsetDateTime created, OffsetDateTime due, OffsetDateTime followUp, String assigneeName) {
     }
 
     /** An event of the case: its code, its Chinese label, who (id and name), when, what. */

@@ -20,7 +20,7 @@ public final class CaseEventWording {
         }
         return switch (type) {
             case CASE_REGISTERED -> registered(details);
-            case CASE_OVERDUE -> (details.contains("registeredLate=true") ? "登记时已超期(收件日起算的时限在登记前已届满), " : "")
+            case CASE_OVERDUE -> (details.contains("registeredLate=true") ? "逾期登记(收件日起算的时限在登记时已届满或已进入预警期), " : "")
                     + (details.contains("extension=APPROVED") ? "已批准延期" : "未延期")
                     + (details.contains("delayNotice=true") ? ", 已出具滞办告知" : ", 未出具滞办告知");
             case EXTENSION_REQUESTED, EXTENSION_APPROVED -> details.replaceFirst("^(\\d+); ", "$1个工作日, 理由: ");

@@ -64,6 +64,14 @@ public record CaseRecord(
         return deadline != null && registeredAt != null && !deadline.isAfter(registeredAt);
     }
 
+    /**
+     * 逾期登记: when it was registered, the limit counted from receipt had run out or was already inside
+     * its warning share; a later overdue is not the registering clerk's ordinary overdue.
+     */
+    public boolean lateAtRegistration() {
+        return warnAt != null && registeredAt != null && !warnAt.isAfter(registeredAt);
+    }
+
     public String limitText() {
         return limitDays != null ? limitDays + "个工作日" : limitMinutes != null ? limitMinutes + "分钟" : "";
     }

@@ -176,9 +176,22 @@ public class CaseRegistrationService {
         events.record(CaseEventType.CASE_REGISTERED, caseNumber, registeredBy, app.item().window(), now,
                 disposition + (decided.caseType() == null ? "" : "/" + decided.caseType()) + (onPromise ? " " + CaseEventWording.PROMISE : "")
                         + (onCommitment ? " " + CaseEventWording.COMMITMENT : ""));
+        if (record.lateAtRegistration()) {
+            // nobody's ordinary overdue: the time passed before the application reached the window
+            events.record(CaseEventType.LATE_REGISTRATION, caseNumber, null, app.item().window(), now, lateRegistrationNote(record));
+        }
         launch.registered(record, processes.registrationVariables(record));
         log.info("Registered {} ({} {}) for {} by {}: {} rules {}", caseNumber, app.item().code(), decided.disposition(),
                 app.applicant().display(), registeredBy, decided.caseType(), decided.firedRules());
         return views.registrationResult(record);
+    }
+
+    private String lateRegistrationNote(CaseRecord c) {
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm");
+        java.time.ZoneId zone = calendars.calendar().zone();
+        return "收件" + time.format(c.receivedAt().atZone(zone)) + ", 登记" + time.format(c.registeredAt().atZone(zone)) + ": 自收件起算的时限"
+                + (c.overdueAtRegistration() ? "在登记前已届满(" + time.format(c.deadline().atZone(zone)) + ")"
+                : "在登记时已进入预警期(" + time.format(c.warnAt().atZone(zone)) + "预警, " + time.format(c.deadline().atZone(zone)) + "届满)")
+                + ", 超期责任由督查确定, 不计为登记人的超期办件";
     }
 }

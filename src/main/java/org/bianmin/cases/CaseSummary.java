@@ -47,7 +47,8 @@ public class CaseSummary {
         if (c.deadline() != null) {
             md.append("**办结时限**: ").append(c.limitText()).append(", ")
                     .append(c.state() == CaseState.WAITING_SUPPLEMENT || c.pausedSince() != null ? "补正期间暂停计时" : "截止 " + TIME.format(c.deadline().atZone(zone)))
-                    .append(c.overdueAtRegistration() ? " (登记时已超期: 自收件之日起算)" : "")
+                    .append(c.overdueAtRegistration() ? " (逾期登记: 登记时已超期, 自收件之日起算)"
+                            : c.lateAtRegistration() ? " (逾期登记: 登记时已进入预警期, 自收件之日起算)" : "")
                     .append("  \n");
         }
         Instant supplementDue = SupplementService.supplementDueWhileOwed(c);

@@ -47,10 +47,14 @@ public class CaseViews {
     private final org.bianmin.rules.RuleTrace ruleTrace;
     private final ZoneId zone;
     private final String centreName;
+    /** Lazily: the supervision feature's orders service itself needs the case processes, which need these views. */
+    private final org.springframework.beans.factory.ObjectProvider<CaseSupervision> supervision;
 
     public CaseViews(CatalogueService catalogue, NoticeRepository notices, CaseEventRepository events, TaskService tasks,
                      IdentityService identity, SlaPlanner planner, CalendarService calendars, CaseTimeline timeline,
-                     org.bianmin.rules.RuleTrace ruleTrace, @Value("${bianmin.centre-name}") String centreName) {
+                     org.bianmin.rules.RuleTrace ruleTrace, @Value("${bianmin.centre-name}") String centreName,
+                     org.springframework.beans.factory.ObjectProvider<CaseSupervision> supervision) {
+        this.supervision = supervision;
         this.timeline = timeline;
         this.ruleTrace = ruleTrace;
 
@@ -138,7 +142,8 @@ public class CaseViews {
                 userName(c.registeredBy()), extensionLabel(c), c.delayNotice(),
                 ruleTrace.trace(java.util.stream.Stream.of(c.classificationVersion(), c.timeLimitVersion())
                         .filter(java.util.Objects::nonNull).toList(), c.firedRules()),
-                offset(SupplementService.supplementDueWhileOwed(c)));
+                offset(SupplementService.supplementDueWhileOwed(c)),
+                supervision.stream().flatMap(s -> s.orders(c.caseNumber()).stream()).toList());
     }
 
     private static String extensionLabel(CaseRecord c) {
@@ -214,7 +219,8 @@ public class CaseViews {
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(link -> link.getGroupId()).toList();
         return new CaseDetails.TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getAssignee(),
-                groups, offset(task.getCreateTime()), offset(task.getDueDate()), offset(task.getFollowUpDate()));
+                groups, offset(task.getCreateTime()), offset(task.getDueDate()), offset(task.getFollowUpDate()),
+                task.getAssignee() == null ? null : userName(task.getAssignee()));
     }
 
     private CaseDetails.EventView eventView(CaseEventRepository.CaseEvent e) {

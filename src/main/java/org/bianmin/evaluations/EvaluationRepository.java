@@ -18,7 +18,7 @@ class EvaluationRepository {
                       String reviewNote, Instant rectificationDue) {
     }
 
-    record WindowSatisfaction(String window, int ratings, int satisfied) {
+    record WindowSatisfaction(String window, int ratings, int satisfied, int badConfirmed, int rectified) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -49,14 +49,20 @@ class EvaluationRepository {
                 new MapSqlParameterSource("n", caseNumber).addValue("state", state.name()).addValue("note", note));
     }
 
-    /** Ratings per window in [from, to), annulled ratings left out; satisfied = 基本满意 (3) or better. */
+    /**
+     * Ratings per window in [from, to), annulled ratings left out; satisfied = 基本满意 (3) or better;
+     * the bad ratings (2 or worse) the review confirmed, and how many of them were rectified (整改).
+     */
     List<WindowSatisfaction> satisfaction(Instant from, Instant to) {
         return jdbc.query("""
-                select c.window_group, count(*) as ratings, sum(case when e.rating >= 3 then 1 else 0 end) as satisfied
+                select c.window_group, count(*) as ratings, sum(case when e.rating >= 3 then 1 else 0 end) as satisfied,
+                  sum(case when e.rating <= 2 and e.state in ('CONFIRMED', 'RECTIFIED') then 1 else 0 end) as bad_confirmed,
+                  sum(case when e.state = 'RECTIFIED' then 1 else 0 end) as rectified
                 from case_evaluation e join case_record c on c.case_number = e.case_number
                 where e.rated_at >= :from and e.rated_at < :to and e.state <> 'ANNULLED'
                 group by c.window_group order by c.window_group""",
                 new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
-                (rs, i) -> new WindowSatisfaction(rs.getString("window_group"), rs.getInt("ratings"), rs.getInt("satisfied")));
+                (rs, i) -> new WindowSatisfaction(rs.getString("window_group"), rs.getInt("ratings"), rs.getInt("satisfied"),
+                        rs.getInt("bad_confirmed"), rs.getInt("rectified")));
     }
 }

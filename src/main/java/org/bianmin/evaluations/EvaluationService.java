@@ -38,7 +38,9 @@ public class EvaluationService {
     public record EvaluationView(String caseNumber, int rating, String ratingLabel, String comment, String state) {
     }
 
-    public record Satisfaction(String window, String windowName, int ratings, int satisfied, BigDecimal rate) {
+    /** 满意率 (satisfied ÷ ratings) and 差评整改率 (rectified ÷ confirmed bad ratings, null without any) of a window's month. */
+    public record Satisfaction(String window, String windowName, int ratings, int satisfied, BigDecimal rate, int badConfirmed,
+                               int rectified, BigDecimal rectificationRate) {
     }
 
     private final EvaluationRepository evaluations;
@@ -121,8 +123,12 @@ public class EvaluationService {
         return evaluations.satisfaction(month.atDay(1).atStartOfDay(zone).toInstant(),
                 month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()).stream()
                 .map(w -> new Satisfaction(w.window(), directory.windowName(w.window()), w.ratings(), w.satisfied(),
-                        BigDecimal.valueOf(w.satisfied() * 100L).divide(BigDecimal.valueOf(w.ratings()), 1, RoundingMode.HALF_UP)))
+                        percent(w.satisfied(), w.ratings()), w.badConfirmed(), w.rectified(), percent(w.rectified(), w.badConfirmed())))
                 .toList();
+    }
+
+    private static BigDecimal percent(int part, int whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 
     EvaluationView view(Evaluation e) {

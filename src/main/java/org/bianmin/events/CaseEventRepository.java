@@ -78,6 +78,10 @@ public class CaseEventRepository {
                 new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), MAPPER);
     }
 
+    public java.util.Optional<CaseEvent> find(long id) {
+        return jdbc.query("select * from case_event where id = :id", new MapSqlParameterSource("id", id), MAPPER).stream().findFirst();
+    }
+
     public List<CaseEvent> forCase(String caseNumber) {
         return jdbc.query("select * from case_event where case_number = :n order by occurred_at, id",
                 new MapSqlParameterSource("n", caseNumber), MAPPER);

@@ -15,6 +15,16 @@ public enum CaseEventType {
     CLOCK_RESUMED("恢复计时"),
     /** A supervisor or director chased an overdue case (督办); details: the note. */
     CASE_SUPERVISED("督办"),
+    /** A 督办单 was issued (details: the instruction, the responsible person and the reply limit). */
+    SUPERVISION_ORDERED("下达督办单"),
+    /** The responsible person replied to a 督办单 (details: the reply). */
+    SUPERVISION_REPLIED("督办单回复"),
+    /** A 督办单's reply limit passed without a reply: the directors are told (二次督办). */
+    SUPERVISION_ESCALATED("督办单逾期未回复, 报中心领导"),
+    /** A director's instruction on a 督办单 not answered in time (details: the instruction). */
+    SUPERVISION_SECOND("二次督办"),
+    /** 逾期登记: registered when the limit counted from receipt had passed or was inside its warning share. */
+    LATE_REGISTRATION("逾期登记"),
     HANDOVER_OVERDUE("移交超时"),
     FORWARD_OVERDUE("报送超时"),
     PROXY_DELIVERY_OVERDUE("代办送达超时"),

@@ -37,6 +37,10 @@ public class HallDutyLimits {
     public static final String SUPPLEMENT_DEADLINE = "supplement.deadline";
     /** 告知承诺制: within how long after an approval on a commitment its window checks the commitment. */
     public static final String COMMITMENT_VERIFICATION = "commitment.verification";
+    /** 督办单: within how long the responsible person replies what was done; later, the directors are told (二次督办). */
+    public static final String SUPERVISION_REPLY = "supervision.reply";
+    /** 陈述申辩: within how long the person a proposed accountability record names may answer it before it is decided. */
+    public static final String ACCOUNTABILITY_STATEMENT = "accountability.statement";
     /** Schedule and score of the monthly routines: the base score, and the days of the next month they are due by. */
     public static final String ASSESSMENT_BASE_SCORE = "assessment.base-score";
     public static final String ASSESSMENT_PUBLISH_BY = "assessment.publish-by";
@@ -60,6 +64,8 @@ public class HallDutyLimits {
         labels.put(ACCOUNTABILITY_REVIEW, "问责记录审核时限");
         labels.put(SUPPLEMENT_DEADLINE, "补正期限");
         labels.put(COMMITMENT_VERIFICATION, "告知承诺核查时限");
+        labels.put(SUPERVISION_REPLY, "督办单回复时限");
+        labels.put(ACCOUNTABILITY_STATEMENT, "问责陈述申辩时限");
         labels.put(ASSESSMENT_BASE_SCORE, "月度考核基础分");
         labels.put(ASSESSMENT_PUBLISH_BY, "月度考核发布截止日");
         labels.put(DENIAL_REPORT_BY, "否定报备月报报送截止日");

@@ -12,7 +12,8 @@ public final class StaffOptions {
 
     public static void fill(ArrayNode values, IdentityService identity) {
         for (User user : identity.createUserQuery().memberOfGroup(Groups.CLERKS).orderByUserId().asc().list()) {
-            values.addObject().put("label", user.getFirstName() + " " + user.getLastName() + " (" + user.getId() + ")")
+            // the name and the post people know, not the account id
+            values.addObject().put("label", user.getFirstName() + (user.getLastName() == null ? "" : " " + user.getLastName()))
                     .put("value", user.getId());
         }
     }

@@ -13,6 +13,7 @@ public record SlaBoard(OffsetDateTime at, Map<String, Integer> totals, List<Coun
 
     public record AtRisk(String caseNumber, String itemName, String window, String windowName, String caseType,
                          String state, List<String> assignees, OffsetDateTime deadline, long workingMinutesOverdue,
-                         String processInstanceId) {
+                         String processInstanceId, List<String> assigneeNames, String supervision, String supervisionLabel,
+                         Long orderId) {
     }
 }

@@ -42,9 +42,13 @@ public class SlaBoardService {
     private final HistoryService history;
     private final IdentityService identity;
     private final CalendarService calendars;
+    private final SupervisionOrders orders;
+    private final org.bianmin.staff.StaffDirectory staff;
 
     public SlaBoardService(NamedParameterJdbcTemplate jdbc, TaskService tasks, HistoryService history, IdentityService identity,
-                           CalendarService calendars) {
+                           CalendarService calendars, SupervisionOrders orders, org.bianmin.staff.StaffDirectory staff) {
+        this.orders = orders;
+        this.staff = staff;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.history = history;
@@ -118,6 +122,8 @@ public class SlaBoardService {
         Map<String, String> roots = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyIn(numbers)
                 .processDefinitionKey(CASE_ROOT).rootProcessInstances().unfinished().list().stream()
                 .collect(Collectors.toMap(HistoricProcessInstance::getBusinessKey, HistoricProcessInstance::getId, (a, b) -> a));
+        Map<String, SupervisionOrder> latestOrders = orders.latest(java.util.Arrays.asList(numbers));
+        Map<String, String> people = new HashMap<>();
         List<SlaBoard.AtRisk> result = new ArrayList<>();
         for (Row row : rows) {
             String number = row.caseNumber();
@@ -126,9 +132,29 @@ public class SlaBoardService {
             result.add(new SlaBoard.AtRisk(number, row.itemName(), row.window(), names.getOrDefault(row.window(), row.window()),
                     row.caseType(), overdue ? "OVERDUE" : "WARNING", assignees.getOrDefault(number, List.of()),
                     deadline.atZone(calendar.zone()).toOffsetDateTime(),
-                    overdue ? calendar.workingMinutesBetween(deadline, now) : 0, roots.getOrDefault(number, instances.get(number))));
+                    overdue ? calendar.workingMinutesBetween(deadline, now) : 0, roots.getOrDefault(number, instances.get(number)),
+                    assignees.getOrDefault(number, List.of()).stream().map(id -> people.computeIfAbsent(id, staff::name)).toList(),
+                    supervision(latestOrders.get(number)), supervisionLabel(latestOrders.get(number)),
+                    latestOrders.containsKey(number) ? latestOrders.get(number).id() : null));
         }
         return result;
+    }
+
+    /** 未督办 / 待回复 / 已回复 of a case's newest 督办单. */
+    static String supervision(SupervisionOrder order) {
+        return order == null ? "NONE" : order.state().name();
+    }
+
+    static String supervisionLabel(SupervisionOrder order) {
+        if (order == null) {
+            return "未督办";
+        }
+        return switch (order.state()) {
+            case OPEN -> "待回复";
+            case ESCALATED -> "待回复(逾期, 已报中心领导)";
+            case REPLIED -> order.repliedLate() ? "已回复(逾期回复)" : "已回复";
+            case CLOSED -> "未回复, 案件已结束";
+        };
     }
 
     private record Row(String caseNumber, String itemName, String window, String caseType, Instant deadline) {

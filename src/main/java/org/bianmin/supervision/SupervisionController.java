@@ -25,7 +25,11 @@ class SupervisionController {
 
     private final StaffDirectory staff;
 
-    SupervisionController(SlaBoardService board, DashboardService dashboard, CaseEventRepository events, StaffDirectory staff) {
+    private final org.bianmin.web.InputWindow window;
+
+    SupervisionController(SlaBoardService board, DashboardService dashboard, CaseEventRepository events, StaffDirectory staff,
+                          org.bianmin.web.InputWindow window) {
+        this.window = window;
         this.staff = staff;
         this.board = board;
         this.dashboard = dashboard;
@@ -48,7 +52,9 @@ class SupervisionController {
     List<Escalation> escalations(@PathVariable String caseNumber, CurrentUser user) {
         return events.forCase(caseNumber).stream().filter(e -> e.type().name().endsWith("_OVERDUE")
                 || e.type().name().equals("CASE_WARNING") || e.type().name().startsWith("EXTENSION")
-                || e.type().name().startsWith("DELAY_NOTICE"))
+                || e.type().name().startsWith("DELAY_NOTICE") || e.type().name().startsWith("SUPERVISION_")
+                || e.type() == org.bianmin.events.CaseEventType.CASE_SUPERVISED
+                || e.type() == org.bianmin.events.CaseEventType.LATE_REGISTRATION)
                 .map(e -> new Escalation(e.occurredAt(), e.type().name(), e.type().label(), e.staff(), names(e.staff()),
                         CaseEventWording.note(e.type(), e.details())))
                 .toList();
@@ -62,7 +68,8 @@ class SupervisionController {
 
     @Authorized(Action.SUPERVISION_READ)
     @GetMapping("/dashboard")
-    DashboardService.Dashboard dashboard(@RequestParam(defaultValue = "6") int months, CurrentUser user) {
-        return dashboard.dashboard(Math.max(1, Math.min(months, 24)));
+    DashboardService.Dashboard dashboard(@RequestParam(defaultValue = "6") int months, @RequestParam(required = false) String month,
+                                         CurrentUser user) {
+        return dashboard.dashboard(Math.max(1, Math.min(months, 24)), month == null || month.isBlank() ? null : window.month("month", month));
     }
 }

@@ -40,7 +40,9 @@ class AccountabilityReviewBrowserTest extends AccountabilityTestSupport {
         JsonNode record = getJson("/api/accountability/" + id, "supervisor");
         assertThat(record.path("measure").asText()).isEqualTo("通报批评");
         assertThat(record.path("state").asText()).isEqualTo("PROPOSED");
-        Task review = tasks.createTaskQuery().processInstanceBusinessKey("ACC-" + id).singleResult();
+        // the clerk answers first (陈述申辩), so that the supervisor's review shows it
+        postJson("/api/accountability/" + id + "/statement", "{\"text\":\"复印件已于次日找回并归档\"}", "clerk", 200);
+        Task review = tasks.createTaskQuery().processInstanceBusinessKey("ACC-" + id).taskDefinitionKey("reviewRecord").singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo("reviewRecord");
 
         JsonNode before = staffEntry(postJson("/api/assessments/" + MONTH + "/run", "", "supervisor", 200), "clerk");
@@ -67,7 +69,7 @@ class AccountabilityReviewBrowserTest extends AccountabilityTestSupport {
                     browser.waitVisible(By.cssSelector("button.unclaim"));
                 }
                 WebElement summary = browser.waitVisible(By.xpath("//strong[contains(., '问责记录')]/ancestor::form"));
-                assertThat(summary.getText()).contains("资料遗失", "王芳", "通报批评").doesNotContain("MATERIALS_LOST");
+                assertThat(summary.getText()).contains("资料遗失", "王芳", "通报批评", "复印件已于次日找回并归档").doesNotContain("MATERIALS_LOST");
                 browser.click(By.xpath("//label[contains(., '确认问责')]/input"));
                 WebElement reason = browser.waitVisible(REASON);
                 reason.sendKeys("经核实, 8月18日遗失营业执照复印件属实");
@@ -80,12 +82,13 @@ class AccountabilityReviewBrowserTest extends AccountabilityTestSupport {
             });
         }
 
-        // ---- the record is confirmed by the supervisor, and the month's score drops by its points
+        // ---- the record is confirmed by the supervisor, and the month's draft score drops by its points
         JsonNode confirmed = getJson("/api/accountability/" + id, "supervisor");
         assertThat(confirmed.path("state").asText()).isEqualTo("CONFIRMED");
         assertThat(confirmed.path("reviewer").asText()).isEqualTo("supervisor");
         assertThat(confirmed.path("reviewReason").asText()).isEqualTo("经核实, 8月18日遗失营业执照复印件属实");
-        JsonNode after = staffEntry(postJson("/api/assessments/" + MONTH + "/run", "", "supervisor", 200), "clerk");
+        // the month's draft follows the decision at once, nobody has to run it again
+        JsonNode after = staffEntry(getJson("/api/assessments/" + MONTH, "supervisor"), "clerk");
         assertThat(after.path("score").decimalValue()).as("通报批评: a further -2").isEqualByComparingTo("96");
         assertThat(after.path("lines").findValuesAsText("source")).containsExactlyInAnyOrder("DISCIPLINE", "ACCOUNTABILITY");
         assertThat(after.path("lines").findValuesAsText("rule")).anyMatch(rule -> rule.endsWith(" / 问责通报批评"));

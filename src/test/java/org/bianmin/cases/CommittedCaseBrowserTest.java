@@ -208,17 +208,18 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 assertThat(form.getText()).contains(caseNumber);
                 browser.screenshot("committed-supervisor-task");
 
-                // the supervisor acts on the escalation; the note goes into the case's timeline
+                // the supervisor acts on the escalation with a 督办单 to the suggested person (the window's A post)
                 claim(browser);
+                browser.waitVisible(By.xpath("//form[.//strong[contains(., '案件编号')]]//*[contains(text(), '徐婷 市场监管窗口A岗')]"));
                 writeNote(browser, "已电话督促市场监督管理所, 要求当日办结");
-                complete(browser);
-                awaitNoTask(caseNumber, "superviseOverdue");
+                browser.screenshot("committed-supervisor-order");
+                completeUntilGone(browser, caseNumber, "superviseOverdue");
             });
         }
-        assertThat(jdbc.queryForList("select details from case_event where case_number = ? and event_type = 'CASE_SUPERVISED'",
-                String.class, caseNumber)).containsExactly("已电话督促市场监督管理所, 要求当日办结");
+        assertThat(jdbc.queryForList("select details from case_event where case_number = ? and event_type = 'SUPERVISION_ORDERED'",
+                String.class, caseNumber)).singleElement().asString().startsWith("已电话督促市场监督管理所, 要求当日办结; 责任人: 徐婷; 回复时限: ");
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(watch).isWaitingAtExactly("caseWork");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(watch).isWaitingAtExactly("caseWork", "supervisionOrder");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -284,6 +285,22 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
         WebDriverWait wait = new WebDriverWait(browser.driver(), WAIT);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /**
+     * Completes the open task and waits until it is gone; a click that lands while Tasklist still
+     * re-renders the form after the claim is lost, so it clicks again as a person would.
+     */
+    private void completeUntilGone(Browser browser, String caseNumber, String taskKey) {
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            if (tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).count() == 0) {
+                return true;
+            }
+            if (browser.isPresent(COMPLETE)) {
+                complete(browser);
+            }
+            return false;
+        });
     }
 
     private void awaitNoTask(String caseNumber, String taskKey) {

@@ -133,12 +133,12 @@ class OverdueEscalationPostgresTest extends PostgresIntegrationTest {
         assertThat(overdue.path("openTasks").findValuesAsText("taskDefinitionKey")).contains("superviseOverdue");
         assertThat(overdue.path("openTasks").toString()).contains("supervisors");
 
-        // the supervisor acts on the escalation: the note goes into the case's timeline, the case works on
+        // the supervisor acts on the escalation with a 督办单 to the suggested person; the case works on
         tasks.claim(supervise.getId(), "supervisor");
         tasks.complete(supervise.getId(), Map.of("handlingNote", "已督促市场监管所当日办结"));
-        assertThat(jdbc.queryForList("select staff || '|' || details from case_event where case_number = ? and event_type = 'CASE_SUPERVISED'",
-                String.class, caseNumber)).containsExactly("supervisor|已督促市场监管所当日办结");
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(watch).isWaitingAtExactly("caseWork");
+        assertThat(jdbc.queryForList("select staff || '|' || details from case_event where case_number = ? and event_type = 'SUPERVISION_ORDERED'",
+                String.class, caseNumber)).singleElement().asString().startsWith("supervisor|已督促市场监管所当日办结; 责任人: ");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(watch).isWaitingAtExactly("caseWork", "supervisionOrder");
         assertThat(events(caseNumber, "CASE_OVERDUE")).as("the deadline fired once").isEqualTo(1);
     }
 

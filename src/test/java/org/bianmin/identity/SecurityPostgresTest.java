@@ -248,13 +248,15 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
                 "{\"confirm\":false,\"reason\":\"不成立\"}", "supervisor", DEMO_PASSWORD);
         assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
         assertThat(own.body()).contains("不能审核本人的问责记录");
-        Task review = tasks.createTaskQuery().processInstanceBusinessKey("ACC-" + id).singleResult();
+        Task review = tasks.createTaskQuery().processInstanceBusinessKey("ACC-" + id).taskDefinitionKey("reviewRecord").singleResult();
         // the review form names the event and the person in Chinese, not by code and account id
         assertThat((String) tasks.getVariable(review.getId(), "caseSummary")).contains("资料遗失", "周平", "责任追究规则 第")
                 .doesNotContain("MATERIALS_LOST", "supervisor", "accountability@");
         assertThatThrownBy(() -> completeAs("supervisor", review, Map.of("confirmed", "false", "reason", "不成立")))
                 .isInstanceOf(AuthorizationException.class);
-        // another reviewer decides it
+        // the person it names may make a statement, but not decide; another reviewer then decides it
+        assertThat(send("POST", "/api/accountability/" + id + "/statement", "{\"text\":\"卷宗已找回\"}", "supervisor", DEMO_PASSWORD)
+                .statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/accountability/" + id + "/decision", "{\"confirm\":false,\"reason\":\"测试记录, 撤销\"}",
                 "director", DEMO_PASSWORD).statusCode()).isEqualTo(200);
 

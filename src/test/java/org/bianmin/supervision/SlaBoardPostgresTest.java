@@ -178,6 +178,14 @@ class SlaBoardPostgresTest extends SupervisionTestSupport {
         assertThat(dashboard.path("ranking").isArray()).isTrue();
         assertThat(dashboard.path("openAccountabilityByWindow").isObject()).isTrue();
         assertThat(dashboard.has("rankingMonth")).isTrue();
+        assertThat(dashboard.path("satisfaction").isArray()).isTrue();
+
+        // the month picker: six months up to February, the cases of March not in them
+        JsonNode february = getJson("/api/supervision/dashboard?months=6&month=2026-02", DIRECTOR);
+        assertThat(february.path("months")).extracting(JsonNode::asText)
+                .containsExactly("2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02");
+        assertThat(february.path("weeks")).extracting(JsonNode::asText).doesNotContain("2026-03-16");
+        assertThat(get("/api/supervision/dashboard?month=2026-13", DIRECTOR, DEMO_PASSWORD).statusCode()).isEqualTo(400);
     }
 
     // ---------------------------------------------------------------- helpers

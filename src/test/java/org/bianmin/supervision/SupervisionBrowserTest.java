@@ -95,11 +95,11 @@ class SupervisionBrowserTest extends SupervisionTestSupport {
             browser.check("supervision-dashboard", () -> {
                 browser.get("/dashboard/");
                 browser.waitVisible(By.id("charts"));
-                new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(By.cssSelector(".chart canvas")).size() == 4);
+                new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(By.cssSelector(".chart canvas")).size() == 5);
                 assertThat(browser.driver().findElement(By.id("user")).getText()).startsWith("周平");
                 assertThat(browser.driver().findElement(By.id("message")).isDisplayed()).isFalse();
                 String charts = browser.driver().findElement(By.tagName("main")).getText();
-                assertThat(charts).contains("各窗口按时办结率", "每周超期案件数", "月度考核窗口排名", "待审核的问责记录");
+                assertThat(charts).contains("各窗口按时办结率", "每周超期案件数(按办结时限所在周)", "月度考核窗口排名", "待审核的问责记录", "好差评");
                 // ECharts draws its texts into the canvas: the axes are checked through the API data instead
                 JsonNode data = getJson("/api/supervision/dashboard?months=6", SUPERVISOR);
                 assertThat(data.path("months").path(5).asText()).isEqualTo("2026-03");

@@ -104,7 +104,9 @@ public abstract class SupervisionTestSupport extends PostgresIntegrationTest {
                 for (Long id : jdbc.queryForList("select id from accountability_record where case_number = ? and state = 'PROPOSED'",
                         Long.class, caseNumber)) {
                     try {
-                        accountability.decideByTask(id, false, "测试数据, 撤销", SUPERVISOR);
+                        deleteInstances("ACC-" + id);
+                        jdbc.update("update accountability_record set state = 'DISMISSED', reviewer = ?, review_reason = '测试数据, 撤销'"
+                                + " where id = ?", SUPERVISOR, id);
                     } catch (RuntimeException e) {
                         // the review instance is deleted below
                     }

@@ -28,7 +28,10 @@ class CaseWorkDelegates {
         });
     }
 
-    /** 登记督办意见: the supervisor's note goes into the case's timeline. */
+    /**
+     * 登记督办意见 of the root's earlier versions (instances still running on them): the supervisor's
+     * note goes into the case's timeline. The current version issues a 督办单 instead.
+     */
     @Bean("recordSupervisionDelegate")
     JavaDelegate recordSupervision(CaseRepository cases, CaseEventRepository events, ActingUser actor) {
         return execution -> {

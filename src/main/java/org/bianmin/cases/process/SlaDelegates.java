@@ -46,7 +46,7 @@ class SlaDelegates {
             processes.setEverywhere(caseNumber, "slaState", SlaState.OVERDUE.name());
             events.record(CaseEventType.CASE_OVERDUE, caseNumber, assignees(tasks, caseNumber), c.window(), now(),
                     CaseEventRepository.CaseEvent.overdueDetails(
-                            c.extensionDays() > 0, c.delayNotice(), c.overdueAtRegistration()));
+                            c.extensionDays() > 0, c.delayNotice(), c.lateAtRegistration()));
             execution.setVariable("caseSummary", summary.markdown(c));
         };
     }
