@@ -4,19 +4,10 @@ import jakarta.validation.Valid;
 
 import org.bianmin.web.Text;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bianmin.identity.Action;
 import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
@@ -41,8 +32,12 @@ class AssessmentController {
 
     private final AssessmentService assessments;
     private final InputWindow window;
+    private final AssessmentExports exports;
+    private final AssessmentAppeals appeals;
 
-    AssessmentController(AssessmentService assessments, InputWindow window) {
+    AssessmentController(AssessmentService assessments, InputWindow window, AssessmentExports exports, AssessmentAppeals appeals) {
+        this.appeals = appeals;
+        this.exports = exports;
         this.assessments = assessments;
         this.window = window;
     }
@@ -61,7 +56,15 @@ class AssessmentController {
     @Authorized(Action.ASSESSMENT_READ)
     @GetMapping("/{month}")
     AssessmentSheet sheet(@PathVariable String month, CurrentUser user) {
-        return assessments.sheet(parse(month));
+        AssessmentSheet sheet = assessments.sheet(parse(month));
+        if (user.isWatcher()) {
+            return sheet;
+        }
+        // staff read their own line of a published month (and the ranking); a draft is the assessors' still
+        if (!"PUBLISHED".equals(sheet.state())) {
+            throw ApiException.notFound("NOT_PUBLISHED", month + " 的考核尚未发布, 发布后可查看本人得分 / not published yet");
+        }
+        return sheet.onlyOf(user.id());
     }
 
     record Correction(@Text(max = 64) String staff, BigDecimal points, @Text(max = 500, multiline = true) String reason) {
@@ -82,84 +85,48 @@ class AssessmentController {
         return assessments.publish(parse(month), user.id());
     }
 
+    record AppealRequest(@Text(max = 2000, multiline = true) String text) {
+    }
+
+    /** 申诉: a person appeals against his own line of a published month. */
+    @Authorized(Action.ASSESSMENT_APPEAL)
+    @PostMapping("/{month}/appeals")
+    ResponseEntity<AssessmentAppeals.Appeal> appeal(@PathVariable String month, @Valid @RequestBody AppealRequest request,
+                                                    CurrentUser user) {
+        if (request == null) {
+            throw ApiException.missingBody();
+        }
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(appeals.submit(parse(month), user.id(),
+                request.text()));
+    }
+
+    /** The month's appeals: all of them for assessors, a person's own for staff. */
+    @Authorized(Action.ASSESSMENT_READ)
+    @GetMapping("/{month}/appeals")
+    java.util.List<AssessmentAppeals.Appeal> appeals(@PathVariable String month, CurrentUser user) {
+        return appeals.of(parse(month), user.isWatcher() ? null : user.id());
+    }
+
     @Authorized(Action.ASSESSMENT_READ)
     @GetMapping("/years/{year}")
     AssessmentService.AnnualScores annual(@PathVariable int year, CurrentUser user) {
-        return assessments.annual(year);
+        AssessmentService.AnnualScores scores = assessments.annual(year);
+        return user.isWatcher() ? scores : scores.onlyOf(user.id());
     }
 
     @Authorized(Action.ASSESSMENT_MANAGE)
     @GetMapping("/{month}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable String month, CurrentUser user) {
         AssessmentSheet sheet = assessments.sheet(parse(month));
-        StringBuilder text = new StringBuilder("\uFEFF");
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT)) {
-            csv.printRecord("月份", "类型", "人员/窗口", "姓名/名称", "窗口", "得分", "名次", "红旗窗口", "评优资格", "加扣分", "说明", "依据规则");
-            for (AssessmentSheet.StaffScore s : sheet.staff()) {
-                csv.printRecord(sheet.month(), "个人", s.staff(), s.name(), s.window(), s.score(), "", "", "", "", "", "");
-                for (AssessmentSheet.Line l : s.lines()) {
-                    csv.printRecord(sheet.month(), "明细", s.staff(), s.name(), s.window(), "", "", "", "", l.points(), l.description(),
-                            l.rule() == null ? "" : l.rule());
-                }
-            }
-            for (AssessmentSheet.WindowScore w : sheet.windows()) {
-                csv.printRecord(sheet.month(), "窗口", w.window(), w.name(), w.window(), w.score(), w.rank(), w.redFlag() ? "是" : "否",
-                        w.awardEligible() ? "保留" : "取消", "", "", "");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file(text.toString().getBytes(StandardCharsets.UTF_8), "assessment-" + sheet.month() + ".csv",
-                "text/csv;charset=UTF-8");
+        return file(exports.csv(sheet), "assessment-" + sheet.month() + ".csv", "text/csv;charset=UTF-8");
     }
 
     @Authorized(Action.ASSESSMENT_MANAGE)
     @GetMapping("/{month}/export.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable String month, CurrentUser user) {
         AssessmentSheet sheet = assessments.sheet(parse(month));
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet people = workbook.createSheet("个人得分");
-            header(people, "人员", "姓名", "窗口", "得分", "加扣分", "说明", "依据规则");
-            int r = 1;
-            for (AssessmentSheet.StaffScore s : sheet.staff()) {
-                Row row = people.createRow(r++);
-                row.createCell(0).setCellValue(s.staff());
-                row.createCell(1).setCellValue(s.name());
-                row.createCell(2).setCellValue(s.window() == null ? "" : s.window());
-                row.createCell(3).setCellValue(s.score().doubleValue());
-                for (AssessmentSheet.Line l : s.lines()) {
-                    Row line = people.createRow(r++);
-                    line.createCell(0).setCellValue(s.staff());
-                    line.createCell(4).setCellValue(l.points().doubleValue());
-                    line.createCell(5).setCellValue(l.description());
-                    line.createCell(6).setCellValue(l.rule() == null ? "" : l.rule());
-                }
-            }
-            Sheet windows = workbook.createSheet("窗口排名");
-            header(windows, "名次", "窗口", "名称", "得分", "红旗窗口", "评优资格");
-            r = 1;
-            for (AssessmentSheet.WindowScore w : sheet.windows()) {
-                Row row = windows.createRow(r++);
-                row.createCell(0).setCellValue(w.rank());
-                row.createCell(1).setCellValue(w.window());
-                row.createCell(2).setCellValue(w.name());
-                row.createCell(3).setCellValue(w.score().doubleValue());
-                row.createCell(4).setCellValue(w.redFlag() ? "是" : "否");
-                row.createCell(5).setCellValue(w.awardEligible() ? "保留" : "取消");
-            }
-            workbook.write(out);
-            return file(out.toByteArray(), "assessment-" + sheet.month() + ".xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void header(Sheet sheet, String... titles) {
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < titles.length; i++) {
-            row.createCell(i).setCellValue(titles[i]);
-        }
+        return file(exports.xlsx(sheet), "assessment-" + sheet.month() + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String name, String type) {

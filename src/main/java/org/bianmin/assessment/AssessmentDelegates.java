@@ -16,6 +16,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class AssessmentDelegates {
 
+    /** 处理考核申诉: the supervisor's answer from the Tasklist form. */
+    @Bean("decideAppealDelegate")
+    JavaDelegate decideAppeal(AssessmentAppeals appeals, ActingUser actor) {
+        return execution -> {
+            Object points = execution.getVariable("points");
+            appeals.decide(((Number) execution.getVariable("appealId")).longValue(),
+                    "true".equals(String.valueOf(execution.getVariable("upheld"))),
+                    points == null ? null : new BigDecimal(points.toString()), (String) execution.getVariable("answer"),
+                    actor.current());
+        };
+    }
+
     @Bean("runAssessmentDelegate")
     JavaDelegate runAssessment(AssessmentService assessments, CalendarService calendars) {
         return execution -> {

@@ -137,14 +137,16 @@ public class AssessmentService {
             String person = (String) c.get("staff");
             byStaff.computeIfAbsent(person, k -> new ArrayList<>()).add(new AssessmentSheet.Line("CORRECTION",
                     ((Number) c.get("id")).longValue(), "CORRECTION", (BigDecimal) c.get("points"),
-                    "考核小组更正: " + c.get("reason") + " (" + c.get("made_by") + ")", null, null));
+                    "考核小组更正: " + c.get("reason") + " (" + userName((String) c.get("made_by")) + ")", null, null));
         }
         List<AssessmentSheet.StaffScore> staff = new ArrayList<>();
         byStaff.forEach((person, lines) -> staff.add(new AssessmentSheet.StaffScore(person, userName(person),
                 windowOfStaff.get(person), baseScore().add(lines.stream().map(AssessmentSheet.Line::points)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add)), lines)));
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)), lines,
+                windowOfStaff.get(person) == null ? null : groupName(windowOfStaff.get(person)))));
         return new AssessmentSheet(month.toString(), row.state(), row.ruleVersion(), row.computedAt(), row.publishedAt(),
-                row.publishedBy(), staff, rank(staff));
+                row.publishedBy(), staff, rank(staff), AssessmentSheet.title(month), AssessmentSheet.stateLabel(row.state()),
+                row.publishedBy() == null ? null : userName(row.publishedBy()));
     }
 
     /** Windows score the mean of their staff; the ranking table marks red flags and lost award eligibility. */
@@ -163,11 +165,17 @@ public class AssessmentService {
             int rank = i > 0 && means.get(i).getValue().compareTo(means.get(i - 1).getValue()) == 0 ? windows.get(i - 1).rank() : i + 1;
             RankOutcome outcome = new RankOutcome();
             rules.evaluate(AssessmentRuleSet.NAME, Map.of("ranking", outcome, "line", new ScoreLine()),
-                    new RankFact(rank, means.size()));
+                    new RankFact(rank, means.size(), tied(means, i)));
             windows.add(new AssessmentSheet.WindowScore(means.get(i).getKey(), groupName(means.get(i).getKey()),
                     means.get(i).getValue(), rank, outcome.isRedFlag(), !outcome.losesAwardEligibility()));
         }
         return windows;
+    }
+
+    /** How many windows share the i-th window's score. */
+    private static int tied(List<Map.Entry<String, BigDecimal>> means, int i) {
+        BigDecimal score = means.get(i).getValue();
+        return (int) means.stream().filter(m -> m.getValue().compareTo(score) == 0).count();
     }
 
     @Transactional
@@ -208,6 +216,12 @@ public class AssessmentService {
      */
     public record AnnualScores(int year, List<String> publishedMonths, List<String> draftMonths, Map<String, BigDecimal> scores,
                                String note) {
+
+        /** A person's own annual score only. */
+        public AnnualScores onlyOf(String person) {
+            return new AnnualScores(year, publishedMonths, draftMonths, scores.containsKey(person) ? Map.of(person, scores.get(person))
+                    : Map.of(), note);
+        }
     }
 
     public AnnualScores annual(int year) {

@@ -44,6 +44,8 @@ public class HallDutyLimits {
     /** Schedule and score of the monthly routines: the base score, and the days of the next month they are due by. */
     public static final String ASSESSMENT_BASE_SCORE = "assessment.base-score";
     public static final String ASSESSMENT_PUBLISH_BY = "assessment.publish-by";
+    /** 申诉: within how long after a month's publication a person may appeal against his line. */
+    public static final String ASSESSMENT_APPEAL = "assessment.appeal";
     public static final String DENIAL_REPORT_BY = "denial-report.due-by";
 
     static final String FILE = "limits.csv";
@@ -68,6 +70,7 @@ public class HallDutyLimits {
         labels.put(ACCOUNTABILITY_STATEMENT, "问责陈述申辩时限");
         labels.put(ASSESSMENT_BASE_SCORE, "月度考核基础分");
         labels.put(ASSESSMENT_PUBLISH_BY, "月度考核发布截止日");
+        labels.put(ASSESSMENT_APPEAL, "考核申诉时限");
         labels.put(DENIAL_REPORT_BY, "否定报备月报报送截止日");
         return java.util.Collections.unmodifiableMap(labels);
     }

@@ -40,7 +40,8 @@ public final class LimitTable {
     static final Set<String> ADDED_KEYS = Set.of(HallDutyLimits.DENIAL_FILING, HallDutyLimits.EXTENSION_DECISION,
             HallDutyLimits.DELAY_DECISION, HallDutyLimits.ACCOUNTABILITY_REVIEW, HallDutyLimits.SUPPLEMENT_DEADLINE,
             HallDutyLimits.COMMITMENT_VERIFICATION, HallDutyLimits.SUPERVISION_REPLY, HallDutyLimits.ACCOUNTABILITY_STATEMENT,
-            HallDutyLimits.ASSESSMENT_BASE_SCORE, HallDutyLimits.ASSESSMENT_PUBLISH_BY, HallDutyLimits.DENIAL_REPORT_BY);
+            HallDutyLimits.ASSESSMENT_BASE_SCORE, HallDutyLimits.ASSESSMENT_PUBLISH_BY, HallDutyLimits.DENIAL_REPORT_BY,
+            HallDutyLimits.ASSESSMENT_APPEAL);
     /** The keys that are not durations, with their one unit; every other key takes a duration unit. */
     static final Map<String, Unit> FIXED_UNITS = Map.of(HallDutyLimits.ASSESSMENT_BASE_SCORE, Unit.POINTS,
             HallDutyLimits.ASSESSMENT_PUBLISH_BY, Unit.DAY_OF_NEXT_MONTH, HallDutyLimits.DENIAL_REPORT_BY, Unit.DAY_OF_NEXT_MONTH);

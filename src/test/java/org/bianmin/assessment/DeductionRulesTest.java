@@ -107,6 +107,12 @@ class DeductionRulesTest {
     record Rank(boolean redFlag, boolean losesAward) {
     }
 
+    static Rank tiedRank(int rank, int windows, int tied) {
+        RankOutcome outcome = new RankOutcome();
+        engine.evaluate(AssessmentRuleSet.NAME, Map.of("ranking", outcome, "line", new ScoreLine()), new RankFact(rank, windows, tied));
+        return new Rank(outcome.isRedFlag(), outcome.losesAwardEligibility());
+    }
+
     static Rank rank(int rank, int windows) {
         RankOutcome outcome = new RankOutcome();
         engine.evaluate(AssessmentRuleSet.NAME, Map.of("ranking", outcome, "line", new ScoreLine()), new RankFact(rank, windows));
@@ -128,6 +134,10 @@ class DeductionRulesTest {
         assertThat(rank(1, 4)).isEqualTo(new Rank(true, false));
         assertThat(rank(4, 4)).isEqualTo(new Rank(false, true));
         assertThat(rank(1, 3)).as("30 %% of three windows is none").isEqualTo(new Rank(false, false));
+        // ties: two tied for first of seven are both red flags; six tied for first are none (no distinction)
+        assertThat(tiedRank(1, 7, 2)).isEqualTo(new Rank(true, false));
+        assertThat(tiedRank(1, 7, 6)).isEqualTo(new Rank(false, false));
+        assertThat(tiedRank(1, 7, 7)).as("all equal: no flag, no loss").isEqualTo(new Rank(false, false));
     }
 
     @Test

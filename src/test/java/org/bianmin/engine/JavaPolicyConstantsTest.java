@@ -56,7 +56,11 @@ class JavaPolicyConstantsTest {
             Map.entry("LimitTable#LAST_COMMON_DAY", "the calendar: the last day every month has"),
             Map.entry("RuleWorkbook#MAX_ROWS", "input bound"), Map.entry("RuleWorkbook#SET_ROW", "layout of the read-me sheet"),
             Map.entry("RuleWorkbook#VERSION_ROW", "layout of the read-me sheet"),
-            Map.entry("RuleWorkbook#TABLES_FROM", "layout of the read-me sheet"));
+            Map.entry("RuleWorkbook#TABLES_FROM", "layout of the read-me sheet"),
+            Map.entry("AccountabilityService#MAX_STATEMENT", "input bound"),
+            Map.entry("SupervisionOrders#MAX_INSTRUCTION", "input bound"), Map.entry("SupervisionOrders#MAX_REPLY", "input bound"),
+            Map.entry("SupervisionOrders#MAX_REPLY_DAYS", "plausibility of a typed limit (the rule table gives the default)"),
+            Map.entry("AssessmentAppeals#MAX_TEXT", "input bound"), Map.entry("AssessmentExports#HEADER_ROW", "layout of the exported sheet"));
 
     @Test
     void everyNumericConstantOfTheMainCodeIsTechnical() throws IOException {

@@ -63,6 +63,7 @@ class AccessMatrixPostgresTest extends PostgresIntegrationTest {
             Map.entry("SUPERVISION_REPLY", Probe.post("/api/supervision-orders/999999999/reply", "{}")),
             Map.entry("DENIAL_REPORT", Probe.get("/api/reports/denials/2026-11/export.csv")),
             Map.entry("ASSESSMENT_READ", Probe.get("/api/assessments/2026-11")),
+            Map.entry("ASSESSMENT_APPEAL", Probe.post("/api/assessments/0000-13/appeals", "{}")),
             Map.entry("ASSESSMENT_MANAGE", Probe.post("/api/assessments/0000-13/run", "{}")),
             Map.entry("DISCIPLINE_RECORD", Probe.post("/api/discipline-events", "{}")),
             Map.entry("ACCOUNTABILITY_READ", Probe.get("/api/accountability?staff=civil-a")),

@@ -97,6 +97,7 @@ class LatinWordScanBrowserTest extends PostgresIntegrationTest {
                 browser.waitVisible(By.xpath("//*[contains(., '时限监控')]"));
                 scan(browser, "Cockpit (督查)", findings);
                 visit(browser, "/dashboard/", By.id("charts"), "督查看板 (督查)", findings);
+                visit(browser, "/assessment/", By.id("title"), "月度考核 (督查)", findings);
             });
         }
         try (Browser browser = Browser.open(port)) {

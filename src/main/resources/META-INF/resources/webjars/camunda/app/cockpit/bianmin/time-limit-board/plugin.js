@@ -163,7 +163,7 @@ export default [{
         <form class="form-inline"><select name="state" class="form-control">${ORDER_STATES.map(([v, l]) => `<option value="${v}">${l}</option>`).join('')}</select>
           <select name="window" class="form-control"><option value="">全部窗口</option></select>
           <label>月份 <input name="month" type="month" class="form-control"></label>
-          <button type="submit" class="btn btn-default">查询</button> <a class="bianmin-export btn btn-default" href="/api/supervision-orders/export.xlsx">导出Excel</a></form>
+          <button type="submit" class="btn btn-default">查询</button> <a class="bianmin-export btn btn-default" href="/api/supervision-orders/export.xlsx">导出电子表格</a></form>
         <table class="table table-condensed bianmin-orders"><thead><tr><th>编号</th><th>案件编号</th><th>窗口</th><th>下达</th><th>督办要求</th>
           <th>责任人, 回复时限</th><th>状态</th><th>回复</th></tr></thead><tbody></tbody></table></section></section>`;
     load(node);
