@@ -28,7 +28,10 @@ class AccountabilityController {
     private final AccountabilityService accountability;
     private final InputWindow window;
 
-    AccountabilityController(AccountabilityService accountability, InputWindow window) {
+    private final AccountabilityRegister register;
+
+    AccountabilityController(AccountabilityService accountability, InputWindow window, AccountabilityRegister register) {
+        this.register = register;
         this.accountability = accountability;
         this.window = window;
     }
@@ -51,6 +54,21 @@ class AccountabilityController {
             throw ApiException.invalidField("state", "状态必须是 PROPOSED/CONFIRMED/DISMISSED", "must be PROPOSED, CONFIRMED or DISMISSED");
         }
         return accountability.search(blank(caseNumber), blank(who), parseMonth(month), state);
+    }
+
+    /** The register of records as a workbook: supervisors and directors, by month and state. */
+    @Authorized(Action.ACCOUNTABILITY_DECIDE)
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String month,
+                                                           @RequestParam(required = false) String state, CurrentUser user) {
+        List<AccountabilityRecord> records = search(null, null, month, state, user);
+        YearMonth m = parseMonth(month);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=accountability"
+                        + (m == null ? "" : "-" + m) + ".xlsx")
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(register.xlsx(records, m, blank(state)));
     }
 
     @Authorized(Action.ACCOUNTABILITY_READ)

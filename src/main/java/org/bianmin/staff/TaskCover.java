@@ -152,8 +152,9 @@ public class TaskCover {
                 + " 至 " + absenceViews.show(absence.until()) + " 不在岗; 本任务由B岗 " + label(b) + " 代为办理, A岗返岗后自动交回。";
     }
 
+    /** What a person reads: the name, not the account id. */
     private String label(String userId) {
-        return directory.name(userId) + "(" + userId + ")";
+        return directory.name(userId);
     }
 
     private Optional<Cover> currentCover(String staff) {

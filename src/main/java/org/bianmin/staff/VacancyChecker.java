@@ -69,8 +69,8 @@ public class VacancyChecker {
         LocalDate day = LocalDate.ofInstant(now, calendar.zone());
         for (RosterPost post : roster.posts()) {
             if (!roster.isPresent(post.a(), now) && !roster.isPresent(post.b(), now) && firstOfDay(post, day, now)) {
-                String details = post.post() + ": A岗 " + directory.name(post.a()) + "(" + post.a() + ") 与 B岗 "
-                        + directory.name(post.b()) + "(" + post.b() + ") 均不在岗, 岗位空缺 / post vacant";
+                String details = post.post() + ": A岗 " + directory.name(post.a()) + " 与 B岗 "
+                        + directory.name(post.b()) + " 均不在岗, 岗位空缺 / post vacant";
                 events.record(CaseEventType.POST_VACANT, null, post.a(), post.window(), now, details);
                 String summary = "**岗位空缺**  \n窗口: " + directory.windowName(post.window()) + "  \n岗位: " + post.post()
                         + "  \nA岗: " + directory.name(post.a()) + "  \nB岗: " + directory.name(post.b())

@@ -50,7 +50,7 @@ class AccountabilityPostgresTest extends AccountabilityTestSupport {
     // ---------------------------------------------------------------- case events → records → published ranking
 
     @Test
-    void overdueCasesBecomeReviewedAccountabilityRecordsAndAPublishedRanking() {
+    void overdueCasesBecomeReviewedAccountabilityRecordsAndAPublishedRanking() throws java.io.IOException {
         clock(JUNE_FIRST);
         String a = registerCase("clerk2", true).path("caseNumber").asText();
         String b = registerCase("clerk2", true).path("caseNumber").asText();
@@ -189,6 +189,19 @@ class AccountabilityPostgresTest extends AccountabilityTestSupport {
         JsonNode confirmedC = getJson("/api/accountability/" + idC, "supervisor");
         assertThat(confirmedC.path("state").asText()).isEqualTo("CONFIRMED");
         assertThat(confirmedC.path("reviewer").asText()).isEqualTo("supervisor");
+
+        // ---- the register as a workbook: names and labels, not ids and codes
+        HttpResponse<byte[]> register = download("/api/accountability/export.xlsx?month=" + JUNE, "supervisor");
+        assertThat(register.statusCode()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(register.body()))) {
+            var sheet = workbook.getSheet("问责记录登记簿");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2026年6月 问责记录登记簿");
+            StringBuilder text = new StringBuilder();
+            sheet.forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
+            assertThat(text.toString()).contains("超期办件", "李强", "综合受理窗口", "已撤销", "经核实系统故障, 非本人原因")
+                    .doesNotContain("clerk2", "CASE_OVERDUE", "DISMISSED");
+        }
+        assertThat(download("/api/accountability/export.xlsx", "clerk2").statusCode()).isEqualTo(403);
 
         // ---- a clerk sees only their own records
         JsonNode own = getJson("/api/accountability?month=" + JUNE, "clerk2");

@@ -40,13 +40,13 @@ class AbCoverBrowserTest extends HallDutyTestSupport {
                 browser.waitVisible(By.xpath("//*[contains(@class,'filters')]//*[contains(., '我的待办')]")).click();
                 browser.waitVisible(By.xpath("//*[contains(@class,'tasks-list')]//*[contains(., '答复转办咨询')]"));
                 String card = browser.waitVisible(By.xpath("//li[contains(@class,'task') and contains(., '答复转办咨询')]")).getText();
-                assertThat(card).contains("交接说明", "王芳(clerk)", "事假", "李强(clerk2)");
+                assertThat(card).contains("交接说明", "A岗 王芳", "事假", "B岗 李强");
                 browser.screenshot("ab-cover-task-list");
                 browser.driver().findElement(By.xpath("//li[contains(@class,'task') and contains(., '答复转办咨询')]//a")).click();
                 browser.waitVisible(By.xpath("//*[contains(., '首问转办咨询')]"));
                 // the note is in the task's form too, where B does the work
                 WebElement inForm = browser.waitVisible(By.xpath("//*[contains(@class,'fjs-form')]//*[contains(., '交接说明')]"));
-                assertThat(inForm.getText()).contains("王芳(clerk)", "事假");
+                assertThat(inForm.getText()).contains("A岗 王芳", "事假");
                 browser.screenshot("ab-cover-task");
             });
         }

@@ -139,7 +139,7 @@ class AbCoverPostgresTest extends HallDutyTestSupport {
         Task moved = tasks.createTaskQuery().taskId(assigned.getId()).singleResult();
         assertThat(moved.getAssignee()).isEqualTo("clerk2");
         String note = (String) tasks.getVariableLocal(assigned.getId(), TaskCover.HANDOVER_NOTE);
-        assertThat(note).contains("交接说明", "王芳(clerk)", "请假", "病假", "2026-09-17 09:00", "李强(clerk2)");
+        assertThat(note).contains("交接说明", "A岗 王芳", "请假", "病假", "2026-09-17 09:00", "B岗 李强").doesNotContain("(clerk");
         assertThat(comments(assigned)).containsExactly(note);
         assertThat(candidateUsers(offered)).containsExactly("clerk2");
         assertThat(tasks.getVariableLocal(groupTask.getId(), TaskCover.HANDOVER_NOTE)).isNull();
