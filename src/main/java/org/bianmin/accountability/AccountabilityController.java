@@ -63,12 +63,7 @@ class AccountabilityController {
                                                            @RequestParam(required = false) String state, CurrentUser user) {
         List<AccountabilityRecord> records = search(null, null, month, state, user);
         YearMonth m = parseMonth(month);
-        return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=accountability"
-                        + (m == null ? "" : "-" + m) + ".xlsx")
-                .contentType(org.springframework.http.MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(register.xlsx(records, m, blank(state)));
+        return org.bianmin.web.Downloads.xlsx(register.xlsx(records, m, blank(state)), "accountability" + (m == null ? "" : "-" + m) + ".xlsx");
     }
 
     @Authorized(Action.ACCOUNTABILITY_READ)

@@ -13,10 +13,9 @@ import org.bianmin.identity.Authorized;
 import org.bianmin.identity.CurrentUser;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
+import org.bianmin.web.Downloads;
 import org.bianmin.web.InputWindow;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -118,21 +117,16 @@ class AssessmentController {
     @GetMapping("/{month}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable String month, CurrentUser user) {
         AssessmentSheet sheet = assessments.sheet(parse(month));
-        return file(exports.csv(sheet), "assessment-" + sheet.month() + ".csv", "text/csv;charset=UTF-8");
+        return Downloads.file(exports.csv(sheet), "assessment-" + sheet.month() + ".csv", "text/csv;charset=UTF-8");
     }
 
     @Authorized(Action.ASSESSMENT_MANAGE)
     @GetMapping("/{month}/export.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable String month, CurrentUser user) {
         AssessmentSheet sheet = assessments.sheet(parse(month));
-        return file(exports.xlsx(sheet), "assessment-" + sheet.month() + ".xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return Downloads.xlsx(exports.xlsx(sheet), "assessment-" + sheet.month() + ".xlsx");
     }
 
-    private static ResponseEntity<byte[]> file(byte[] body, String name, String type) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + name)
-                .contentType(MediaType.parseMediaType(type)).body(body);
-    }
 
     private YearMonth parse(String month) {
         return window.month("month", month);

@@ -58,8 +58,11 @@ public class CaseProcesses {
     private final SystemAuthority system;
     private final LegacyCaseShapes legacy;
 
+    private final org.camunda.bpm.engine.RepositoryService repository;
+
     public CaseProcesses(RuntimeService runtime, IdentityService identity, CaseSummary summary, SlaPlanner planner,
-                         SystemAuthority system, LegacyCaseShapes legacy) {
+                         SystemAuthority system, LegacyCaseShapes legacy, org.camunda.bpm.engine.RepositoryService repository) {
+        this.repository = repository;
         this.legacy = legacy;
         this.runtime = runtime;
         this.identity = identity;
@@ -224,6 +227,32 @@ public class CaseProcesses {
     public boolean waitsFor(String caseNumber, String message) {
         return root(caseNumber).map(root -> system.call(() -> runtime.createEventSubscriptionQuery().eventType("message")
                 .eventName(message).processInstanceId(root.getId()).count() > 0)).orElse(false);
+    }
+
+    /**
+     * Moves the case's root instance from an earlier version of {@code case-intake} to the latest one
+     * with Camunda's migration API (same activity ids; the events the new version adds, such as 下达督办单,
+     * begin to wait; timers keep their jobs). False when it already runs the latest version or cannot move.
+     */
+    public boolean bringToLatest(String caseNumber) {
+        Optional<ProcessInstance> root = root(caseNumber);
+        if (root.isEmpty()) {
+            return false;
+        }
+        String latest = system.call(() -> repository.createProcessDefinitionQuery().processDefinitionKey(ROOT).latestVersion()
+                .singleResult().getId());
+        if (latest.equals(root.get().getProcessDefinitionId())) {
+            return false;
+        }
+        try {
+            system.run(() -> runtime.newMigration(runtime.createMigrationPlan(root.get().getProcessDefinitionId(), latest)
+                    .mapEqualActivities().build()).processInstanceIds(root.get().getId()).execute());
+            return true;
+        } catch (org.camunda.bpm.engine.ProcessEngineException cannot) {
+            org.slf4j.LoggerFactory.getLogger(CaseProcesses.class).warn("Case {} stays on {}: {}", caseNumber,
+                    root.get().getProcessDefinitionId(), cannot.getMessage());
+            return false;
+        }
     }
 
     /** Delivers a message to one instance of a case; false when it does not wait for it. */

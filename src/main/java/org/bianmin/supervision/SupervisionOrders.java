@@ -121,7 +121,9 @@ public class SupervisionOrders implements org.bianmin.cases.CaseSupervision {
         String responsible = to == null || to.isBlank() ? defaultResponsible(c).orElseThrow(() -> ApiException.invalidField("to",
                 "本案当前无人办理, 窗口也未设A岗, 请指定责任人", "nobody holds the case and the window has no A post: name the responsible person"))
                 : staff.requireUser("to", "责任人", to.strip());
-        if (!processes.waitsFor(caseNumber, ORDER_MESSAGE)) {
+        // a case registered under an earlier version of the root moves to the version that takes orders
+        if (!processes.waitsFor(caseNumber, ORDER_MESSAGE)
+                && !(processes.bringToLatest(caseNumber) && processes.waitsFor(caseNumber, ORDER_MESSAGE))) {
             throw ApiException.conflict("CASE_NOT_RUNNING", "案件当前不在办理环节, 不能下达督办单 / the case's work step is not running");
         }
         WorkingCalendar calendar = calendars.calendar().forWindow(c.window());

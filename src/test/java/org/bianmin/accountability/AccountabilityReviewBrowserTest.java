@@ -75,8 +75,7 @@ class AccountabilityReviewBrowserTest extends AccountabilityTestSupport {
                 reason.sendKeys("经核实, 8月18日遗失营业执照复印件属实");
                 new WebDriverWait(browser.driver(), WAIT).until(d -> reason.getDomProperty("value").contains("属实"));
                 browser.screenshot("accountability-review-filled");
-                browser.click(COMPLETE);
-                await().atMost(WAIT).until(() -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
+                browser.clickUntil(COMPLETE, () -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
                 browser.waitGone(By.xpath("//h2[contains(@class,'task') and contains(., '审核问责记录')]"));
                 browser.screenshot("accountability-review-done");
             });

@@ -90,8 +90,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 caseNumber[0] = summary.replaceAll("(?s).*案件编号\\s*:\\s*(BM\\d{8}-\\d{4}).*", "$1");
                 assertThat(caseNumber[0]).matches("BM\\d{8}-\\d{4}");
                 browser.screenshot("committed-intake-result");
-                complete(browser);
-                awaitNoTask(caseNumber[0], "handOverNotices");
+                browser.clickUntil(COMPLETE, () -> noTask(caseNumber[0], "handOverNotices"));
 
                 // 移交承办部门: offered to the registering clerk (and the item's window)
                 Task handOver = openTask(browser, caseNumber[0], "handOver", "移交承办部门");
@@ -99,8 +98,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 claim(browser);
                 writeNote(browser, "材料齐全, 已移交市场监督管理所");
                 browser.screenshot("committed-handover");
-                complete(browser);
-                awaitNoTask(caseNumber[0], "handOver");
+                browser.clickUntil(COMPLETE, () -> noTask(caseNumber[0], "handOver"));
             });
         }
 
@@ -113,8 +111,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 browser.click(By.xpath("//label[contains(., '审核通过')]/input"));
                 writeNote(browser, "经审核符合许可条件");
                 browser.screenshot("committed-review");
-                complete(browser);
-                awaitNoTask(caseNumber[0], "review");
+                browser.clickUntil(COMPLETE, () -> noTask(caseNumber[0], "review"));
             });
         }
 
@@ -127,8 +124,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 browser.click(By.xpath("//label[contains(., '准予办理')]/input"));
                 writeNote(browser, "同意, 准予办理");
                 browser.screenshot("committed-decide");
-                complete(browser);
-                awaitNoTask(caseNumber[0], "decide");
+                browser.clickUntil(COMPLETE, () -> noTask(caseNumber[0], "decide"));
             });
         }
 
@@ -213,7 +209,7 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 browser.waitVisible(By.xpath("//form[.//strong[contains(., '案件编号')]]//*[contains(text(), '徐婷 市场监管窗口A岗')]"));
                 writeNote(browser, "已电话督促市场监督管理所, 要求当日办结");
                 browser.screenshot("committed-supervisor-order");
-                completeUntilGone(browser, caseNumber, "superviseOverdue");
+                browser.clickUntil(COMPLETE, () -> noTask(caseNumber, "superviseOverdue"));
             });
         }
         assertThat(jdbc.queryForList("select details from case_event where case_number = ? and event_type = 'SUPERVISION_ORDERED'",
@@ -276,9 +272,6 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
         browser.waitVisible(By.cssSelector("button.unclaim"));
     }
 
-    private static void complete(Browser browser) {
-        browser.click(COMPLETE);
-    }
 
 
     private static WebDriverWait wait(Browser browser) {
@@ -287,26 +280,10 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
         return wait;
     }
 
-    /**
-     * Completes the open task and waits until it is gone; a click that lands while Tasklist still
-     * re-renders the form after the claim is lost, so it clicks again as a person would.
-     */
-    private void completeUntilGone(Browser browser, String caseNumber, String taskKey) {
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
-            if (tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).count() == 0) {
-                return true;
-            }
-            if (browser.isPresent(COMPLETE)) {
-                complete(browser);
-            }
-            return false;
-        });
+    private boolean noTask(String caseNumber, String taskKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).count() == 0;
     }
 
-    private void awaitNoTask(String caseNumber, String taskKey) {
-        await().atMost(WAIT).until(() ->
-                tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).count() == 0);
-    }
 
     private JsonNode details(String caseNumber, String user) {
         HttpResponse<String> response = get("/api/cases/" + caseNumber, user, DEMO_PASSWORD);

@@ -74,8 +74,8 @@ class SupervisionOrderBrowserTest extends SupervisionTestSupport {
                 text.sendKeys(REPLY);
                 new WebDriverWait(browser.driver(), WAIT).until(d -> REPLY.equals(text.getDomProperty("value")));
                 browser.screenshot("supervision-order-reply-form");
-                browser.click(By.cssSelector("button[ng-click='complete()']"));
-                org.awaitility.Awaitility.await().atMost(WAIT).until(() -> tasks.createTaskQuery().taskId(reply.getId()).count() == 0);
+                browser.clickUntil(By.cssSelector("button[ng-click='complete()']"),
+                        () -> tasks.createTaskQuery().taskId(reply.getId()).count() == 0);
             });
         }
 

@@ -130,6 +130,27 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Clicks until {@code done} holds, as a person clicks again when nothing happened: Tasklist now
+     * and then drops a click on 完成 that comes while it still renders the form after a claim.
+     */
+    public void clickUntil(By locator, java.util.function.BooleanSupplier done) {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new org.openqa.selenium.TimeoutException("clicking " + locator + " did not take effect within " + WAIT);
+            }
+            if (isPresent(locator)) {
+                click(locator);
+            }
+            try {
+                new WebDriverWait(driver, java.time.Duration.ofSeconds(5)).until(d -> done.getAsBoolean());
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                // clicked again below
+            }
+        }
+    }
+
     public boolean isPresent(By locator) {
         return !driver.findElements(locator).isEmpty();
     }
