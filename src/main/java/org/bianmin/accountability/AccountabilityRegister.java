@@ -1,17 +1,13 @@
 package org.bianmin.accountability;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.staff.StaffDirectory;
+import org.bianmin.web.RegisterWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -33,33 +29,17 @@ class AccountabilityRegister {
     }
 
     byte[] xlsx(List<AccountabilityRecord> records, YearMonth month, String state) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("问责记录登记簿");
-            sheet.createRow(0).createCell(0).setCellValue((month == null ? "" : month.getYear() + "年" + month.getMonthValue() + "月 ")
-                    + "问责记录登记簿");
-            sheet.createRow(1).createCell(0).setCellValue("范围: " + (state == null ? "全部状态" : label(AccountabilityRecord.State.valueOf(state)))
-                    + "; 生成时间: " + TIME.format(ClockUtil.getCurrentTime().toInstant().atZone(zone)) + "; 共" + records.size() + "条");
-            Row header = sheet.createRow(3);
-            for (int i = 0; i < HEADERS.length; i++) {
-                header.createCell(i).setCellValue(HEADERS[i]);
-                sheet.setColumnWidth(i, WIDTHS[i] * 2 * 256);
-            }
-            int r = 4;
-            for (AccountabilityRecord a : records) {
-                String[] cells = {String.valueOf(a.id()), AccountabilityService.eventLabel(a.triggerType()), String.valueOf(a.occurrence()),
-                    a.staff() == null ? "待督查确定" : staff.name(a.staff()), a.window() == null ? "" : staff.windowName(a.window()),
-                    a.caseNumber() == null ? "" : a.caseNumber(), TIME.format(a.occurredAt().atZone(zone)), a.measure(), label(a.state()),
-                    a.statement() == null ? "" : a.statement(), a.reviewer() == null ? "" : staff.name(a.reviewer()),
-                    a.reviewReason() == null ? "" : a.reviewReason()};
-                Row row = sheet.createRow(r++);
-                for (int i = 0; i < cells.length; i++) {
-                    row.createCell(i).setCellValue(cells[i]);
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (RegisterWorkbook book = new RegisterWorkbook()) {
+            Sheet sheet = book.sheet("问责记录登记簿", (month == null ? "" : month.getYear() + "年" + month.getMonthValue() + "月 ") + "问责记录登记簿",
+                    "范围: " + (state == null ? "全部状态" : label(AccountabilityRecord.State.valueOf(state))) + "; 生成时间: "
+                            + TIME.format(ClockUtil.getCurrentTime().toInstant().atZone(zone)) + "; 共" + records.size() + "条",
+                    HEADERS, WIDTHS);
+            RegisterWorkbook.rows(sheet, records.stream().map(a -> new String[] {String.valueOf(a.id()),
+                AccountabilityService.eventLabel(a.triggerType()), String.valueOf(a.occurrence()),
+                a.staff() == null ? "待督查确定" : staff.name(a.staff()), a.window() == null ? null : staff.windowName(a.window()),
+                a.caseNumber(), TIME.format(a.occurredAt().atZone(zone)), a.measure(), label(a.state()), a.statement(),
+                a.reviewer() == null ? null : staff.name(a.reviewer()), a.reviewReason()}).toList());
+            return book.bytes();
         }
     }
 

@@ -84,9 +84,8 @@ public class AssessmentAppeals {
             throw ApiException.conflict("APPEAL_CLOSED", "申诉期限已过(" + java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm")
                     .format(due.atZone(zone)) + "前) / the time for an appeal has passed");
         }
-        if (assessments.sheet(month).staff().stream().noneMatch(s -> s.staff().equals(person))) {
-            throw ApiException.forbidden("本月考核中没有您的得分 / you have no line in this month's sheet");
-        }
+        AssessmentSheet.StaffScore line = assessments.sheet(month).staff().stream().filter(s -> s.staff().equals(person)).findFirst()
+                .orElseThrow(() -> ApiException.forbidden("本月考核中没有您的得分 / you have no line in this month's sheet"));
         if (!of(month, person).stream().filter(a -> a.state() == State.SUBMITTED).toList().isEmpty()) {
             throw ApiException.conflict("APPEAL_PENDING", "您对本月考核的申诉尚在处理中 / an appeal of yours is still open");
         }
@@ -101,8 +100,6 @@ public class AssessmentAppeals {
                 values (:m, :staff, :text, :at, 'SUBMITTED')""", new MapSqlParameterSource("m", month.toString())
                 .addValue("staff", person).addValue("text", appeal).addValue("at", Timestamp.from(now)), keys, new String[] {"id"});
         long id = keys.getKey().longValue();
-        AssessmentSheet.StaffScore line = assessments.sheet(month).staff().stream().filter(s -> s.staff().equals(person))
-                .findFirst().orElseThrow();
         system.run(() -> runtime.startProcessInstanceByKey(PROCESS, "申诉-" + id, Variables.createVariables()
                 .putValue("appealId", id).putValue("staff", person).putValue("caseSummary", summary(month, line, appeal))));
         return find(id);

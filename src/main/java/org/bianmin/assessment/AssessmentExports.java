@@ -1,6 +1,5 @@
 package org.bianmin.assessment;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +8,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bianmin.calendar.CalendarService;
+import org.bianmin.web.RegisterWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +25,7 @@ class AssessmentExports {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final String[] PEOPLE = {"姓名", "窗口", "得分", "加扣分", "说明", "依据规则"};
     static final String[] RANKING = {"名次", "窗口", "得分", "红旗窗口", "评优资格"};
-    /** Where the column headers are: after the title, the state line and a blank row. */
-    static final int HEADER_ROW = 3;
+    private static final int HEADER_ROW = RegisterWorkbook.HEADER_ROW;
 
     private final ZoneId zone;
 
@@ -69,12 +65,8 @@ class AssessmentExports {
     }
 
     byte[] xlsx(AssessmentSheet sheet) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Sheet people = head(workbook.createSheet("个人得分"), sheet, bold, PEOPLE, new int[] {10, 16, 8, 8, 48, 36});
+        try (RegisterWorkbook book = new RegisterWorkbook()) {
+            Sheet people = book.sheet("个人得分", sheet.title(), stateLine(sheet), PEOPLE, new int[] {10, 16, 8, 8, 48, 36});
             int r = HEADER_ROW + 1;
             for (AssessmentSheet.StaffScore s : sheet.staff()) {
                 Row row = people.createRow(r++);
@@ -89,7 +81,7 @@ class AssessmentExports {
                     line.createCell(5).setCellValue(nullToEmpty(l.rule()));
                 }
             }
-            Sheet windows = head(workbook.createSheet("窗口排名"), sheet, bold, RANKING, new int[] {6, 18, 8, 10, 10});
+            Sheet windows = book.sheet("窗口排名", sheet.title(), stateLine(sheet), RANKING, new int[] {6, 18, 8, 10, 10});
             r = HEADER_ROW + 1;
             for (AssessmentSheet.WindowScore w : sheet.windows()) {
                 Row row = windows.createRow(r++);
@@ -99,28 +91,8 @@ class AssessmentExports {
                 row.createCell(3).setCellValue(w.redFlag() ? "是" : "否");
                 row.createCell(4).setCellValue(w.awardEligible() ? "保留" : "取消");
             }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return book.bytes();
         }
-    }
-
-    /** Title, state line, then the bold headers; widths in characters (a Chinese character counts two). */
-    private Sheet head(Sheet target, AssessmentSheet sheet, CellStyle bold, String[] headers, int[] widths) {
-        var title = target.createRow(0).createCell(0);
-        title.setCellValue(sheet.title());
-        title.setCellStyle(bold);
-        target.createRow(1).createCell(0).setCellValue(stateLine(sheet));
-        Row header = target.createRow(HEADER_ROW);
-        for (int i = 0; i < headers.length; i++) {
-            var cell = header.createCell(i);
-            cell.setCellValue(headers[i]);
-            cell.setCellStyle(bold);
-            target.setColumnWidth(i, widths[i] * 2 * 256);
-        }
-        target.createFreezePane(0, HEADER_ROW + 1);
-        return target;
     }
 
     private String time(Instant at) {

@@ -1,18 +1,14 @@
 package org.bianmin.supervision;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.staff.StaffDirectory;
+import org.bianmin.web.RegisterWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -34,31 +30,15 @@ class SupervisionOrderRegister {
     }
 
     byte[] xlsx(List<SupervisionOrders.OrderView> rows, SupervisionOrder.State state, String window, YearMonth month) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("督办登记簿");
-            sheet.createRow(0).createCell(0).setCellValue((month == null ? "" : month.getYear() + "年" + month.getMonthValue() + "月 ") + "督办单登记簿");
-            sheet.createRow(1).createCell(0).setCellValue("范围: " + (window == null ? "全部窗口" : staff.windowName(window)) + ", "
-                    + (state == null ? "全部状态" : state.label()) + "; 生成时间: " + TIME.format(ClockUtil.getCurrentTime().toInstant().atZone(zone))
-                    + "; 共" + rows.size() + "件");
-            Row header = sheet.createRow(3);
-            for (int i = 0; i < TITLES.length; i++) {
-                header.createCell(i).setCellValue(TITLES[i]);
-                sheet.setColumnWidth(i, WIDTHS[i] * 2 * 256);
-            }
-            int r = 4;
-            for (SupervisionOrders.OrderView o : rows) {
-                Row row = sheet.createRow(r++);
-                String[] cells = {String.valueOf(o.id()), o.caseNumber(), o.windowName(), o.issuedByName(), time(o.issuedAt()),
-                    o.instruction(), o.toName(), time(o.replyDue()), o.stateLabel() + (o.repliedLate() ? "(逾期回复)" : ""),
-                    time(o.repliedAt()), o.replyText(), o.secondNote()};
-                for (int i = 0; i < cells.length; i++) {
-                    row.createCell(i).setCellValue(cells[i] == null ? "" : cells[i]);
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (RegisterWorkbook book = new RegisterWorkbook()) {
+            Sheet sheet = book.sheet("督办登记簿", (month == null ? "" : month.getYear() + "年" + month.getMonthValue() + "月 ") + "督办单登记簿",
+                    "范围: " + (window == null ? "全部窗口" : staff.windowName(window)) + ", " + (state == null ? "全部状态" : state.label())
+                            + "; 生成时间: " + TIME.format(ClockUtil.getCurrentTime().toInstant().atZone(zone)) + "; 共" + rows.size() + "件",
+                    TITLES, WIDTHS);
+            RegisterWorkbook.rows(sheet, rows.stream().map(o -> new String[] {String.valueOf(o.id()), o.caseNumber(), o.windowName(),
+                o.issuedByName(), time(o.issuedAt()), o.instruction(), o.toName(), time(o.replyDue()),
+                o.stateLabel() + (o.repliedLate() ? "(逾期回复)" : ""), time(o.repliedAt()), o.replyText(), o.secondNote()}).toList());
+            return book.bytes();
         }
     }
 

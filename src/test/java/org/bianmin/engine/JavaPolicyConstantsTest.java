@@ -60,7 +60,8 @@ class JavaPolicyConstantsTest {
             Map.entry("AccountabilityService#MAX_STATEMENT", "input bound"),
             Map.entry("SupervisionOrders#MAX_INSTRUCTION", "input bound"), Map.entry("SupervisionOrders#MAX_REPLY", "input bound"),
             Map.entry("SupervisionOrders#MAX_REPLY_DAYS", "plausibility of a typed limit (the rule table gives the default)"),
-            Map.entry("AssessmentAppeals#MAX_TEXT", "input bound"), Map.entry("AssessmentExports#HEADER_ROW", "layout of the exported sheet"));
+            Map.entry("AssessmentAppeals#MAX_TEXT", "input bound"), Map.entry("AssessmentExports#HEADER_ROW", "layout of the exported sheet"),
+            Map.entry("RegisterWorkbook#HEADER_ROW", "layout of an exported register"));
 
     @Test
     void everyNumericConstantOfTheMainCodeIsTechnical() throws IOException {
