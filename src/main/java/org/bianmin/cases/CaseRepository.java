@@ -106,17 +106,23 @@ public class CaseRepository {
      * The case search: {@code text} matches the case number or the applicant's name (contained), or
      * — 4 or more digits (and a trailing X) — the end of the ID number or of the phone.
      */
+    /** The shortest text matched anywhere in a case number or name; a shorter one matches their start. */
+    static final int MIN_CONTAINS = 3;
+
     public Page search(String text, String itemCode, String window, CaseState state, Instant from, Instant to, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         MapSqlParameterSource params = new MapSqlParameterSource();
         if (text != null) {
-            where.append(" and (upper(case_number) like :contains or upper(applicant_name) like :contains");
+            // three characters and more: anywhere in the number or the name (trigram indexes on PostgreSQL);
+            // one or two (a surname, a given name): the start of either (pattern indexes)
+            String escaped = text.toUpperCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.append(" and (upper(case_number) like :pattern or upper(applicant_name) like :pattern");
             if (text.matches("\\d{3,17}[\\dXx]")) {
                 where.append(" or applicant_id_number like :ending or applicant_phone like :ending");
                 params.addValue("ending", "%" + text.toUpperCase());
             }
             where.append(")");
-            params.addValue("contains", "%" + text.toUpperCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.addValue("pattern", (text.codePointCount(0, text.length()) >= MIN_CONTAINS ? "%" : "") + escaped + "%");
         }
         if (itemCode != null) {
             where.append(" and item_code = :itemCode");

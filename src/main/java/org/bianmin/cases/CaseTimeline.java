@@ -5,50 +5,44 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.engine.SystemAuthority;
+import org.bianmin.engine.TaskRecords;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
 import org.bianmin.notices.Notice;
 import org.bianmin.notices.NoticeRepository;
 import org.bianmin.staff.StaffDirectory;
 import org.camunda.bpm.engine.HistoryService;
-import org.bianmin.engine.TaskNotes;
-import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.stereotype.Component;
 
 /**
  * Everything that happened to a case, oldest first, in one list a person reads: its events (with
  * the notes people entered, in words rather than codes), the notices it was given (each with a
  * reprint link), the tasks people completed in its processes, with who did them and the note
- * they wrote, and what other features keep of it ({@link CaseTimelineSource}).
+ * they wrote ({@link TaskRecords}: kept after the engine's history is cleaned), and what other
+ * features keep of it ({@link CaseTimelineSource}).
  */
 @Component
 class CaseTimeline {
 
-    /** The form fields in which a person writes the note of a task. */
-    private static final Set<String> NOTE_VARIABLES = TaskNotes.NOTE_VARIABLES;
-    /** How a registration on the applicant's promise ends its event's details (CaseRegistrationService). */
 
     private final CaseEventRepository events;
     private final NoticeRepository notices;
     private final HistoryService history;
+    private final TaskRecords taskRecords;
     private final StaffDirectory directory;
     private final SystemAuthority system;
     private final List<CaseTimelineSource> sources;
     private final org.bianmin.catalogue.CatalogueService catalogue;
     private final ZoneId zone;
 
-    CaseTimeline(CaseEventRepository events, NoticeRepository notices, HistoryService history, StaffDirectory directory,
-                 SystemAuthority system, CalendarService calendars, List<CaseTimelineSource> sources,
+    CaseTimeline(CaseEventRepository events, NoticeRepository notices, HistoryService history, TaskRecords taskRecords,
+                 StaffDirectory directory, SystemAuthority system, CalendarService calendars, List<CaseTimelineSource> sources,
                  org.bianmin.catalogue.CatalogueService catalogue) {
+        this.taskRecords = taskRecords;
         this.catalogue = catalogue;
         this.sources = sources;
         this.events = events;
@@ -71,7 +65,7 @@ class CaseTimeline {
                     + (n.sequence() > 1 ? "(第" + n.sequence() + "份)" : ""), n.issuedBy(), names(n.issuedBy()), null,
                     "/api/cases/" + c.caseNumber() + "/notices/" + n.type().slug() + "?sequence=" + n.sequence()));
         }
-        entries.addAll(system.call(() -> completedTasks(c.caseNumber())));
+        entries.addAll(completedTasks(c.caseNumber()));
         sources.forEach(source -> entries.addAll(source.entries(c.caseNumber())));
         entries.sort(Comparator.comparing(CaseTimelineEntry::at));
         return entries;
@@ -85,40 +79,8 @@ class CaseTimeline {
     }
 
     private List<CaseTimelineEntry> completedTasks(String caseNumber) {
-        List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
-                .stream().map(HistoricProcessInstance::getId).toList();
-        if (instances.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> notes = new HashMap<>();
-        for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates()
-                .processInstanceIdIn(instances.toArray(String[]::new)).list()) {
-            if (detail instanceof HistoricVariableUpdate update && NOTE_VARIABLES.contains(update.getVariableName())
-                    && update.getValue() != null && !update.getValue().toString().isBlank()) {
-                String key = update.getTaskId() != null ? update.getTaskId() : update.getActivityInstanceId();
-                notes.put(key, update.getValue().toString().strip());
-            }
-        }
-        List<CaseTimelineEntry> entries = new ArrayList<>();
-        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .finished().list()) {
-            if (!"completed".equals(task.getDeleteReason())) {
-                continue;
-            }
-            String note = notes.getOrDefault(task.getId(), notes.get(task.getActivityInstanceId()));
-            String by = task.getAssignee() != null ? task.getAssignee() : completedBy(task.getId());
-            entries.add(new CaseTimelineEntry(offset(task.getEndTime().toInstant()), "TASK", "完成任务: " + task.getName(),
-                    by, names(by), note, null));
-        }
-        return entries;
-    }
-
-    /** Who completed a task nobody had claimed (the operation log keeps the user). */
-    private String completedBy(String taskId) {
-        return history.createUserOperationLogQuery().taskId(taskId)
-                .operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-                .map(org.camunda.bpm.engine.history.UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
+        return taskRecords.forBusinessKey(caseNumber).stream().map(task -> new CaseTimelineEntry(offset(task.completedAt()), "TASK",
+                "完成任务: " + task.taskName(), task.completedBy(), names(task.completedBy()), task.note(), null)).toList();
     }
 
     /** "A,B; still missing C" (material codes, as the rules read them) in the item's material names. */

@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import org.bianmin.privacy.PersonalData;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
@@ -15,7 +19,8 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine history never holds an ID number or a phone in clear. Personal data lives in our tables;
+ * What the engine's history keeps ({@link MaskingHistoryEventHandler#kept}), and that it never holds an
+ * ID number or a phone in clear. Personal data lives in our tables;
  * a form still submits it to the engine for the one transaction in which the registration reads
  * it (and removes the runtime variable), and this handler masks what history would keep of it —
  * variable instances, their per-update details, submitted form fields and the operation log —
@@ -27,26 +32,43 @@ class PersonalDataHistoryPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHistoryEventHandler(new MaskingHistoryEventHandler());
+        if (configuration.getCustomSessionFactories() == null) {
+            configuration.setCustomSessionFactories(new java.util.ArrayList<>());
+        }
+        configuration.getCustomSessionFactories().add(new TaskNoteSession.Factory());
     }
 
     static final class MaskingHistoryEventHandler extends DbHistoryEventHandler {
         @Override
         public void handleEvent(HistoryEvent event) {
             mask(event);
-            super.handleEvent(event);
+            if (event instanceof HistoricVariableUpdateEventEntity variable && TaskNotes.NOTE_VARIABLES.contains(variable.getVariableName())
+                    && variable.getTextValue() != null && Context.getCommandContext() != null) {
+                Context.getCommandContext().getSession(TaskNoteSession.class)
+                        .written(variable.getTaskId(), variable.getActivityInstanceId(), variable.getTextValue());
+            }
+            if (kept(event)) {
+                super.handleEvent(event);
+            }
         }
 
         /**
-         * A variable's every value goes to {@code ACT_HI_DETAIL} only for the notes people write
-         * (the case timeline reads them); for the rest {@code ACT_HI_VARINST} keeps the last value
-         * and our case events keep what changed and why. History level FULL would write a detail row
-         * for every value of every variable, also for each copy into a called instance: the
-         * largest table of the engine, and a third of the rows a registration writes. Submitted
-         * form fields stay in the history as they were (form-property details, not this path).
+         * What the engine's history keeps (history level FULL, less what nobody reads): process,
+         * activity and task instances (Cockpit, the case's path), the operation log (who did what
+         * through the engine: the audit), incidents and the log of jobs that ran or failed. Not
+         * kept: variables and their every value ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}) —
+         * the case record holds the case's data and our case events what changed and why, each
+         * task's note goes to {@code task_record} (through {@link TaskNoteSession}); submitted form
+         * fields (the same values again); candidate-group links of tasks; and the creation of each
+         * job (its execution or failure is logged). A third of what an ended case left in the
+         * engine's tables (HistoryStorageBenchmark).
          */
-        @Override
-        protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-            return TaskNotes.NOTE_VARIABLES.contains(event.getVariableName()) && super.shouldWriteHistoricDetail(event);
+        static boolean kept(HistoryEvent event) {
+            if (event instanceof HistoricVariableUpdateEventEntity || event instanceof HistoricFormPropertyEventEntity
+                    || event instanceof HistoricIdentityLinkLogEventEntity) {
+                return false;
+            }
+            return !(event instanceof HistoricJobLogEvent job && job.getState() == JobState.CREATED.getStateCode());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.bianmin.engine;
 
 import org.bianmin.identity.IdentityBootstrap;
+import org.bianmin.retention.EngineHistoryRetention;
 import org.bianmin.staff.RosterService;
 import org.bianmin.tasklist.TasklistFilters;
 import org.springframework.boot.ApplicationArguments;
@@ -17,9 +18,11 @@ class StartupTasks implements ApplicationRunner {
     private final RosterService roster;
     private final RetiredProcesses retired;
     private final JobAcquisitionIndex jobIndex;
+    private final EngineHistoryRetention retention;
 
     StartupTasks(IdentityBootstrap identity, ResourceDeployer deployer, TasklistFilters filters, RosterService roster,
-                 RetiredProcesses retired, JobAcquisitionIndex jobIndex) {
+                 RetiredProcesses retired, JobAcquisitionIndex jobIndex, EngineHistoryRetention retention) {
+        this.retention = retention;
         this.jobIndex = jobIndex;
         this.retired = retired;
         this.identity = identity;
@@ -34,6 +37,7 @@ class StartupTasks implements ApplicationRunner {
         identity.run();
         roster.seedDemoRoster();
         deployer.deploy();
+        retention.apply();
         retired.retire();
         filters.ensure();
     }

@@ -16,9 +16,9 @@ public class TaskNotes {
     static final String NOTE = "handlingNote";
 
     /**
-     * The variables in which a step's person writes what was done or decided. Their every value is
-     * kept in the engine's history (the case timeline shows it next to the step); other variables
-     * keep only their last value there (see {@code PersonalDataHistoryPlugin}).
+     * The variables in which a step's person writes what was done or decided. The value written in a
+     * task is kept with the task in {@code task_record} (the case timeline shows it next to the step;
+     * see {@code CompletedTaskRecorder}).
      */
     public static final Set<String> NOTE_VARIABLES = Set.of(NOTE, "opinion", "note", "filingNote");
 

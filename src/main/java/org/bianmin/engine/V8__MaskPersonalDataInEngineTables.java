@@ -74,7 +74,7 @@ public class V8__MaskPersonalDataInEngineTables extends BaseJavaMigration {
         return masked;
     }
 
-    private static boolean tableExists(Connection connection, String table) throws SQLException {
+    static boolean tableExists(Connection connection, String table) throws SQLException {
         DatabaseMetaData metadata = connection.getMetaData();
         for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
             try (ResultSet tables = metadata.getTables(null, null, name, new String[] {"TABLE"})) {

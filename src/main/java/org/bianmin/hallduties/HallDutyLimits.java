@@ -47,6 +47,8 @@ public class HallDutyLimits {
     /** 申诉: within how long after a month's publication a person may appeal against his line. */
     public static final String ASSESSMENT_APPEAL = "assessment.appeal";
     public static final String DENIAL_REPORT_BY = "denial-report.due-by";
+    /** How many calendar days after a case (or any process) ended the engine keeps its history; our tables keep the case file. */
+    public static final String ENGINE_HISTORY_RETENTION = "engine-history.retention";
 
     static final String FILE = "limits.csv";
 
@@ -72,6 +74,7 @@ public class HallDutyLimits {
         labels.put(ASSESSMENT_PUBLISH_BY, "月度考核发布截止日");
         labels.put(ASSESSMENT_APPEAL, "考核申诉时限");
         labels.put(DENIAL_REPORT_BY, "否定报备月报报送截止日");
+        labels.put(ENGINE_HISTORY_RETENTION, "流程引擎历史保留期");
         return java.util.Collections.unmodifiableMap(labels);
     }
 
@@ -113,6 +116,7 @@ public class HallDutyLimits {
             case WORKING_MINUTES -> calendar.afterWorkingMinutes(from, limit.value());
             case HOURS -> from.plus(Duration.ofHours(limit.value()));
             case MINUTES -> from.plus(Duration.ofMinutes(limit.value()));
+            case DAYS -> from.plus(Duration.ofDays(limit.value()));
             case POINTS, DAY_OF_NEXT_MONTH -> throw notADuration(limit);
         };
     }
@@ -130,8 +134,18 @@ public class HallDutyLimits {
             case WORKING_MINUTES -> beforeWorkingMinutes(calendar, until, limit.value());
             case HOURS -> until.minus(Duration.ofHours(limit.value()));
             case MINUTES -> until.minus(Duration.ofMinutes(limit.value()));
+            case DAYS -> until.minus(Duration.ofDays(limit.value()));
             case POINTS, DAY_OF_NEXT_MONTH -> throw notADuration(limit);
         };
+    }
+
+    /** A number of calendar days of the table, e.g. how long the engine keeps the history of an ended process. */
+    public int days(String key) {
+        LimitTable.Limit limit = limit(key);
+        if (limit.unit() != LimitTable.Unit.DAYS) {
+            throw new IllegalStateException(key + " is not a number of days");
+        }
+        return limit.value();
     }
 
     /** A score of the table, e.g. the assessment's base score. */

@@ -32,13 +32,14 @@ class HallDutyRuleSet implements RuleSetDefinition<Map<String, LimitTable.Limit>
     @Override
     public String description() {
         return "投诉答复、差评整改、代办送达、预约提醒和改约联系、否定报备、延期与滞办审批、问责审核、补正期限、告知承诺核查的时限, "
-                + "以及月度考核的基础分和考核、否定报备月报的次月截止日; 时限单位可为工作日、工作小时、工作分钟、小时或分钟, 每项须注明依据。";
+                + "以及月度考核的基础分和考核、否定报备月报的次月截止日, 流程引擎历史的保留天数; 时限单位可为工作日、工作小时、工作分钟、小时或分钟, "
+                + "每项须注明依据。";
     }
 
     @Override
     public Map<String, String> columnHelp() {
         return Map.of("key", "事项", "value", "数值(正整数)", "unit", "单位(时限用工作日、工作小时、工作分钟、小时或分钟; 考核基础分用分; "
-                + "截止日用次月第几日, 1-28)", "basis", "依据(制度条款)");
+                + "截止日用次月第几日, 1-28; 保留期用天)", "basis", "依据(制度条款)");
     }
 
     @Override

@@ -10,10 +10,10 @@ import org.bianmin.rules.RuleProblem;
 /** Parses {@code limits.csv} ({@code key,value,unit,basis}); every problem names its row and column. */
 public final class LimitTable {
 
-    /** A duration (the first five), a score in points, or a day of the month after the one concerned. */
+    /** A duration (the first five, and calendar days), a score in points, or a day of the month after the one concerned. */
     public enum Unit {
         WORKING_DAYS("个工作日"), WORKING_HOURS("个工作小时"), WORKING_MINUTES("个工作分钟"), HOURS("小时"), MINUTES("分钟"),
-        POINTS("分"), DAY_OF_NEXT_MONTH("日(次月)");
+        POINTS("分"), DAY_OF_NEXT_MONTH("日(次月)"), DAYS("天");
 
         private final String label;
 
@@ -41,10 +41,11 @@ public final class LimitTable {
             HallDutyLimits.DELAY_DECISION, HallDutyLimits.ACCOUNTABILITY_REVIEW, HallDutyLimits.SUPPLEMENT_DEADLINE,
             HallDutyLimits.COMMITMENT_VERIFICATION, HallDutyLimits.SUPERVISION_REPLY, HallDutyLimits.ACCOUNTABILITY_STATEMENT,
             HallDutyLimits.ASSESSMENT_BASE_SCORE, HallDutyLimits.ASSESSMENT_PUBLISH_BY, HallDutyLimits.DENIAL_REPORT_BY,
-            HallDutyLimits.ASSESSMENT_APPEAL);
-    /** The keys that are not durations, with their one unit; every other key takes a duration unit. */
+            HallDutyLimits.ASSESSMENT_APPEAL, HallDutyLimits.ENGINE_HISTORY_RETENTION);
+    /** The keys with their one unit (a score, a day of the month, calendar days); every other key takes a working-time or clock duration. */
     static final Map<String, Unit> FIXED_UNITS = Map.of(HallDutyLimits.ASSESSMENT_BASE_SCORE, Unit.POINTS,
-            HallDutyLimits.ASSESSMENT_PUBLISH_BY, Unit.DAY_OF_NEXT_MONTH, HallDutyLimits.DENIAL_REPORT_BY, Unit.DAY_OF_NEXT_MONTH);
+            HallDutyLimits.ASSESSMENT_PUBLISH_BY, Unit.DAY_OF_NEXT_MONTH, HallDutyLimits.DENIAL_REPORT_BY, Unit.DAY_OF_NEXT_MONTH,
+            HallDutyLimits.ENGINE_HISTORY_RETENTION, Unit.DAYS);
     /** The last day every month has. */
     static final int LAST_COMMON_DAY = 28;
 
@@ -115,7 +116,7 @@ public final class LimitTable {
             if (unit != null && fixed != null && unit != fixed) {
                 problems.add(problem(row, 3, key + " 的单位必须是 " + fixed + "(" + fixed.label() + ") / the unit of " + key + " is " + fixed));
                 unit = null;
-            } else if (unit != null && fixed == null && !unit.isDuration()) {
+            } else if (unit != null && fixed == null && (!unit.isDuration() || unit == Unit.DAYS)) {
                 problems.add(problem(row, 3, key + " 是时限, 单位必须是 WORKING_DAYS, WORKING_HOURS, WORKING_MINUTES, HOURS 或 MINUTES / "
                         + key + " is a duration"));
                 unit = null;

@@ -262,7 +262,7 @@ class CaseAdjustmentsPostgresTest extends CaseProcessTestSupport {
         CaseRecord withdrawn = record(caseNumber);
         assertThat(withdrawn.state()).isEqualTo(CaseState.WITHDRAWN);
         assertThat(withdrawn.endedAt()).isEqualTo(at("2026-10-09T11:00"));
-        assertThat(historicVariable(watch, "slaState")).isEqualTo("MET");
+        assertThat(finalSlaState(watch)).isEqualTo("MET");
         assertThat(eventRows(caseNumber, "CASE_WITHDRAWN")).singleElement().asString().startsWith("clerk|window-market|");
         assertThat(events(caseNumber, "CASE_WITHDRAWN")).containsExactly("申请人决定暂不经营");
         assertThat(runningInstances(caseNumber)).as("the root, its timers and the pending extension ended too").isZero();

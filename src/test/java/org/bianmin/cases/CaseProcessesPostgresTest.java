@@ -54,7 +54,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         CaseRecord done = record(caseNumber);
         assertThat(done.state()).isEqualTo(CaseState.COMPLETED);
         assertThat(done.endedAt()).isEqualTo(at("2026-09-30T10:12"));
-        assertThat(historicVariable(immediate, "slaState")).isEqualTo("MET");
+        assertThat(finalSlaState(immediate)).isEqualTo("MET");
         Notice completion = notices.find(caseNumber, NoticeType.COMPLETION, null).orElseThrow();
         assertThat(completion.details()).containsEntry("办理结果", "准予办理").containsEntry("办理意见", "当场核准登记")
                 .containsEntry("办结时间", "2026年9月30日 10:12").containsEntry("承诺办结时限", "2026年9月30日 10:30");
@@ -135,7 +135,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         completeAs(CLERK, openTask(immediate, "handleOnTheSpot"), Map.of("approved", "true"));
         BpmnAwareTests.assertThat(immediate).isEnded();
         assertThat(record(caseNumber).state()).isEqualTo(CaseState.COMPLETED);
-        assertThat(historicVariable(immediate, "slaState")).isEqualTo("BREACHED");
+        assertThat(finalSlaState(immediate)).isEqualTo("BREACHED");
         assertThat(runningInstances(caseNumber)).isZero();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
         assertThat(details(caseNumber).path("sla").path("state").asText()).isEqualTo("BREACHED");
@@ -199,7 +199,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
 
         BpmnAwareTests.assertThat(committed).isEnded().hasPassed("completeCase", "caseCompleted");
         assertThat(record(caseNumber).state()).isEqualTo(CaseState.COMPLETED);
-        assertThat(historicVariable(committed, "slaState")).isEqualTo("MET");
+        assertThat(finalSlaState(committed)).isEqualTo("MET");
         assertThat(eventRows(caseNumber, "CASE_COMPLETED")).singleElement().asString().startsWith("director|window-market|");
         assertThat(notices.find(caseNumber, NoticeType.COMPLETION, null).orElseThrow().details())
                 .containsEntry("办理结果", "准予办理").containsEntry("承诺办结时限", "2026年10月20日 17:30");
@@ -242,7 +242,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         assertThat(returned.state()).isEqualTo(CaseState.RETURNED);
         assertThat(returned.reason()).isEqualTo("经营场所与营业执照登记地址不一致");
         assertThat(returned.endedAt()).isEqualTo(at("2026-10-09T10:00"));
-        assertThat(historicVariable(committed, "slaState")).isEqualTo("MET");
+        assertThat(finalSlaState(committed)).isEqualTo("MET");
         assertThat(eventRows(caseNumber, "CASE_RETURNED")).singleElement().asString().startsWith("market-a|window-market|");
         assertThat(notices.find(caseNumber, NoticeType.NON_ACCEPTANCE, null)).isPresent();
         assertThat(noticeHtml(caseNumber, "non-acceptance")).contains("不予受理情况说明单", "经营场所与营业执照登记地址不一致");
@@ -306,7 +306,7 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         BpmnAwareTests.assertThat(petition).isEnded().hasPassed("assignPetition", "handlePetition", "replyPetition",
                 "completeCase", "caseCompleted");
         assertThat(record(caseNumber).state()).isEqualTo(CaseState.COMPLETED);
-        assertThat(historicVariable(petition, "slaState")).isEqualTo("MET");
+        assertThat(finalSlaState(petition)).isEqualTo("MET");
         assertThat(runningInstances(caseNumber)).isZero();
     }
 

@@ -34,6 +34,11 @@ class CaseSearchPostgresTest extends PostgresIntegrationTest {
         assertThat(item.path("applicant").path("idNumber").asText()).isEqualTo(id);
         assertThat(item.path("applicant").path("masked").asBoolean()).isFalse();
 
+        // three characters anywhere in the name; one or two (a surname) at its start
+        assertThat(first(search("q=" + encode("阳查询"), "civil-a"), caseNumber)).isNotNull();
+        assertThat(first(search("q=" + encode("欧阳"), "civil-a"), caseNumber)).isNotNull();
+        assertThat(search("q=" + encode("查询") + "&window=window-civil", "civil-a").path("items").toString()).doesNotContain(caseNumber);
+
         // the last digits of the ID number or of the phone, the case number
         assertThat(first(search("q=" + id.substring(12), "civil-a"), caseNumber)).isNotNull();
         assertThat(first(search("q=6667777", "civil-a"), caseNumber)).isNotNull();

@@ -138,7 +138,7 @@ class ForwardedAndJointCasesPostgresTest extends CaseProcessTestSupport {
                 .hasNotPassed("districtReported", "recordForwardLate", "recordDeliveryLate");
         assertThat(record(caseNumber).state()).isEqualTo(CaseState.COMPLETED);
         assertThat(eventRows(caseNumber, "CASE_COMPLETED")).singleElement().asString().startsWith("hrss-a|window-hrss|");
-        assertThat(historicVariable(forwarded, "slaState")).isEqualTo("MET");
+        assertThat(finalSlaState(forwarded)).isEqualTo("MET");
         assertThat(runningInstances(caseNumber)).isZero();
     }
 
@@ -277,7 +277,7 @@ class ForwardedAndJointCasesPostgresTest extends CaseProcessTestSupport {
         BpmnAwareTests.assertThat(joint).isEnded();
         BpmnAwareTests.assertThat(watch).isEnded().hasPassed("withdrawCase");
         assertThat(record(caseNumber).state()).isEqualTo(CaseState.WITHDRAWN);
-        assertThat(historicVariable(watch, "slaState")).isEqualTo("BREACHED");
+        assertThat(finalSlaState(watch)).isEqualTo("BREACHED");
         assertThat(runningInstances(caseNumber)).isZero();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
     }

@@ -29,7 +29,9 @@ class JavaPolicyConstantsTest {
     /** file#constant → why it is not policy. */
     private static final Map<String, String> TECHNICAL = Map.ofEntries(
             Map.entry("CaseSearch#MAX_TEXT", "input bound"), Map.entry("CaseSearch#DEFAULT_SIZE", "page size"),
-            Map.entry("CaseSearch#MAX_SIZE", "page size"), Map.entry("CaseAdjustments#MAX_TEXT", "input bound"),
+            Map.entry("CaseSearch#MAX_SIZE", "page size"),
+            Map.entry("CaseRepository#MIN_CONTAINS", "a trigram's length: the shortest text an index finds anywhere"),
+            Map.entry("TaskRecords#MAX_NOTE", "the note column's length"), Map.entry("CaseAdjustments#MAX_TEXT", "input bound"),
             Map.entry("IntakeDryRun#MAX_RECENT", "work bound of a dry run"), Map.entry("IntakeDryRun#MAX_EXAMPLES", "input bound"),
             Map.entry("IdempotentRegistration#DOUBLE_SUBMIT", "window of a double click"),
             Map.entry("IdempotencyKeys#KEPT", "retention of idempotency keys"),

@@ -42,8 +42,11 @@ class MaskPersonalDataMigrationPostgresTest extends PostgresIntegrationTest {
                 String.class, instance, "legacyApplicantIdNumber");
         // the rows as an earlier release stored them: in clear
         jdbc.update("update act_ru_variable set text_ = ? where id_ = ?", id, variableId);
-        jdbc.update("update act_hi_varinst set text_ = ? where id_ = ?", "电话 13812345678", variableId);
-        // (that release's history also kept every value of every variable as a detail row; this one keeps only notes')
+        // (that release's history kept variables, with every value as a detail row; this one keeps neither)
+        jdbc.update("insert into act_hi_varinst (id_, proc_inst_id_, name_, var_type_, rev_, text_, state_)"
+                + " values (?, ?, 'legacyApplicantIdNumber', 'string', 0, ?, 'CREATED')", variableId, instance, "电话 13812345678");
+        jdbc.update("insert into act_hi_varinst (id_, proc_inst_id_, name_, var_type_, rev_, text_, state_)"
+                + " values (?, ?, 'itemName', 'string', 0, '临时救助申请', 'CREATED')", "legacy-item-" + variableId, instance);
         jdbc.update("insert into act_hi_detail (id_, type_, proc_inst_id_, var_inst_id_, name_, var_type_, rev_, time_, text_)"
                 + " values (?, 'VariableUpdate', ?, ?, 'legacyApplicantIdNumber', 'string', 0, now(), ?)",
                 "legacy-detail-" + variableId, instance, variableId, "身份证 " + id);

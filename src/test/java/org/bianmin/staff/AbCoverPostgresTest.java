@@ -159,10 +159,7 @@ class AbCoverPostgresTest extends HallDutyTestSupport {
         }
         assertThat(candidateUsers(offered)).containsExactly("clerk");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(absence.getId()).count()).isZero();
-        // the hand-over is in the task history
-        assertThat(history.createHistoricIdentityLinkLogQuery().taskId(assigned.getId()).type(IdentityLinkType.ASSIGNEE)
-                .list().stream().map(l -> l.getOperationType() + ":" + l.getUserId()).toList())
-                .contains("add:clerk2", "add:clerk");
+        // the hand-over and the return stay with the task as its two comments (above); the engine keeps no identity-link history
     }
 
     @Test

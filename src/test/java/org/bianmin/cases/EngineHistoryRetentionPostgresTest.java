@@ -1,0 +1,92 @@
+package org.bianmin.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.bianmin.retention.EngineHistoryRetention;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A case's engine history is bounded: it ends with a removal time of its end plus the days of the
+ * hall-duty rule {@code engine-history.retention} (400), on the root and on the work it called;
+ * no variable writes a row per value; the history cleanup removes nothing before that time and
+ * everything of the case after it — while the case file keeps each task, who did it and the note.
+ */
+class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
+
+    @Autowired EngineHistoryRetention retention;
+
+    @Test
+    void anEndedCaseKeepsItsFileWhileTheEngineHistoryGoesAfterTheRetention() {
+        String caseNumber = register("SJ-002", SJ_002);
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+        ProcessInstance work = instance(caseNumber, "committed-case");
+        completeAs(CLERK, openTask(work, "handOver"), Map.of("handlingNote", "已移交市场监管所"));
+        completeAs("market-a", openTask(work, "review"), Map.of("reviewOutcome", "PASS", "handlingNote", "材料齐全"));
+        clock(at("2026-10-12T09:00"));
+        // nobody claimed the decision: the director completes it from the group's list
+        assertThat(openTask(work, "decide").getAssignee()).isNull();
+        completeAs("director", openTask(work, "decide"), Map.of("approved", "true", "handlingNote", "准予许可"));
+        assertThat(runningInstances(caseNumber)).isZero();
+
+        List<String> steps = taskEntries(caseNumber);
+        assertThat(steps).containsExactly("完成任务: 移交承办部门|王芳|已移交市场监管所", "完成任务: 审核|徐婷|材料齐全",
+                "完成任务: 审批决定|陈刚|准予许可");
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_detail where type_ = 'VariableUpdate' and proc_inst_id_ in (?, ?)",
+                Long.class, root.getId(), work.getId())).as("no row per variable value").isZero();
+
+        assertThat(retention.days()).isEqualTo(400);
+        Instant removal = null;
+        for (ProcessInstance instance : List.of(root, work)) {
+            HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+            assertThat(ended.getRemovalTime()).as("removal time of " + instance.getProcessDefinitionId()).isNotNull();
+            removal = ended.getRemovalTime().toInstant();
+        }
+        assertThat(removal).as("the root's end plus the retention").isEqualTo(at("2026-10-12T09:00").plus(Duration.ofDays(400)));
+
+        cleanUpAt(removal.minus(Duration.ofMinutes(1)));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isEqualTo(2);
+
+        cleanUpAt(removal.plus(Duration.ofMinutes(1)));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+        for (String table : List.of("act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_detail", "act_hi_identitylink",
+                "act_hi_job_log", "act_hi_op_log")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where root_proc_inst_id_ = ?", Long.class, root.getId()))
+                    .as(table).isZero();
+        }
+        assertThat(taskEntries(caseNumber)).as("the case file keeps its steps").isEqualTo(steps);
+        assertThat(details(caseNumber).path("timeline").findValuesAsText("label")).contains("登记受理", "出具受理告知单");
+    }
+
+    /** Runs the engine's history cleanup at {@code at} until it has nothing left to remove. */
+    private void cleanUpAt(Instant at) {
+        clock(at);
+        for (int round = 0; round < 20; round++) {
+            Job job = history.cleanUpHistoryAsync(true);
+            try {
+                management.executeJob(job.getId());
+            } catch (OptimisticLockingException executorRanItToo) {
+                continue;
+            }
+            if (management.createJobQuery().jobId(job.getId()).singleResult().getDuedate().toInstant().isAfter(at)) {
+                return; // rescheduled for later: nothing more to remove now
+            }
+        }
+    }
+
+    private List<String> taskEntries(String caseNumber) {
+        return StreamSupport.stream(details(caseNumber).path("timeline").spliterator(), false)
+                .filter(e -> e.path("type").asText().equals("TASK"))
+                .map(e -> e.path("label").asText() + "|" + e.path("byName").asText() + "|" + e.path("note").asText()).toList();
+    }
+}
