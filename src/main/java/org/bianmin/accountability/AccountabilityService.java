@@ -23,7 +23,8 @@ import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseRepository;
 import org.bianmin.hallduties.HallDutyLimits;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +84,13 @@ public class AccountabilityService {
         this.zone = calendars.calendar().zone();
     }
 
-    @EventListener
+    /**
+     * Runs as the transaction that recorded the event is about to commit: the lock on the person's
+     * month (below) is then held for the evaluation and the record only, not for the rest of the
+     * work that recorded the event (an overdue's 督办 task, its history, the engine's flush), so that
+     * one person's overdues due at once do not queue behind each other's whole jobs.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     @Transactional
     public void onCaseEvent(CaseEvent event) {
         if (!ruleSet.mayTrigger(event.type().name())) {
@@ -95,7 +102,7 @@ public class AccountabilityService {
                 event.excusedOverdue(), event.registeredLate());
     }
 
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     @Transactional
     public void onDisciplineEvent(DisciplineEvent event) {
         if (!ruleSet.mayTrigger(event.type().name())) {

@@ -146,8 +146,11 @@ public class CaseRepository {
         }
         Long total = jdbc.queryForObject("select count(*) from case_record" + where, params, Long.class);
         params.addValue("limit", size).addValue("offset", (long) page * size);
+        // with a text, the matches come from the text's indexes and are sorted after; ordering by the bare column would let
+        // the planner walk the registration index backwards through every case for a few old matches
+        String order = text != null ? "coalesce(registered_at, registered_at) desc" : "registered_at desc";
         List<CaseRecord> items = jdbc.query("select * from case_record" + where
-                + " order by registered_at desc, case_number desc limit :limit offset :offset", params, MAPPER);
+                + " order by " + order + ", case_number desc limit :limit offset :offset", params, MAPPER);
         return new Page(items, total == null ? 0 : total);
     }
 

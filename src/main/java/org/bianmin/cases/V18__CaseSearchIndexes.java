@@ -45,6 +45,13 @@ public class V18__CaseSearchIndexes extends BaseJavaMigration {
                 for (String sql : TRIGRAM) {
                     statement.execute(sql);
                 }
+                try (var ctype = statement.executeQuery("select datctype from pg_database where datname = current_database()")) {
+                    if (ctype.next() && !ctype.getString(1).toUpperCase(java.util.Locale.ROOT).replace("-", "").contains("UTF8")) {
+                        log.warn("The database's LC_CTYPE is {}: pg_trgm takes Chinese characters for letters only under a UTF-8 "
+                                + "character type (e.g. zh_CN.UTF-8 or C.UTF-8), so a search by name reads the whole case table "
+                                + "(docs/operations.md, \"Case search at scale\")", ctype.getString(1));
+                    }
+                }
             } else {
                 statement.execute("create index case_record_number_prefix on case_record (case_number)");
                 statement.execute("create index case_record_name_prefix on case_record (applicant_name)");

@@ -7,10 +7,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The index the job executor's acquisition needs once it takes due jobs in due-date order
- * ({@code jobExecutorAcquireByDueDate} in {@code application.yaml}): the engine's schema has none on
- * {@code ACT_RU_JOB.DUEDATE_}, so without it every acquisition sorts the whole job table — a
- * timer per open case and step. Created after the engine made its tables; a node that finds it
+ * The index the job executor's acquisition needs: with {@code ensureJobDueDateNotNull}
+ * ({@code application.yaml}) it selects jobs by "due date &lt;= now" alone, and the engine's schema has
+ * no index on {@code ACT_RU_JOB.DUEDATE_}, so without it every acquisition reads the whole job
+ * table — a timer per open case and step. Created after the engine made its tables; a node that finds it
  * made by another meanwhile goes on.
  */
 @Component
@@ -29,6 +29,12 @@ class JobAcquisitionIndex {
             jdbc.execute("create index if not exists bianmin_job_due_date on act_ru_job (duedate_)");
         } catch (DataAccessException createdByAnotherNode) {
             log.info("Index bianmin_job_due_date not created here ({}); another node is creating it", createdByAnotherNode.getMessage());
+        }
+        // jobs an earlier release left without a due date: with ensureJobDueDateNotNull the acquisition takes only dated jobs
+        int dated = jdbc.update("update act_ru_job set duedate_ = ? where duedate_ is null",
+                new java.sql.Timestamp(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()));
+        if (dated > 0) {
+            log.info("{} jobs without a due date are due now", dated);
         }
     }
 }

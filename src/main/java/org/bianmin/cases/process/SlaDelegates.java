@@ -30,6 +30,10 @@ class SlaDelegates {
         return execution -> {
             String caseNumber = execution.getProcessBusinessKey();
             CaseRecord c = cases.find(caseNumber).orElseThrow();
+            if (c.deadline() != null && !now().isBefore(c.deadline())) {
+                // fired at or after the deadline (the executor was late, or down): the overdue step speaks for the case
+                return;
+            }
             // both timers may fire together (a late job executor): a warning never undoes an overdue
             processes.setEverywhere(caseNumber, "slaState", SlaState.running(now(), c.warnAt(), c.deadline()).name());
             events.record(CaseEventType.CASE_WARNING, caseNumber, assignees(tasks, caseNumber),
