@@ -58,9 +58,12 @@ class AbCoverBrowserTest extends HallDutyTestSupport {
             browser.check("absence-form", () -> {
                 browser.loginToCamunda("tasklist", "clerk", DEMO_PASSWORD);
                 browser.waitVisible(By.cssSelector("[cam-tasks]"));
-                browser.waitVisible(By.cssSelector("li.start-process-action a")).click();
-                browser.waitVisible(By.partialLinkText("请假外出登记")).click();
-                WebElement form = browser.waitVisible(By.xpath("//*[contains(@class,'fjs-form')]"));
+                // Tasklist may drop a click while it renders (docs in Browser.clickUntil): click again until the dialog and the form show
+                By absence = By.partialLinkText("请假外出登记");
+                By startForm = By.xpath("//*[contains(@class,'fjs-form')]");
+                browser.clickUntil(By.cssSelector("li.start-process-action a"), () -> browser.isPresent(absence));
+                browser.clickUntil(absence, () -> browser.isPresent(startForm));
+                WebElement form = browser.waitVisible(startForm);
                 assertThat(form.getText()).contains("请假外出登记", "工作人员", "不选即为本人", "类型", "离岗日期", "离岗时间",
                         "返岗日期", "返岗时间", "事由");
                 WebElement kind = browser.waitVisible(By.cssSelector("[id$='-kind-display']"));
