@@ -1,9 +1,5 @@
 package org.bianmin.engine;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.bianmin.privacy.PersonalData;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -20,11 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the engine's history keeps ({@link MaskingHistoryEventHandler#kept}), and that it never holds an
- * ID number or a phone in clear. Personal data lives in our tables;
- * a form still submits it to the engine for the one transaction in which the registration reads
- * it (and removes the runtime variable), and this handler masks what history would keep of it —
- * variable instances, their per-update details, submitted form fields and the operation log —
- * before the row is written. It also keeps such values out of the database driver's error messages.
+ * ID number or a phone in clear. Personal data lives in our tables; a form still submits it to the
+ * engine for the one transaction in which the registration reads it (and removes the runtime
+ * variable). History keeps no variable and no submitted form field, and this handler masks the
+ * operation log and the notes handed to {@code task_record} before they are written, which also
+ * keeps such values out of the database driver's error messages.
  */
 @Component
 class PersonalDataHistoryPlugin extends AbstractProcessEnginePlugin {
@@ -41,13 +37,13 @@ class PersonalDataHistoryPlugin extends AbstractProcessEnginePlugin {
     static final class MaskingHistoryEventHandler extends DbHistoryEventHandler {
         @Override
         public void handleEvent(HistoryEvent event) {
-            mask(event);
             if (event instanceof HistoricVariableUpdateEventEntity variable && TaskNotes.NOTE_VARIABLES.contains(variable.getVariableName())
                     && variable.getTextValue() != null && Context.getCommandContext() != null) {
-                Context.getCommandContext().getSession(TaskNoteSession.class)
-                        .written(variable.getTaskId(), variable.getActivityInstanceId(), variable.getTextValue());
+                Context.getCommandContext().getSession(TaskNoteSession.class).written(variable.getTaskId(),
+                        variable.getActivityInstanceId(), PersonalData.maskAll(variable.getTextValue()));
             }
             if (kept(event)) {
+                mask(event);
                 super.handleEvent(event);
             }
         }
@@ -72,34 +68,11 @@ class PersonalDataHistoryPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** What is kept of people's input: the operation log's old and new values (e.g. a changed variable, set by an administrator). */
     static void mask(HistoryEvent event) {
-        if (event instanceof HistoricVariableUpdateEventEntity variable) {
-            variable.setTextValue(PersonalData.maskAll(variable.getTextValue()));
-            variable.setTextValue2(PersonalData.maskAll(variable.getTextValue2()));
-            variable.setByteValue(maskText(variable.getByteValue()));
-        } else if (event instanceof HistoricFormPropertyEventEntity formField) {
-            if (formField.getPropertyValue() instanceof String value) {
-                formField.setPropertyValue(PersonalData.maskAll(value));
-            }
-        } else if (event instanceof UserOperationLogEntryEventEntity operation) {
+        if (event instanceof UserOperationLogEntryEventEntity operation) {
             operation.setOrgValue(PersonalData.maskAll(operation.getOrgValue()));
             operation.setNewValue(PersonalData.maskAll(operation.getNewValue()));
         }
-    }
-
-    /** Serialized values that are text (JSON lists of a form) are masked; binary ones stay as they are. */
-    private static byte[] maskText(byte[] bytes) {
-        if (bytes == null || bytes.length < 11) {
-            return bytes;
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException binary) {
-            return bytes;
-        }
-        String masked = PersonalData.maskAll(text);
-        return masked.equals(text) ? bytes : masked.getBytes(StandardCharsets.UTF_8);
     }
 }

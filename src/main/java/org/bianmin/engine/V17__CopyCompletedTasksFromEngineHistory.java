@@ -33,10 +33,8 @@ public class V17__CopyCompletedTasksFromEngineHistory extends BaseJavaMigration 
 
     @Override
     public void migrate(Context context) throws SQLException {
-        for (String table : new String[] {"ACT_HI_TASKINST", "ACT_HI_PROCINST", "ACT_HI_OP_LOG", "ACT_HI_DETAIL"}) {
-            if (!V8__MaskPersonalDataInEngineTables.tableExists(context.getConnection(), table)) {
-                return;
-            }
+        if (!EngineTables.exist(context.getConnection(), "ACT_HI_TASKINST", "ACT_HI_PROCINST", "ACT_HI_OP_LOG", "ACT_HI_DETAIL")) {
+            return;
         }
         try (Statement statement = context.getConnection().createStatement()) {
             int copied = statement.executeUpdate(COPY);

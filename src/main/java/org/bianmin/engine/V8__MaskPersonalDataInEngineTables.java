@@ -1,13 +1,11 @@
 package org.bianmin.engine;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import org.bianmin.privacy.PersonalData;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -39,7 +37,7 @@ public class V8__MaskPersonalDataInEngineTables extends BaseJavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         for (Column column : TEXT_COLUMNS) {
-            if (tableExists(connection, column.table())) {
+            if (EngineTables.exist(connection, column.table())) {
                 int masked = mask(connection, column);
                 if (masked > 0) {
                     log.info("Masked personal data in {} rows of {}.{}", masked, column.table(), column.column());
@@ -72,17 +70,5 @@ public class V8__MaskPersonalDataInEngineTables extends BaseJavaMigration {
             }
         }
         return masked;
-    }
-
-    static boolean tableExists(Connection connection, String table) throws SQLException {
-        DatabaseMetaData metadata = connection.getMetaData();
-        for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
-            try (ResultSet tables = metadata.getTables(null, null, name, new String[] {"TABLE"})) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -116,8 +116,7 @@ public class HallDutyLimits {
             case WORKING_MINUTES -> calendar.afterWorkingMinutes(from, limit.value());
             case HOURS -> from.plus(Duration.ofHours(limit.value()));
             case MINUTES -> from.plus(Duration.ofMinutes(limit.value()));
-            case DAYS -> from.plus(Duration.ofDays(limit.value()));
-            case POINTS, DAY_OF_NEXT_MONTH -> throw notADuration(limit);
+            case POINTS, DAY_OF_NEXT_MONTH, DAYS -> throw notADuration(limit);
         };
     }
 
@@ -134,8 +133,7 @@ public class HallDutyLimits {
             case WORKING_MINUTES -> beforeWorkingMinutes(calendar, until, limit.value());
             case HOURS -> until.minus(Duration.ofHours(limit.value()));
             case MINUTES -> until.minus(Duration.ofMinutes(limit.value()));
-            case DAYS -> until.minus(Duration.ofDays(limit.value()));
-            case POINTS, DAY_OF_NEXT_MONTH -> throw notADuration(limit);
+            case POINTS, DAY_OF_NEXT_MONTH, DAYS -> throw notADuration(limit);
         };
     }
 

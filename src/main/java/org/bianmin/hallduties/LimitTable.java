@@ -10,7 +10,7 @@ import org.bianmin.rules.RuleProblem;
 /** Parses {@code limits.csv} ({@code key,value,unit,basis}); every problem names its row and column. */
 public final class LimitTable {
 
-    /** A duration (the first five, and calendar days), a score in points, or a day of the month after the one concerned. */
+    /** A duration (the first five), a score in points, a day of the month after the one concerned, or a number of days. */
     public enum Unit {
         WORKING_DAYS("个工作日"), WORKING_HOURS("个工作小时"), WORKING_MINUTES("个工作分钟"), HOURS("小时"), MINUTES("分钟"),
         POINTS("分"), DAY_OF_NEXT_MONTH("日(次月)"), DAYS("天");
@@ -26,7 +26,7 @@ public final class LimitTable {
         }
 
         public boolean isDuration() {
-            return this != POINTS && this != DAY_OF_NEXT_MONTH;
+            return this != POINTS && this != DAY_OF_NEXT_MONTH && this != DAYS;
         }
     }
 
@@ -116,7 +116,7 @@ public final class LimitTable {
             if (unit != null && fixed != null && unit != fixed) {
                 problems.add(problem(row, 3, key + " 的单位必须是 " + fixed + "(" + fixed.label() + ") / the unit of " + key + " is " + fixed));
                 unit = null;
-            } else if (unit != null && fixed == null && (!unit.isDuration() || unit == Unit.DAYS)) {
+            } else if (unit != null && fixed == null && !unit.isDuration()) {
                 problems.add(problem(row, 3, key + " 是时限, 单位必须是 WORKING_DAYS, WORKING_HOURS, WORKING_MINUTES, HOURS 或 MINUTES / "
                         + key + " is a duration"));
                 unit = null;

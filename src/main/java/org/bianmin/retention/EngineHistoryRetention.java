@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * and no longer: every process definition's history time to live is that number of days, so that
  * an ended case's history gets its removal time (end + retention, for the root and every instance
  * it called) and the engine's history cleanup removes it in its nightly batch window
- * ({@code application.yaml}). The case file stays in our tables. Applied at start, after each
- * deployment of this node, and within a minute of a new rule version on every node; when the value
- * changes, the removal times of ended cases are recomputed by an engine batch.
+ * ({@code application.yaml}). The case file stays in our tables. Applied at start after this node's
+ * deployment, then every minute on every node (a new rule version, a definition deployed since);
+ * when the value changes, the removal times of cases already ended are recomputed by an engine batch.
  */
 @Component
 public class EngineHistoryRetention {
@@ -49,11 +49,11 @@ public class EngineHistoryRetention {
         int days = days();
         system.run(() -> {
             int changed = 0;
-            boolean shortened = false;
+            boolean valueChanged = false;
             for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
                 Integer current = definition.getHistoryTimeToLive();
                 if (!Objects.equals(current, days)) {
-                    shortened |= current != null;
+                    valueChanged |= current != null; // a new definition has none yet
                     repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), days);
                     changed++;
                 }
@@ -62,7 +62,7 @@ public class EngineHistoryRetention {
                 log.info("History time to live of {} process definitions set to {} days (rule {})", changed, days,
                         HallDutyLimits.ENGINE_HISTORY_RETENTION);
             }
-            if (shortened) {
+            if (valueChanged) {
                 recomputeRemovalTimes();
             }
         });

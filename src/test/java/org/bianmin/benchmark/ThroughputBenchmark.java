@@ -427,12 +427,7 @@ class ThroughputBenchmark {
         }
         Random random = new Random(seed);
         String prefix = state.equals("IN_PROGRESS") ? "BR" : "BH";
-        String sql = """
-                insert into case_record (case_number, item_code, item_name, department, window_group, disposition, case_type,
-                  state, applicant_name, applicant_id_number, applicant_phone, lawful, petition, major, submitted_materials,
-                  missing_materials, received_at, registered_at, registered_by, limit_days, limit_minutes, extension_max_days,
-                  deadline, warn_at, classification_version, time_limit_version, fired_rules, ended_at,
-                  catalogue_version, calendar_version)
+        String sql = HistoricCases.INSERT + """
                 values (?, ?, ?, ?, ?, 'ACCEPTED', ?, ?, '测试申请人', '110105199003071234', '13800138000', true, false, false, '',
                   '', ?, ?, 'clerk', ?, ?, 10, ?, ?, 'benchmark', 'benchmark', 'benchmark', ?, 'benchmark', 'benchmark')""";
         List<Object[]> batch = new ArrayList<>();
@@ -699,12 +694,7 @@ class ThroughputBenchmark {
         Integer before = jdbc.queryForObject("select count(*) from case_record", Integer.class);
         int extra = Math.max(0, SEARCH_CASES - before);
         // ended cases of distinct applicants (name, phone), one a minute back from the clock, as a year of a centre would hold
-        jdbc.update("""
-                insert into case_record (case_number, item_code, item_name, department, window_group, disposition, case_type,
-                  state, applicant_name, applicant_id_number, applicant_phone, lawful, petition, major, submitted_materials,
-                  missing_materials, received_at, registered_at, registered_by, limit_days, limit_minutes, extension_max_days,
-                  deadline, warn_at, classification_version, time_limit_version, fired_rules, ended_at, catalogue_version,
-                  calendar_version)
+        jdbc.update(HistoricCases.INSERT + """
                 select 'BS' || lpad(g::text, 8, '0'), 'SJ-002', '食品经营许可(小餐饮)', 'dept-market', 'window-market', 'ACCEPTED',
                   'COMMITTED', 'COMPLETED', '查询申请人' || g, '11010519900307' || lpad((g % 10000)::text, 4, '0'),
                   '139' || lpad(g::text, 8, '0'), true, false, false, '', '', cast(? as timestamptz) - g * interval '1 minute',
