@@ -4,7 +4,9 @@ import org.bianmin.privacy.PersonalData;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.history.JobState;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
@@ -49,23 +51,32 @@ class PersonalDataHistoryPlugin extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * What the engine's history keeps (history level FULL, less what nobody reads): process,
-         * activity and task instances (Cockpit, the case's path), the operation log (who did what
-         * through the engine: the audit), incidents and the log of jobs that ran or failed. Not
-         * kept: variables and their every value ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}) —
-         * the case record holds the case's data and our case events what changed and why, each
-         * task's note goes to {@code task_record} (through {@link TaskNoteSession}); submitted form
-         * fields (the same values again); candidate-group links of tasks; and the creation of each
-         * job (its execution or failure is logged). A third of what an ended case left in the
-         * engine's tables (HistoryStorageBenchmark).
+         * What the engine's history keeps (history level FULL, less what nobody reads): process and
+         * task instances, the activities that did or waited for something (tasks, events with a
+         * trigger, end events, called work: Cockpit's and the tests' path of a case), the operation
+         * log (who did what through the engine: the audit), incidents and the log of jobs that ran
+         * or failed. Not kept: variables and their every value ({@code ACT_HI_VARINST},
+         * {@code ACT_HI_DETAIL}) — the case record holds the case's data and our case events what
+         * changed and why, each task's note goes to {@code task_record} (through
+         * {@link TaskNoteSession}); submitted form fields (the same values again); candidate-group
+         * links of tasks; gateways and plain start events, which only route (a third of an overdue
+         * case's activities); the creation of each job and the deletion of timers that never fired
+         * (the activity they guarded ended). What an ended case leaves: HistoryStorageBenchmark.
          */
         static boolean kept(HistoryEvent event) {
             if (event instanceof HistoricVariableUpdateEventEntity || event instanceof HistoricFormPropertyEventEntity
                     || event instanceof HistoricIdentityLinkLogEventEntity) {
                 return false;
             }
-            return !(event instanceof HistoricJobLogEvent job && job.getState() == JobState.CREATED.getStateCode());
+            if (event instanceof HistoricActivityInstanceEventEntity activity) {
+                return !ROUTING.contains(activity.getActivityType());
+            }
+            return !(event instanceof HistoricJobLogEvent job && (job.getState() == JobState.CREATED.getStateCode()
+                    || job.getState() == JobState.DELETED.getStateCode()));
         }
+
+        private static final java.util.Set<String> ROUTING = java.util.Set.of(ActivityTypes.GATEWAY_EXCLUSIVE,
+                ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.GATEWAY_COMPLEX, ActivityTypes.START_EVENT);
     }
 
     /** What is kept of people's input: the operation log's old and new values (e.g. a changed variable, set by an administrator). */
