@@ -13,6 +13,9 @@ import org.bianmin.identity.Groups;
 import org.bianmin.sla.SlaPlanner;
 import org.bianmin.sla.SlaState;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -59,9 +62,14 @@ public class CaseProcesses {
     private final LegacyCaseShapes legacy;
 
     private final org.camunda.bpm.engine.RepositoryService repository;
+    private final TaskService tasks;
+    private final ManagementService management;
 
     public CaseProcesses(RuntimeService runtime, IdentityService identity, CaseSummary summary, SlaPlanner planner,
-                         SystemAuthority system, LegacyCaseShapes legacy, org.camunda.bpm.engine.RepositoryService repository) {
+                         SystemAuthority system, LegacyCaseShapes legacy, org.camunda.bpm.engine.RepositoryService repository,
+                         TaskService tasks, ManagementService management) {
+        this.tasks = tasks;
+        this.management = management;
         this.repository = repository;
         this.legacy = legacy;
         this.runtime = runtime;
@@ -268,11 +276,33 @@ public class CaseProcesses {
 
     /** Sets a variable wherever the case's instances hold it (the SLA state the Tasklist filters read). */
     public void setEverywhere(String caseNumber, String name, Object value) {
-        system.run(() -> instances(caseNumber).forEach(instance -> {
-            if (runtime.getVariable(instance.getId(), name) != null) {
-                runtime.setVariable(instance.getId(), name, value);
-            }
-        }));
+        // one plain statement finds the instances that hold the variable: every due SLA timer of every case comes here
+        system.run(() -> runtime.createNativeProcessInstanceQuery().sql("select P.* from " + table(ProcessInstance.class)
+                        + " P where P.BUSINESS_KEY_ = #{caseNumber} and P.ID_ = P.PROC_INST_ID_ and exists (select 1 from "
+                        + table(org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.class) + " V where V.EXECUTION_ID_ = P.ID_ and V.TASK_ID_ is null and V.NAME_ = #{name})")
+                .parameter("caseNumber", caseNumber).parameter("name", name).list()
+                .forEach(instance -> runtime.setVariable(instance.getId(), name, value)));
+    }
+
+    /**
+     * The case's open tasks, of its root and of the work it called. One plain statement rather than
+     * the task query's (whose many optional criteria cost more than the statement): the SLA timers'
+     * steps and the 督办 form ask it of every case that falls due.
+     */
+    public List<Task> openTasks(String caseNumber) {
+        return system.call(() -> tasks.createNativeTaskQuery().sql("select T.* from " + table(Task.class) + " T join "
+                + table(ProcessInstance.class) + " P on P.ID_ = T.PROC_INST_ID_ where P.BUSINESS_KEY_ = #{caseNumber}")
+                .parameter("caseNumber", caseNumber).list());
+    }
+
+    /** Whether a task belongs to the case-type work (not to the root's own steps). */
+    public static boolean isWork(Task task) {
+        String definition = task.getProcessDefinitionId();
+        return definition != null && Arrays.stream(CASE_TYPE_PROCESSES).anyMatch(key -> definition.startsWith(key + ":"));
+    }
+
+    private String table(Class<?> entity) {
+        return management.getTableName(entity);
     }
 
     /** The window where the application was taken in (the registering clerk's), else the item's window. */

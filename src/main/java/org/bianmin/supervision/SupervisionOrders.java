@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.bianmin.cases.CaseProcesses;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseRepository;
 import org.bianmin.cases.CaseState;
-import org.bianmin.catalogue.CaseType;
 import org.bianmin.engine.SystemAuthority;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventRepository.CaseEvent;
@@ -52,8 +50,6 @@ public class SupervisionOrders implements org.bianmin.cases.CaseSupervision {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
     private static final Set<CaseEventType> CASE_ENDS = Set.of(CaseEventType.CASE_COMPLETED, CaseEventType.CASE_REJECTED,
             CaseEventType.CASE_RETURNED, CaseEventType.CASE_WITHDRAWN, CaseEventType.CASE_TERMINATED);
-    private static final String[] WORK_PROCESSES = Arrays.stream(CaseType.values()).map(CaseType::processKey).toArray(String[]::new);
-
     /** What a person reads of an order: names, labels and times in the centre's zone. */
     public record OrderView(long id, String caseNumber, String window, String windowName, String instruction, String issuedBy,
                             String issuedByName, OffsetDateTime issuedAt, String to, String toName, OffsetDateTime replyDue,
@@ -210,8 +206,8 @@ public class SupervisionOrders implements org.bianmin.cases.CaseSupervision {
      * window (the board's and the 督办 task's suggestion).
      */
     public Optional<String> defaultResponsible(CaseRecord c) {
-        Optional<String> holder = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(c.caseNumber())
-                .processDefinitionKeyIn(WORK_PROCESSES).list()).stream().map(Task::getAssignee).filter(a -> a != null).findFirst();
+        Optional<String> holder = processes.openTasks(c.caseNumber()).stream().filter(CaseProcesses::isWork).map(Task::getAssignee)
+                .filter(a -> a != null).findFirst();
         if (holder.isPresent()) {
             return holder;
         }

@@ -43,13 +43,19 @@ final class ScreenProbe {
         screens.forEach(s -> nanos.put(s.name(), new ArrayList<>()));
     }
 
-    /** Calls the screens in turn on a thread of its own until {@link #stop}. */
-    Thread start() {
+    /**
+     * Calls the screens in turn on a thread of its own until {@link #stop}, reading each answer for
+     * {@code thinkMillis} before opening the next (0: back to back, a load no hall makes).
+     */
+    Thread start(long thinkMillis) {
         running = true;
         Thread thread = new Thread(() -> {
             try {
                 for (int i = 0; running; i++) {
                     call(screens.get(i % screens.size()));
+                    if (thinkMillis > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(thinkMillis));
+                    }
                 }
             } catch (RuntimeException e) {
                 failure = e;

@@ -31,16 +31,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * How fast one node works off SLA timers that fall due at once (issue 18): {@code CASES} committed
  * cases are registered (each with its warning and deadline timers on the root's work step and the
- * hand-over timer of its first task); then the engine clock jumps past every deadline and the job
- * executor, as configured in {@code application.yaml}, runs them all: warnings, overdues (event,
- * accountability record and its review process, 督办 task) and hand-over overdues. Measured: wall
- * time from the jump until no due job is left, jobs per second, failed jobs, and that each case
- * was marked overdue exactly once. The drain is watched by polling the job table every second.
+ * hand-over timer of its first task, which is moved past the drain: the SLA timers alone); then the
+ * engine clock jumps past every deadline and the job executor, as configured in
+ * {@code application.yaml}, runs them: warnings (past the deadline: nothing to do) and overdues
+ * (event, accountability record and its review process, 督办 task). Measured: wall time until no due
+ * job is left, jobs per second, CPU of the JVM and of the rest of the machine per job, failed jobs,
+ * that each case was marked overdue exactly once, the database's time by statement, and the screens'
+ * latencies meanwhile ({@link ScreenProbe}). Then {@code benchmark.drain.historic} ended cases are
+ * generated and the screens measured again.
  *
  * <pre>mvn -B -Pbenchmark test -Dtest=TimerDrainBenchmark</pre>
  *
  * {@code -Dbenchmark.drain.cases=N} changes the number of cases (default 5 000: 10 000 SLA timers);
- * {@code -Dbenchmark.drain.settings="--name=value …"} boots the application with other settings.
+ * {@code -Dbenchmark.drain.think-ms=N} the time a person reads a screen (default 250 ms, 0: back to
+ * back); {@code -Dbenchmark.drain.settings="--name=value …"} boots the application with other settings.
  */
 @Tag("benchmark")
 class TimerDrainBenchmark {
@@ -50,6 +54,8 @@ class TimerDrainBenchmark {
     static final int CASES = Integer.getInteger("benchmark.drain.cases", 5_000);
     /** Who registers the cases, in turn (the A and B post of the general window): one person's overdues of a month are numbered one after another. */
     static final List<String> CLERKS = List.of(System.getProperty("benchmark.drain.clerks", "clerk,clerk2").split(","));
+    /** How long a person reads a screen before the next one is opened, during the drain (0: back to back). */
+    static final long THINK_MILLIS = Long.getLong("benchmark.drain.think-ms", 250);
     static final List<String> SJ_002 = List.of("APPLICATION_FORM", "BUSINESS_LICENSE", "LAYOUT_PLAN", "SAFETY_RULES");
 
     static BenchmarkApplication bench;
@@ -113,7 +119,7 @@ class TimerDrainBenchmark {
         CpuTime cpuBefore = CpuTime.now();
         long jumped = System.nanoTime();
         ClockUtil.setCurrentTime(Date.from(later));
-        Thread screens = probe.start();
+        Thread screens = probe.start(THINK_MILLIS);
         int peak = jdbc.queryForObject(dueNow, Integer.class, java.sql.Timestamp.from(later));
         long deadline = jumped + TimeUnit.MINUTES.toNanos(20);
         long firstDone = 0; // when the executor, woken from its idle back-off, had done its first jobs
@@ -161,7 +167,9 @@ class TimerDrainBenchmark {
                         cpu.otherSeconds(), cpu.jvmSeconds() * 1000 / executedAll, cpu.otherSeconds() * 1000 / executedAll,
                         cpu.stealSeconds()))
                 .append("- load average at the end: ").append(BenchmarkApplication.loadAverage()).append("\n\n")
-                .append("Screens during the drain (HTTP, one person after another, as Cockpit and Tasklist call them):\n\n")
+                .append(String.format(Locale.ROOT, "Screens during the drain (HTTP, as the pages call them; one person after another, "
+                        + "each reading the answer %d ms before the next opens a screen: %.1f requests a second):%n%n", THINK_MILLIS,
+                        probe.calls() / totalSeconds))
                 .append(probe.table())
                 .append("\nThe database's time during the drain, by statement (pg_stat_statements, the 12 largest):\n\n")
                 .append(statements);

@@ -10,7 +10,6 @@ import org.bianmin.cases.CaseSummary;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
 import org.bianmin.sla.SlaState;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -26,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 class SlaDelegates {
 
     @Bean("slaWarningDelegate")
-    JavaDelegate slaWarning(CaseProcesses processes, CaseEventRepository events, TaskService tasks, CaseRepository cases) {
+    JavaDelegate slaWarning(CaseProcesses processes, CaseEventRepository events, CaseRepository cases) {
         return execution -> {
             String caseNumber = execution.getProcessBusinessKey();
             CaseRecord c = cases.find(caseNumber).orElseThrow();
@@ -36,19 +35,19 @@ class SlaDelegates {
             }
             // both timers may fire together (a late job executor): a warning never undoes an overdue
             processes.setEverywhere(caseNumber, "slaState", SlaState.running(now(), c.warnAt(), c.deadline()).name());
-            events.record(CaseEventType.CASE_WARNING, caseNumber, assignees(tasks, caseNumber),
+            events.record(CaseEventType.CASE_WARNING, caseNumber, assignees(processes, caseNumber),
                     ProcessVariables.string(execution, "window"), now(), "即将超期 / deadline approaching");
         };
     }
 
     @Bean("slaOverdueDelegate")
-    JavaDelegate slaOverdue(CaseProcesses processes, CaseEventRepository events, TaskService tasks, CaseRepository cases,
+    JavaDelegate slaOverdue(CaseProcesses processes, CaseEventRepository events, CaseRepository cases,
                             CaseSummary summary) {
         return execution -> {
             String caseNumber = execution.getProcessBusinessKey();
             CaseRecord c = cases.find(caseNumber).orElseThrow();
             processes.setEverywhere(caseNumber, "slaState", SlaState.OVERDUE.name());
-            events.record(CaseEventType.CASE_OVERDUE, caseNumber, assignees(tasks, caseNumber), c.window(), now(),
+            events.record(CaseEventType.CASE_OVERDUE, caseNumber, assignees(processes, caseNumber), c.window(), now(),
                     CaseEventRepository.CaseEvent.overdueDetails(
                             c.extensionDays() > 0, c.delayNotice(), c.lateAtRegistration()));
             execution.setVariable("caseSummary", summary.markdown(c));
@@ -56,8 +55,8 @@ class SlaDelegates {
     }
 
     /** Who holds the case's open tasks (comma-separated), or null when nobody has claimed them. */
-    private static String assignees(TaskService tasks, String caseNumber) {
-        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
+    private static String assignees(CaseProcesses processes, String caseNumber) {
+        List<Task> open = processes.openTasks(caseNumber);
         String names = open.stream().filter(t -> !t.getTaskDefinitionKey().equals("superviseOverdue")).map(Task::getAssignee).filter(a -> a != null).distinct().collect(Collectors.joining(","));
         return names.isEmpty() ? null : names;
     }
