@@ -124,7 +124,13 @@ class HistoryStorageBenchmark {
             }
         });
 
-        report.append("\nActivity instances per case, by process and activity:\n\n");
+        report.append("\nEngine runtime rows left after all of them: ");
+        sizes().forEach((table, size) -> {
+            if (table.startsWith("act_ru_") && size.rows() > 0) {
+                report.append("`").append(table).append("` ").append(size.rows()).append(" ");
+            }
+        });
+        report.append("\n\nActivity instances per case, by process and activity:\n\n");
         activities.forEach((kind, counts) -> report.append("- ").append(kind).append(": ").append(counts.entrySet().stream()
                 .map(count -> String.format(Locale.ROOT, "%s %.1f", count.getKey(), count.getValue() / (double) CASES))
                 .collect(java.util.stream.Collectors.joining(", "))).append("\n"));

@@ -132,6 +132,15 @@ class TimerDrainBenchmark {
                 firstDone = System.nanoTime();
             }
             long elapsed = (System.nanoTime() - jumped) / 1_000_000_000L;
+            if (elapsed == 20 && Boolean.getBoolean("benchmark.drain.explain")) {
+                String ts = "'" + java.sql.Timestamp.from(later) + "'";
+                jdbc.queryForList("explain (analyze, buffers) select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_"
+                        + " from ACT_RU_JOB RES where (RES.RETRIES_ > 0) and ( RES.DUEDATE_ <= " + ts + " ) and (RES.LOCK_OWNER_ is null or"
+                        + " RES.LOCK_EXP_TIME_ < " + ts + ") and RES.SUSPENSION_STATE_ = 1 and ( ( RES.EXCLUSIVE_ = true and not exists("
+                        + " select J2.ID_ from ACT_RU_JOB J2 where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and (J2.EXCLUSIVE_ = true)"
+                        + " and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= " + ts + ") ) ) or RES.EXCLUSIVE_ = false ) LIMIT 16",
+                        String.class).forEach(System.out::println);
+            }
             if (progress.size() <= elapsed / 10) {
                 progress.add(elapsed + " s: " + due);
             }
