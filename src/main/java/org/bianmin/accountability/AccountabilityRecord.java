@@ -11,4 +11,11 @@ public record AccountabilityRecord(long id, String eventSource, long eventId, St
                                    Instant statementAt, Instant statementDue) {
 
     public enum State { PROPOSED, CONFIRMED, DISMISSED }
+
+    /** The same record as stored under {@code id}. */
+    public AccountabilityRecord withId(long id) {
+        return new AccountabilityRecord(id, eventSource, eventId, triggerType, caseNumber, staff, window, occurredAt, occurrence,
+                measure, fineYuan, ruleVersion, ruleName, state, reviewer, reviewReason, createdAt, decidedAt, statement, statementAt,
+                statementDue);
+    }
 }

@@ -35,15 +35,17 @@ public class AccountabilityRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into accountability_record (event_source, event_id, trigger_type, case_number, staff, window_group,
-                  occurred_at, occurrence, measure, fine_yuan, rule_version, rule_name, state, created_at)
+                  occurred_at, occurrence, measure, fine_yuan, rule_version, rule_name, state, created_at, statement_due)
                 values (:source, :eventId, :type, :caseNumber, :staff, :window, :at, :occurrence, :measure, :fine,
-                  :version, :rule, 'PROPOSED', :created)""",
+                  :version, :rule, 'PROPOSED', :created, :statementDue)""",
                 new MapSqlParameterSource("source", r.eventSource()).addValue("eventId", r.eventId())
                         .addValue("type", r.triggerType()).addValue("caseNumber", r.caseNumber()).addValue("staff", r.staff())
                         .addValue("window", r.window()).addValue("at", Timestamp.from(r.occurredAt()))
                         .addValue("occurrence", r.occurrence()).addValue("measure", r.measure()).addValue("fine", r.fineYuan())
                         .addValue("version", r.ruleVersion()).addValue("rule", r.ruleName())
-                        .addValue("created", Timestamp.from(r.createdAt())), keys, new String[] {"id"});
+                        .addValue("created", Timestamp.from(r.createdAt()))
+                        .addValue("statementDue", r.statementDue() == null ? null : Timestamp.from(r.statementDue()), java.sql.Types.TIMESTAMP),
+                keys, new String[] {"id"});
         return keys.getKey().longValue();
     }
 
@@ -88,11 +90,6 @@ public class AccountabilityRepository {
     public void statement(long id, String text, Instant at) {
         jdbc.update("update accountability_record set statement = :text, statement_at = :at where id = :id",
                 new MapSqlParameterSource("id", id).addValue("text", text).addValue("at", Timestamp.from(at)));
-    }
-
-    public void statementDue(long id, Instant due) {
-        jdbc.update("update accountability_record set statement_due = :due where id = :id",
-                new MapSqlParameterSource("id", id).addValue("due", Timestamp.from(due)));
     }
 
     public Optional<AccountabilityRecord> find(long id) {

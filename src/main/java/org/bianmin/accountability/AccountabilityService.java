@@ -116,6 +116,11 @@ public class AccountabilityService {
         YearMonth month = YearMonth.from(at.atZone(zone));
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        // 陈述申辩: the person it names is heard before a supervisor decides
+        Instant statementDue = staff == null ? null : limits.after(HallDutyLimits.ACCOUNTABILITY_STATEMENT, now);
+        // what does not depend on the count is read before the lock, which is held until the commit
+        SummaryContext context = context(staff, window, caseNumber, at);
         if (staff != null) {
             // parallel timer jobs (one node's pool, or several nodes) count the same person's month
             locks.lock("accountability:" + staff + ":" + month);
@@ -126,21 +131,16 @@ public class AccountabilityService {
         if (proposal.measure() == null) {
             return;
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        AccountabilityRecord record = new AccountabilityRecord(0, source, eventId, type, caseNumber, staff, window, at,
+        AccountabilityRecord proposed = new AccountabilityRecord(0, source, eventId, type, caseNumber, staff, window, at,
                 occurrence, proposal.measure(), BigDecimal.valueOf(proposal.fine()), evaluation.version(),
                 evaluation.firedRules().isEmpty() ? null : evaluation.firedRules().get(0),
-                AccountabilityRecord.State.PROPOSED, null, null, now, null, null, null, null);
-        long id = records.insert(record);
-        // 陈述申辩: the person it names is heard before a supervisor decides
-        Instant statementDue = staff == null ? null : limits.after(HallDutyLimits.ACCOUNTABILITY_STATEMENT, now);
-        if (statementDue != null) {
-            records.statementDue(id, statementDue);
-        }
+                AccountabilityRecord.State.PROPOSED, null, null, now, null, null, null, statementDue);
+        long id = records.insert(proposed);
+        String summary = summary(proposed.withId(id), context);
         system.run(() -> runtime.startProcessInstanceByKey(REVIEW_PROCESS, "ACC-" + id, Variables.createVariables()
                 .putValue("recordId", id).putValue("caseNumber", caseNumber).putValue("staff", staff)
                 .putValue("statementDue", statementDue == null ? null : java.util.Date.from(statementDue))
-                .putValue("caseSummary", summary(records.find(id).orElseThrow()))));
+                .putValue("caseSummary", summary)));
     }
 
     private RuleEngine.Evaluation evaluate(MeasureProposal proposal, TriggerFact fact) {
@@ -283,28 +283,41 @@ public class AccountabilityService {
      * The review form's summary: names and Chinese labels, never account ids or codes; for a case, its
      * times, how late it is and its extension and delay state; the statement, or until when it may come.
      */
+    /** What a review's summary says of the person, the window and the case. */
+    private record SummaryContext(String staffName, String windowName, String caseLines) {
+    }
+
+    private SummaryContext context(String staff, String window, String caseNumber, Instant at) {
+        return new SummaryContext(staff == null ? null : userName(staff), window == null ? null : groupName(window),
+                caseNumber == null ? "" : caseLines(caseNumber, at));
+    }
+
     String summary(AccountabilityRecord r) {
+        return summary(r, context(r.staff(), r.window(), r.caseNumber(), r.occurredAt()));
+    }
+
+    private String summary(AccountabilityRecord r, SummaryContext context) {
         return "**问责记录**: 第" + r.id() + "号  \n**触发事件**: " + eventLabel(r.triggerType())
                 + (r.occurrence() > 1 ? "(本月第" + r.occurrence() + "次)" : "")
-                + "  \n**责任人**: " + (r.staff() == null ? "待督查确定" : userName(r.staff()))
-                + (r.window() == null ? "" : " (" + groupName(r.window()) + ")")
+                + "  \n**责任人**: " + (r.staff() == null ? "待督查确定" : context.staffName())
+                + (r.window() == null ? "" : " (" + context.windowName() + ")")
                 + (r.caseNumber() == null ? "" : "  \n**案件编号**: " + r.caseNumber())
                 + "  \n**建议措施**: " + r.measure() + (r.fineYuan().signum() > 0 ? ", 罚款" + r.fineYuan().stripTrailingZeros().toPlainString() + "元" : "")
                 + "  \n**依据规则**: 责任追究规则" + r.ruleVersion().replaceFirst("^.*@v", " 第") + "版"
                 + (r.ruleName() == null ? "" : " 「" + r.ruleName() + "」")
-                + (r.caseNumber() == null ? "" : caseLines(r))
+                + context.caseLines()
                 + "  \n**陈述申辩**: " + (r.statement() != null ? r.statement() + " (" + TIME.format(r.statementAt().atZone(zone)) + "提交)"
                 : r.statementDue() == null ? "无责任人, 不适用" : "未提交 (期限 " + TIME.format(r.statementDue().atZone(zone)) + ")");
     }
 
-    private String caseLines(AccountabilityRecord r) {
-        return cases.find(r.caseNumber()).map(c -> {
+    private String caseLines(String caseNumber, Instant occurredAt) {
+        return cases.find(caseNumber).map(c -> {
             StringBuilder md = new StringBuilder("  \n**收件时间**: ").append(TIME.format(c.receivedAt().atZone(zone)))
                     .append(", **登记时间**: ").append(TIME.format(c.registeredAt().atZone(zone)));
             if (c.deadline() != null) {
                 md.append("  \n**办结时限**: ").append(TIME.format(c.deadline().atZone(zone)));
-                if (r.occurredAt().isAfter(c.deadline())) {
-                    long minutes = calendars.calendar().forWindow(c.window()).workingMinutesBetween(c.deadline(), r.occurredAt());
+                if (occurredAt.isAfter(c.deadline())) {
+                    long minutes = calendars.calendar().forWindow(c.window()).workingMinutesBetween(c.deadline(), occurredAt);
                     md.append(", 超期").append(workingTime(minutes));
                 }
                 if (c.lateAtRegistration()) {
