@@ -279,11 +279,7 @@ public class AccountabilityService {
                 "问责记录不存在 / no such accountability record: " + id));
     }
 
-    /**
-     * The review form's summary: names and Chinese labels, never account ids or codes; for a case, its
-     * times, how late it is and its extension and delay state; the statement, or until when it may come.
-     */
-    /** What a review's summary says of the person, the window and the case. */
+    /** What a review's summary says of the person, the window and the case (read before the month's lock). */
     private record SummaryContext(String staffName, String windowName, String caseLines) {
     }
 
@@ -292,6 +288,10 @@ public class AccountabilityService {
                 caseNumber == null ? "" : caseLines(caseNumber, at));
     }
 
+    /**
+     * The review form's summary: names and Chinese labels, never account ids or codes; for a case, its
+     * times, how late it is and its extension and delay state; the statement, or until when it may come.
+     */
     String summary(AccountabilityRecord r) {
         return summary(r, context(r.staff(), r.window(), r.caseNumber(), r.occurredAt()));
     }

@@ -15,6 +15,7 @@ import org.bianmin.sla.SlaState;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -279,7 +280,8 @@ public class CaseProcesses {
         // one plain statement finds the instances that hold the variable: every due SLA timer of every case comes here
         system.run(() -> runtime.createNativeProcessInstanceQuery().sql("select P.* from " + table(ProcessInstance.class)
                         + " P where P.BUSINESS_KEY_ = #{caseNumber} and P.ID_ = P.PROC_INST_ID_ and exists (select 1 from "
-                        + table(org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.class) + " V where V.EXECUTION_ID_ = P.ID_ and V.TASK_ID_ is null and V.NAME_ = #{name})")
+                        + table(VariableInstanceEntity.class) + " V where V.EXECUTION_ID_ = P.ID_ and V.TASK_ID_ is null"
+                        + " and V.NAME_ = #{name})")
                 .parameter("caseNumber", caseNumber).parameter("name", name).list()
                 .forEach(instance -> runtime.setVariable(instance.getId(), name, value)));
     }
