@@ -2,11 +2,9 @@ package org.bianmin.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.bianmin.rules.RuleSetService;
 import org.bianmin.rules.RuleSetVersion;
 import org.bianmin.support.PostgresIntegrationTest;
 import org.bianmin.support.RegisteredCases;
+import org.bianmin.support.RuleVersions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -184,8 +183,7 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
     }
 
     private void publish(Map<String, String> changed, String comment) {
-        rules.saveDraft("calendar", files(changed), comment, "ruleadmin");
-        approve(publication.submit("calendar", new RulePublication.Submission(comment, null, null, true), "ruleadmin"));
+        calendar().publish(changed, comment);
     }
 
     /** The director approves what the rule administrator submitted; the calendar is in force at once. */
@@ -195,18 +193,19 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
     }
 
     private List<RuleFile> files(Map<String, String> changed) {
-        List<RuleFile> files = new ArrayList<>(published().files().stream().filter(f -> !changed.containsKey(f.name())).toList());
-        changed.forEach((name, content) -> files.add(new RuleFile(name, content.getBytes(StandardCharsets.UTF_8))));
-        return files;
+        return calendar().files(changed);
     }
 
     private String file(String name) {
-        return published().files().stream().filter(f -> f.name().equals(name)).map(f -> new String(f.content(), StandardCharsets.UTF_8))
-                .findFirst().orElseThrow();
+        return calendar().file(name);
     }
 
     private RuleSetVersion published() {
-        return rules.versions("calendar").stream().filter(v -> v.state() == RuleSetVersion.State.PUBLISHED).findFirst().orElseThrow();
+        return calendar().published();
+    }
+
+    private RuleVersions calendar() {
+        return new RuleVersions(rules, publication, "calendar");
     }
 
     /** The waiting timer of the case's SLA watch. */

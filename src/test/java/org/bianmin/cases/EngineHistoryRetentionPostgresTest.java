@@ -9,12 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.bianmin.retention.EngineHistoryRetention;
+import org.bianmin.rules.RulePublication;
+import org.bianmin.rules.RuleSetService;
+import org.bianmin.support.RuleVersions;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A case's engine history is bounded: it ends with a removal time of its end plus the days of the
@@ -25,19 +31,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
 
     @Autowired EngineHistoryRetention retention;
+    @Autowired RuleSetService rules;
+    @Autowired RulePublication publication;
+    @Autowired RepositoryService repository;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void anEndedCaseKeepsItsFileWhileTheEngineHistoryGoesAfterTheRetention() {
         String caseNumber = register("SJ-002", SJ_002);
         ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
         ProcessInstance work = instance(caseNumber, "committed-case");
-        completeAs(CLERK, openTask(work, "handOver"), Map.of("handlingNote", "已移交市场监管所"));
-        completeAs("market-a", openTask(work, "review"), Map.of("reviewOutcome", "PASS", "handlingNote", "材料齐全"));
-        clock(at("2026-10-12T09:00"));
-        // nobody claimed the decision: the director completes it from the group's list
-        assertThat(openTask(work, "decide").getAssignee()).isNull();
-        completeAs("director", openTask(work, "decide"), Map.of("approved", "true", "handlingNote", "准予许可"));
-        assertThat(runningInstances(caseNumber)).isZero();
+        workThrough(caseNumber, work);
 
         List<String> steps = taskEntries(caseNumber);
         assertThat(steps).containsExactly("完成任务: 移交承办部门|王芳|已移交市场监管所", "完成任务: 审核|徐婷|材料齐全",
@@ -66,6 +70,68 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
         }
         assertThat(taskEntries(caseNumber)).as("the case file keeps its steps").isEqualTo(steps);
         assertThat(details(caseNumber).path("timeline").findValuesAsText("label")).contains("登记受理", "出具受理告知单");
+    }
+
+    @Test
+    void aNewRetentionPublishedReachesEveryDefinitionAndTheCasesThatEndedBefore() {
+        String caseNumber = register("SJ-002", SJ_002);
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+        ProcessInstance work = instance(caseNumber, "committed-case");
+        workThrough(caseNumber, work);
+        Instant ended = history.createHistoricProcessInstanceQuery().processInstanceId(root.getId()).singleResult().getEndTime().toInstant();
+
+        RuleVersions hallDuties = new RuleVersions(rules, publication, "hall-duties");
+        String limits = hallDuties.file("limits.csv");
+        try {
+            // the rule administrator shortens the retention, the director approves; the poll applies it
+            hallDuties.publish(Map.of("limits.csv", limits.replace("engine-history.retention,400,", "engine-history.retention,180,")),
+                    "引擎历史保留180天");
+            assertThat(retention.days()).isEqualTo(180);
+            applyAndRunBatches();
+            assertThat(repository.createProcessDefinitionQuery().list()).extracting(d -> d.getHistoryTimeToLive()).containsOnly(180);
+            for (ProcessInstance instance : List.of(root, work)) {
+                assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                        .getRemovalTime().toInstant()).as("removal time of " + instance.getProcessDefinitionId())
+                        .isEqualTo(ended.plus(Duration.ofDays(180)));
+            }
+        } finally {
+            hallDuties.publish(Map.of("limits.csv", limits), "恢复引擎历史保留400天");
+            applyAndRunBatches();
+        }
+        assertThat(retention.days()).isEqualTo(400);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(root.getId()).singleResult().getRemovalTime()
+                .toInstant()).as("back to 400 days").isEqualTo(ended.plus(Duration.ofDays(400)));
+    }
+
+    /** 移交, 审核 and 审批: the case ends on 2026-10-12 09:00. */
+    private void workThrough(String caseNumber, ProcessInstance work) {
+        completeAs(CLERK, openTask(work, "handOver"), Map.of("handlingNote", "已移交市场监管所"));
+        completeAs("market-a", openTask(work, "review"), Map.of("reviewOutcome", "PASS", "handlingNote", "材料齐全"));
+        clock(at("2026-10-12T09:00"));
+        // nobody claimed the decision: the director completes it from the group's list
+        assertThat(openTask(work, "decide").getAssignee()).isNull();
+        completeAs("director", openTask(work, "decide"), Map.of("approved", "true", "handlingNote", "准予许可"));
+        assertThat(runningInstances(caseNumber)).isZero();
+    }
+
+    /**
+     * What the minute's poll does ({@link EngineHistoryRetention#apply}), its engine batch then run here: created
+     * suspended in the same transaction, so that the job executor leaves its jobs to this test.
+     */
+    private void applyAndRunBatches() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            retention.apply();
+            management.createBatchQuery().active().list().forEach(batch -> management.suspendBatchById(batch.getId()));
+        });
+        for (int round = 0; round < 20 && management.createBatchQuery().count() > 0; round++) {
+            for (org.camunda.bpm.engine.batch.Batch batch : management.createBatchQuery().list()) {
+                for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+                        batch.getMonitorJobDefinitionId())) {
+                    management.createJobQuery().jobDefinitionId(definition).list().forEach(job -> management.executeJob(job.getId()));
+                }
+            }
+        }
+        assertThat(management.createBatchQuery().count()).as("engine batches left").isZero();
     }
 
     /** Runs the engine's history cleanup at {@code at} until it has nothing left to remove. */
