@@ -53,7 +53,8 @@ public class CaseProcesses {
     public static final String PROXY_ENTRUSTED = "委托代办";
     /** What a forwarded-case process waits for from the district (its earlier name: {@code districtResult}). */
     public static final String DISTRICT_RESULT = "区级部门报送结果";
-    static final String[] CASE_TYPE_PROCESSES = Arrays.stream(CaseType.values()).map(CaseType::processKey).toArray(String[]::new);
+    /** The keys of the case-type work the root calls. */
+    public static final List<String> CASE_TYPE_PROCESSES = Arrays.stream(CaseType.values()).map(CaseType::processKey).toList();
 
     private final RuntimeService runtime;
     private final IdentityService identity;
@@ -300,7 +301,7 @@ public class CaseProcesses {
     /** Whether a task belongs to the case-type work (not to the root's own steps). */
     public static boolean isWork(Task task) {
         String definition = task.getProcessDefinitionId();
-        return definition != null && Arrays.stream(CASE_TYPE_PROCESSES).anyMatch(key -> definition.startsWith(key + ":"));
+        return definition != null && CASE_TYPE_PROCESSES.stream().anyMatch(key -> definition.startsWith(key + ":"));
     }
 
     private String table(Class<?> entity) {

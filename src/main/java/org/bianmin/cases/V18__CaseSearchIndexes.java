@@ -36,7 +36,7 @@ public class V18__CaseSearchIndexes extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        boolean postgres = org.bianmin.engine.DatabaseProduct.isPostgres(connection);
         try (Statement statement = connection.createStatement()) {
             if (postgres) {
                 for (String sql : PATTERN) {

@@ -50,7 +50,6 @@ class JobAcquisitionIndex {
     }
 
     private boolean postgres() {
-        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) ->
-                connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
+        return Boolean.TRUE.equals(jdbc.execute(DatabaseProduct::isPostgres));
     }
 }

@@ -36,12 +36,11 @@ class SequenceIdGenerator implements IdGenerator {
         this.dataSource = dataSource;
         // created here, committed on its own: the engine may build its tables before Flyway runs
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            boolean h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
             statement.execute("create sequence if not exists " + SEQUENCE + " start with 1 increment by " + BLOCK);
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
-            nextValue = h2 ? "select next value for " + SEQUENCE : "select nextval('" + SEQUENCE + "')";
+            nextValue = DatabaseProduct.isPostgres(connection) ? "select nextval('" + SEQUENCE + "')" : "select next value for " + SEQUENCE;
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.calendar.WorkingCalendar;
+import org.bianmin.cases.CaseProcesses;
 import org.bianmin.catalogue.CaseType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.HistoryService;
@@ -35,8 +36,6 @@ public class SlaBoardService {
     static final int MAX_LISTED = 200;
     /** The root process of every case (cases.CaseProcesses.ROOT; supervision reads cases' data, not their services). */
     private static final String CASE_ROOT = "case-intake";
-    private static final String[] CASE_PROCESSES = Arrays.stream(CaseType.values()).map(CaseType::processKey).toArray(String[]::new);
-
     private final NamedParameterJdbcTemplate jdbc;
     private final TaskService tasks;
     private final HistoryService history;
@@ -105,7 +104,7 @@ public class SlaBoardService {
         }
         String[] numbers = rows.stream().map(Row::caseNumber).toArray(String[]::new);
         Map<String, String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyIn(numbers)
-                .processDefinitionKeyIn(CASE_PROCESSES).unfinished().list().stream()
+                .processDefinitionKeyIn(CaseProcesses.CASE_TYPE_PROCESSES.toArray(String[]::new)).unfinished().list().stream()
                 .collect(Collectors.toMap(HistoricProcessInstance::getBusinessKey, HistoricProcessInstance::getId, (a, b) -> a));
         Map<String, String> caseOfInstance = instances.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -118,14 +118,15 @@ class HistoryStorageBenchmark {
                     ours.rows() / (double) CASES, ours.bytes() / 1024.0 / CASES));
         }
         report.append("\nBy engine table, all ").append(3 * CASES).append(" cases and ").append(CASES).append(" reviews (rows, kB):\n\n");
-        sizes().forEach((table, size) -> {
+        Map<String, Size> all = sizes();
+        all.forEach((table, size) -> {
             if (table.startsWith("act_hi_") && size.rows() > 0) {
                 report.append("- `").append(table).append("`: ").append(size.rows()).append(" rows, ").append(size.bytes() / 1024).append(" kB\n");
             }
         });
 
         report.append("\nEngine runtime rows left after all of them: ");
-        sizes().forEach((table, size) -> {
+        all.forEach((table, size) -> {
             if (table.startsWith("act_ru_") && size.rows() > 0) {
                 report.append("`").append(table).append("` ").append(size.rows()).append(" ");
             }

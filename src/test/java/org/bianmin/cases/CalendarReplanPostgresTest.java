@@ -9,10 +9,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.bianmin.rules.RuleFile;
 import org.bianmin.rules.RulePublication;
 import org.bianmin.rules.RuleSetService;
-import org.bianmin.rules.RuleSetVersion;
 import org.bianmin.support.PostgresIntegrationTest;
 import org.bianmin.support.RegisteredCases;
 import org.bianmin.support.RuleVersions;
@@ -43,17 +41,19 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
     @RegisterExtension
     final RegisteredCases cases = RegisteredCases.eachTestOwnClock(this::send, this::endInstance);
     private int publishedBefore;
+    private RuleVersions calendar;
 
     @BeforeEach
     void setUp() {
-        publishedBefore = published().version();
+        calendar = new RuleVersions(rules, publication, "calendar");
+        publishedBefore = calendar.published().version();
     }
 
     @AfterEach
     void restoreTheCalendar() {
         // before RegisteredCases ends the cases and resets the clock
-        if (published().version() != publishedBefore) {
-            approve(publication.rollback("calendar", publishedBefore, new RulePublication.Submission("测试结束, 恢复日历", null, null),
+        if (calendar.published().version() != publishedBefore) {
+            calendar.approve(publication.rollback("calendar", publishedBefore, new RulePublication.Submission("测试结束, 恢复日历", null, null),
                     "ruleadmin"));
         }
     }
@@ -69,19 +69,19 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
         Job timer = timer(caseNumber);
         Instant timerDue = timer.getDuedate().toInstant();
 
-        Map<String, String> correction = Map.of("2026.csv", file("2026.csv") + "2026-12-03,HOLIDAY,测试加放一天\n");
+        Map<String, String> correction = Map.of("2026.csv", calendar.file("2026.csv") + "2026-12-03,HOLIDAY,测试加放一天\n");
         // the draft's dry run says exactly which open cases move, and by how much
-        var report = rules.dryRun("calendar", files(correction), List.of(), 0);
+        var report = rules.dryRun("calendar", calendar.files(correction), List.of(), 0);
         assertThat(report.lines()).filteredOn(l -> l.sample().contains(caseNumber)).singleElement().satisfies(line -> {
             assertThat(line.sample()).contains("推迟1天");
             assertThat(line.published()).containsEntry("截止时间", "2026-12-08 17:30");
             assertThat(line.draft()).containsEntry("截止时间", "2026-12-09 17:30");
         });
-        publish(correction, "加放12月3日");
+        calendar.publish(correction, "加放12月3日");
 
         CaseRecord after = records.find(caseNumber).orElseThrow();
         assertThat(after.deadline()).isEqualTo(at("2026-12-09T17:30:00+08:00"));
-        assertThat(after.calendarVersion()).isEqualTo(published().ruleSet() + "@v" + published().version());
+        assertThat(after.calendarVersion()).isEqualTo(calendar.published().ruleSet() + "@v" + calendar.published().version());
         Job moved = management.createJobQuery().jobId(timer.getId()).singleResult();
         assertThat(moved).as("the same timer job").isNotNull();
         assertThat(moved.getDuedate().toInstant()).as("moved in place").isAfter(timerDue)
@@ -105,7 +105,7 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
         assertThat(send("POST", "/api/cases/" + caseNumber + "/notices/reissue", "{\"type\":\"receipt\"}", "civil-a",
                 DEMO_PASSWORD).statusCode()).isEqualTo(400);
 
-        approve(publication.rollback("calendar", publishedBefore, new RulePublication.Submission("撤销加放", null, null), "ruleadmin"));
+        calendar.approve(publication.rollback("calendar", publishedBefore, new RulePublication.Submission("撤销加放", null, null), "ruleadmin"));
         assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(before.deadline());
         assertThat(management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate().toInstant()).isEqualTo(timerDue);
     }
@@ -129,7 +129,7 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
         for (int day = 5; day <= 11; day++) {
             official.append("2027-02-").append(String.format("%02d", day)).append(",HOLIDAY,春节\n");
         }
-        publish(Map.of("2027.csv", official.toString()), "2027年放假安排");
+        calendar.publish(Map.of("2027.csv", official.toString()), "2027年放假安排");
 
         // now Feb 3, 4, 12, 15, 16 -> Tue Feb 16
         assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(at("2027-02-16T17:30:00+08:00"));
@@ -147,13 +147,13 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
                 "13700008083");
         assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(at("2026-12-11T17:30:00+08:00"));
         Job timer = timer(caseNumber);
-        String hours = file("office-hours.csv");
+        String hours = calendar.file("office-hours.csv");
         assertThat(hours).startsWith("#").contains("window,days,hours,holidays,basis");
         String weekend = hours + "window-civil,MONDAY;TUESDAY;WEDNESDAY;THURSDAY;FRIDAY;SATURDAY;SUNDAY,\"09:00-12:00,13:00-17:00\","
                 + "false,民政窗口周末不打烊(测试)\n";
 
         // a second row for the same window, hours that do not read and no basis are refused at their cells
-        var refused = rules.validate("calendar", files(Map.of("office-hours.csv", weekend
+        var refused = rules.validate("calendar", calendar.files(Map.of("office-hours.csv", weekend
                 + "window-civil,SATURDAY,9点到12点,false,\n")));
         assertThat(refused.valid()).isFalse();
         assertThat(refused.problems()).extracting(p -> p.row() + ":" + p.column() + " " + p.message())
@@ -162,12 +162,12 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
                 .anySatisfy(p -> assertThat(p).startsWith("4:5 ").contains("须注明依据"));
 
         // the draft's dry run: the open case moves to the 5th day counting the weekend, at the window's close
-        var report = rules.dryRun("calendar", files(Map.of("office-hours.csv", weekend)), List.of(), 0);
+        var report = rules.dryRun("calendar", calendar.files(Map.of("office-hours.csv", weekend)), List.of(), 0);
         assertThat(report.lines()).filteredOn(l -> l.sample().contains(caseNumber)).singleElement().satisfies(line -> {
             assertThat(line.sample()).contains("提前2天");
             assertThat(line.draft()).containsEntry("截止时间", "2026-12-09 17:00");
         });
-        publish(Map.of("office-hours.csv", weekend), "民政窗口周末不打烊");
+        calendar.publish(Map.of("office-hours.csv", weekend), "民政窗口周末不打烊");
 
         // Sat 5, Sun 6, Mon 7, Tue 8, Wed 9: the running case, its timer (same job) and a new case agree
         assertThat(records.find(caseNumber).orElseThrow().deadline()).isEqualTo(at("2026-12-09T17:00:00+08:00"));
@@ -180,32 +180,6 @@ class CalendarReplanPostgresTest extends PostgresIntegrationTest {
                 .contains("\"deadline\":\"2026-12-09T17:00:00+08:00\"");
         assertThat(get("/api/calendar/deadline?" + from, "clerk", DEMO_PASSWORD).body()).as("the other windows keep the centre's days")
                 .contains("\"deadline\":\"2026-12-11T17:30:00+08:00\"");
-    }
-
-    private void publish(Map<String, String> changed, String comment) {
-        calendar().publish(changed, comment);
-    }
-
-    /** The director approves what the rule administrator submitted; the calendar is in force at once. */
-    private void approve(RuleSetVersion submitted) {
-        assertThat(publication.decide("calendar", submitted.version(), true, "同意", "director").state())
-                .isEqualTo(RuleSetVersion.State.PUBLISHED);
-    }
-
-    private List<RuleFile> files(Map<String, String> changed) {
-        return calendar().files(changed);
-    }
-
-    private String file(String name) {
-        return calendar().file(name);
-    }
-
-    private RuleSetVersion published() {
-        return calendar().published();
-    }
-
-    private RuleVersions calendar() {
-        return new RuleVersions(rules, publication, "calendar");
     }
 
     /** The waiting timer of the case's SLA watch. */

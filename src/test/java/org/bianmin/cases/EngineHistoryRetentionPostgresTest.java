@@ -38,10 +38,10 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
 
     @Test
     void anEndedCaseKeepsItsFileWhileTheEngineHistoryGoesAfterTheRetention() {
-        String caseNumber = register("SJ-002", SJ_002);
-        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
-        ProcessInstance work = instance(caseNumber, "committed-case");
-        workThrough(caseNumber, work);
+        EndedCase theCase = endedCase();
+        String caseNumber = theCase.caseNumber();
+        ProcessInstance root = theCase.root();
+        ProcessInstance work = theCase.work();
 
         List<String> steps = taskEntries(caseNumber);
         assertThat(steps).containsExactly("完成任务: 移交承办部门|王芳|已移交市场监管所", "完成任务: 审核|徐婷|材料齐全",
@@ -74,11 +74,11 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
 
     @Test
     void aNewRetentionPublishedReachesEveryDefinitionAndTheCasesThatEndedBefore() {
-        String caseNumber = register("SJ-002", SJ_002);
-        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
-        ProcessInstance work = instance(caseNumber, "committed-case");
-        workThrough(caseNumber, work);
-        Instant ended = history.createHistoricProcessInstanceQuery().processInstanceId(root.getId()).singleResult().getEndTime().toInstant();
+        EndedCase theCase = endedCase();
+        String caseNumber = theCase.caseNumber();
+        ProcessInstance root = theCase.root();
+        ProcessInstance work = theCase.work();
+        Instant endedAt = history.createHistoricProcessInstanceQuery().processInstanceId(root.getId()).singleResult().getEndTime().toInstant();
 
         RuleVersions hallDuties = new RuleVersions(rules, publication, "hall-duties");
         String limits = hallDuties.file("limits.csv");
@@ -92,7 +92,7 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
             for (ProcessInstance instance : List.of(root, work)) {
                 assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
                         .getRemovalTime().toInstant()).as("removal time of " + instance.getProcessDefinitionId())
-                        .isEqualTo(ended.plus(Duration.ofDays(180)));
+                        .isEqualTo(endedAt.plus(Duration.ofDays(180)));
             }
         } finally {
             hallDuties.publish(Map.of("limits.csv", limits), "恢复引擎历史保留400天");
@@ -100,11 +100,17 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
         }
         assertThat(retention.days()).isEqualTo(400);
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(root.getId()).singleResult().getRemovalTime()
-                .toInstant()).as("back to 400 days").isEqualTo(ended.plus(Duration.ofDays(400)));
+                .toInstant()).as("back to 400 days").isEqualTo(endedAt.plus(Duration.ofDays(400)));
     }
 
-    /** 移交, 审核 and 审批: the case ends on 2026-10-12 09:00. */
-    private void workThrough(String caseNumber, ProcessInstance work) {
+    private record EndedCase(String caseNumber, ProcessInstance root, ProcessInstance work) {
+    }
+
+    /** A committed case registered and worked through (移交, 审核, 审批): it ends on 2026-10-12 09:00. */
+    private EndedCase endedCase() {
+        String caseNumber = register("SJ-002", SJ_002);
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+        ProcessInstance work = instance(caseNumber, "committed-case");
         completeAs(CLERK, openTask(work, "handOver"), Map.of("handlingNote", "已移交市场监管所"));
         completeAs("market-a", openTask(work, "review"), Map.of("reviewOutcome", "PASS", "handlingNote", "材料齐全"));
         clock(at("2026-10-12T09:00"));
@@ -112,6 +118,7 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
         assertThat(openTask(work, "decide").getAssignee()).isNull();
         completeAs("director", openTask(work, "decide"), Map.of("approved", "true", "handlingNote", "准予许可"));
         assertThat(runningInstances(caseNumber)).isZero();
+        return new EndedCase(caseNumber, root, work);
     }
 
     /**

@@ -30,7 +30,11 @@ public final class RuleVersions {
     /** The rule administrator submits the published files with {@code changed} in place; the director approves. */
     public void publish(Map<String, String> changed, String comment) {
         rules.saveDraft(ruleSet, files(changed), comment, "ruleadmin");
-        RuleSetVersion submitted = publication.submit(ruleSet, new RulePublication.Submission(comment, null, null, true), "ruleadmin");
+        approve(publication.submit(ruleSet, new RulePublication.Submission(comment, null, null, true), "ruleadmin"));
+    }
+
+    /** The director approves what the rule administrator submitted (a new version or a rollback): it is in force at once. */
+    public void approve(RuleSetVersion submitted) {
         assertThat(publication.decide(ruleSet, submitted.version(), true, "同意", "director").state())
                 .isEqualTo(RuleSetVersion.State.PUBLISHED);
     }
