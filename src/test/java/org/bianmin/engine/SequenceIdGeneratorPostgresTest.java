@@ -1,6 +1,7 @@
 package org.bianmin.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.bianmin.support.PostgresIntegrationTest;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,15 @@ class SequenceIdGeneratorPostgresTest extends PostgresIntegrationTest {
         } finally {
             tasks.deleteTask(task.getId(), true);
         }
+    }
+
+    @Test
+    void theEngineStillRefusesTheWildcardAsAnId() {
+        // the entity manager of EntityIdCheckPlugin makes the engine's check
+        Task wildcard = tasks.newTask("*");
+        assertThatThrownBy(() -> tasks.saveTask(wildcard)).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("is a reserved identifier");
+        assertThat(tasks.createTaskQuery().taskId("*").count()).isZero();
     }
 
     @Test
