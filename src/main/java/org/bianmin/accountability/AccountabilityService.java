@@ -52,7 +52,7 @@ public class AccountabilityService {
     private final SystemAuthority system;
     private final ZoneId zone;
     private final NamedLocks locks;
-    private final org.camunda.bpm.engine.IdentityService identity;
+    private final org.bianmin.staff.StaffDirectory staffDirectory;
     private final HallDutyLimits limits;
     private final ApplicationEventPublisher publisher;
     private final CaseRepository cases;
@@ -65,14 +65,14 @@ public class AccountabilityService {
     public AccountabilityService(RuleEngine rules, AccountabilityRuleSet ruleSet, AccountabilityRepository records,
                                  org.bianmin.discipline.DisciplineService discipline, CaseEventRepository caseEvents,
                                  RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars,
-                                 NamedLocks locks, org.camunda.bpm.engine.IdentityService identity, HallDutyLimits limits,
+                                 NamedLocks locks, org.bianmin.staff.StaffDirectory staffDirectory, HallDutyLimits limits,
                                  ApplicationEventPublisher publisher, CaseRepository cases) {
         this.limits = limits;
         this.publisher = publisher;
         this.cases = cases;
         this.calendars = calendars;
         this.locks = locks;
-        this.identity = identity;
+        this.staffDirectory = staffDirectory;
         this.rules = rules;
         this.ruleSet = ruleSet;
         this.records = records;
@@ -350,12 +350,10 @@ public class AccountabilityService {
     }
 
     private String userName(String id) {
-        var user = identity.createUserQuery().userId(id).singleResult();
-        return user == null ? id : user.getFirstName();
+        return staffDirectory.name(id);
     }
 
     private String groupName(String id) {
-        var group = identity.createGroupQuery().groupId(id).singleResult();
-        return group == null || group.getName() == null ? id : group.getName();
+        return staffDirectory.groupName(id);
     }
 }

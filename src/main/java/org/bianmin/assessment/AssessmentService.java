@@ -50,13 +50,15 @@ public class AssessmentService {
     private final CaseEventRepository caseEvents;
     private final AccountabilityRepository accountability;
     private final IdentityService identity;
+    private final org.bianmin.staff.StaffDirectory staffDirectory;
     private final ZoneId zone;
     private final NamedLocks locks;
     private final HallDutyLimits limits;
 
     public AssessmentService(RuleEngine rules, AssessmentRepository repository, DisciplineRepository discipline,
                              CaseEventRepository caseEvents, AccountabilityRepository accountability,
-                             IdentityService identity, CalendarService calendars, NamedLocks locks, HallDutyLimits limits) {
+                             IdentityService identity, org.bianmin.staff.StaffDirectory staffDirectory, CalendarService calendars,
+                             NamedLocks locks, HallDutyLimits limits) {
         this.locks = locks;
         this.limits = limits;
         this.rules = rules;
@@ -65,6 +67,7 @@ public class AssessmentService {
         this.caseEvents = caseEvents;
         this.accountability = accountability;
         this.identity = identity;
+        this.staffDirectory = staffDirectory;
         this.zone = calendars.calendar().zone();
     }
 
@@ -272,12 +275,10 @@ public class AssessmentService {
     }
 
     private String userName(String id) {
-        User user = identity.createUserQuery().userId(id).singleResult();
-        return user == null ? id : user.getFirstName();
+        return staffDirectory.name(id);
     }
 
     private String groupName(String id) {
-        Group group = identity.createGroupQuery().groupId(id).singleResult();
-        return group == null || group.getName() == null ? id : group.getName();
+        return staffDirectory.groupName(id);
     }
 }

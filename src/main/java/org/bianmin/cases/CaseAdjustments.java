@@ -17,8 +17,6 @@ import org.bianmin.notices.NoticeRepository;
 import org.bianmin.notices.NoticeType;
 import org.bianmin.sla.SlaPlanner;
 import org.bianmin.web.ApiException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,12 +41,12 @@ public class CaseAdjustments {
     private final CaseProcesses processes;
     private final CaseClock clock;
     private final SlaPlanner planner;
-    private final IdentityService identity;
+    private final org.bianmin.staff.StaffDirectory staff;
     private final DelayContacts delayContacts;
     private final ZoneId zone;
 
     public CaseAdjustments(CaseRepository cases, CaseEventRepository events, NoticeRepository notices, CaseProcesses processes,
-                           CaseClock clock, SlaPlanner planner, IdentityService identity, CalendarService calendars,
+                           CaseClock clock, SlaPlanner planner, org.bianmin.staff.StaffDirectory staff, CalendarService calendars,
                            DelayContacts delayContacts) {
         this.cases = cases;
         this.events = events;
@@ -56,7 +54,7 @@ public class CaseAdjustments {
         this.processes = processes;
         this.clock = clock;
         this.planner = planner;
-        this.identity = identity;
+        this.staff = staff;
         this.delayContacts = delayContacts;
         this.zone = calendars.calendar().zone();
     }
@@ -316,8 +314,7 @@ public class CaseAdjustments {
     }
 
     private String userName(String userId) {
-        User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
-        return user == null ? String.valueOf(userId) : user.getFirstName();
+        return String.valueOf(staff.name(userId));
     }
 
     private static Instant now() {

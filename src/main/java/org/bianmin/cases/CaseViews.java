@@ -19,10 +19,8 @@ import org.bianmin.notices.NoticeDocument;
 import org.bianmin.notices.NoticeRepository;
 import org.bianmin.sla.SlaPlanner;
 import org.bianmin.sla.SlaState;
-import org.camunda.bpm.engine.IdentityService;
+import org.bianmin.staff.StaffDirectory;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -40,7 +38,7 @@ public class CaseViews {
     private final NoticeRepository notices;
     private final CaseEventRepository events;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final StaffDirectory staff;
     private final SlaPlanner planner;
     private final CalendarService calendars;
     private final CaseTimeline timeline;
@@ -51,7 +49,7 @@ public class CaseViews {
     private final org.springframework.beans.factory.ObjectProvider<CaseSupervision> supervision;
 
     public CaseViews(CatalogueService catalogue, NoticeRepository notices, CaseEventRepository events, TaskService tasks,
-                     IdentityService identity, SlaPlanner planner, CalendarService calendars, CaseTimeline timeline,
+                     StaffDirectory staff, SlaPlanner planner, CalendarService calendars, CaseTimeline timeline,
                      org.bianmin.rules.RuleTrace ruleTrace, @Value("${bianmin.centre-name}") String centreName,
                      org.springframework.beans.factory.ObjectProvider<CaseSupervision> supervision) {
         this.supervision = supervision;
@@ -62,7 +60,7 @@ public class CaseViews {
         this.notices = notices;
         this.events = events;
         this.tasks = tasks;
-        this.identity = identity;
+        this.staff = staff;
         this.planner = planner;
         this.calendars = calendars;
         this.zone = calendars.calendar().zone();
@@ -229,13 +227,11 @@ public class CaseViews {
     }
 
     private String groupName(String groupId) {
-        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-        return group == null || group.getName() == null ? groupId : group.getName();
+        return staff.groupName(groupId);
     }
 
     private String userName(String userId) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        return user == null ? userId : user.getFirstName();
+        return staff.name(userId);
     }
 
     private OffsetDateTime offset(Instant instant) {

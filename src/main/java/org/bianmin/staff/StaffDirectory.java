@@ -1,6 +1,10 @@
 package org.bianmin.staff;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Optional;
+import org.bianmin.engine.SystemAuthority;
 import org.bianmin.identity.Groups;
 import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,10 +16,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffDirectory {
 
-    private final IdentityService identity;
+    /**
+     * How long a person's or a group's display name is reused: every case file, list, review summary
+     * and overdue names people, an identity query each; a renamed person shows the new name a minute
+     * later at most. Ids that are not (yet) known are looked up again each time.
+     */
+    static final Duration NAMES_KEPT = Duration.ofMinutes(1);
 
-    public StaffDirectory(IdentityService identity) {
+    private final IdentityService identity;
+    private final SystemAuthority system;
+    private final Cache<String, String> userNames = names();
+    private final Cache<String, String> groupNames = names();
+
+    public StaffDirectory(IdentityService identity, SystemAuthority system) {
         this.identity = identity;
+        this.system = system;
+    }
+
+    private static Cache<String, String> names() {
+        return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(NAMES_KEPT).build();
     }
 
     public Optional<User> user(String id) {
@@ -23,9 +42,13 @@ public class StaffDirectory {
                 : Optional.ofNullable(identity.createUserQuery().userId(id.strip()).singleResult());
     }
 
-    /** "王芳", or the id of an unknown user. */
+    /** "王芳", or the id of an unknown user (staff names are shown to every member of staff: looked up as the application). */
     public String name(String id) {
-        return user(id).map(User::getFirstName).orElse(id);
+        if (id == null || id.isBlank()) {
+            return id;
+        }
+        String name = userNames.get(id.strip(), key -> system.call(() -> user(key).map(User::getFirstName).orElse(null)));
+        return name == null ? id : name;
     }
 
     public boolean isMember(String userId, String groupId) {
@@ -77,8 +100,14 @@ public class StaffDirectory {
 
     /** "市场监督管理所", or the id of an unknown group. */
     public String groupName(String id) {
-        Group group = id == null ? null : identity.createGroupQuery().groupId(id).singleResult();
-        return group == null || group.getName() == null ? id : group.getName();
+        if (id == null) {
+            return null;
+        }
+        String name = groupNames.get(id, key -> system.call(() -> {
+            Group group = identity.createGroupQuery().groupId(key).singleResult();
+            return group == null ? null : group.getName();
+        }));
+        return name == null ? id : name;
     }
 
     /** The window a staff member works at (their first {@code window-*} group), if any. */

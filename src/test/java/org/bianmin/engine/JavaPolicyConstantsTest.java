@@ -41,6 +41,7 @@ class JavaPolicyConstantsTest {
             Map.entry("RegistrationValidator#CLOCK_SKEW_SECONDS", "clock skew between machines"),
             Map.entry("SlaBoardService#MAX_LISTED", "page size"),
             Map.entry("SequenceIdGenerator#BLOCK", "engine ids taken from the sequence at once"),
+            Map.entry("StaffDirectory#NAMES_KEPT", "how long a display name is reused"),
             Map.entry("AssessmentService#MAX_CORRECTION", "plausibility of a typed correction"),
             Map.entry("DisciplineService#MAX_NOTE", "input bound"), Map.entry("DisciplineService#MAX_AGE_DAYS", "plausibility of a typed date"),
             Map.entry("AccountabilityService#MAX_REASON", "input bound"), Map.entry("AbsenceService#MAX_NOTE", "input bound"),
