@@ -331,16 +331,4 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
                 jsonBody(Map.of("days", 5, "reason", "情况复杂")), CLERK), 409, "EXTENSION_NOT_ALLOWED");
         assertThat(refused.path("message").asText()).contains("不可延期");
     }
-
-    @Test
-    void aWarningThatFiresOnlyAfterTheDeadlineRecordsNothing() {
-        String caseNumber = register("SJ-002", SJ_002);
-        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
-        Instant late = record(caseNumber).deadline().plusSeconds(60);
-        fire(timer(root, "warningTime"), late);
-        assertThat(events(caseNumber, "CASE_WARNING")).as("moot once the deadline passed").isEmpty();
-        fire(timer(root, "deadlineTime"), late);
-        assertThat(events(caseNumber, "CASE_OVERDUE")).hasSize(1);
-        assertThat(runtime.getVariable(instance(caseNumber, "committed-case").getId(), "slaState")).isEqualTo("OVERDUE");
-    }
 }
