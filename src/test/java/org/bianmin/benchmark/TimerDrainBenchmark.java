@@ -44,6 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <pre>mvn -B -Pbenchmark test -Dtest=TimerDrainBenchmark</pre>
  *
  * {@code -Dbenchmark.drain.cases=N} changes the number of cases (default 5 000: 10 000 SLA timers);
+ * {@code -Dbenchmark.drain.warned=true} lets the warnings fire first, so that the drain is of deadlines alone;
  * {@code -Dbenchmark.drain.think-ms=N} the time a person reads a screen (default 250 ms, 0: back to
  * back); {@code -Dbenchmark.drain.settings="--name=value …"} boots the application with other settings.
  */
@@ -57,6 +58,8 @@ class TimerDrainBenchmark {
     static final List<String> CLERKS = List.of(System.getProperty("benchmark.drain.clerks", "clerk,clerk2").split(","));
     /** How long a person reads a screen before the next one is opened, during the drain (0: back to back). */
     static final long THINK_MILLIS = Long.getLong("benchmark.drain.think-ms", 250);
+    /** Whether the warnings fire (unmeasured) before the clock jumps past the deadlines: the drain is then of overdues alone. */
+    static final boolean WARNED_FIRST = Boolean.getBoolean("benchmark.drain.warned");
     static final List<String> SJ_002 = List.of("APPLICATION_FORM", "BUSINESS_LICENSE", "LAYOUT_PLAN", "SAFETY_RULES");
 
     static BenchmarkApplication bench;
@@ -112,6 +115,20 @@ class TimerDrainBenchmark {
         ScreenProbe probe = new ScreenProbe(bench.port(), sampleCase);
         Instant later = NOW.plus(Duration.ofDays(30));
         String dueNow = "select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1 and duedate_ <= ?";
+        if (WARNED_FIRST) {
+            // the warnings fire first, as on a normal day (each case turns WARNING); what is then measured is the deadlines alone
+            Instant warned = jdbc.queryForObject("select max(warn_at) from case_record", java.sql.Timestamp.class).toInstant().plusSeconds(60);
+            long warning = System.nanoTime();
+            ClockUtil.setCurrentTime(Date.from(warned));
+            executor.jobWasAdded();
+            long bound = warning + TimeUnit.MINUTES.toNanos(20);
+            while (jdbc.queryForObject(dueNow, Integer.class, java.sql.Timestamp.from(warned)) > 0 && System.nanoTime() < bound) {
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            }
+            report.append(String.format(Locale.ROOT, "- the warnings fired first (`-Dbenchmark.drain.warned=true`, not measured): "
+                    + "%d CASE_WARNING events in %.0f s; measured below: the deadlines alone%n",
+                    count(jdbc, "select count(*) from case_event where event_type = 'CASE_WARNING'"), (System.nanoTime() - warning) / 1e9));
+        }
         // what autovacuum does for a database filled over months: statistics that know the tables' size (the registration
         // above filled them within a minute, faster than autovacuum's analyze follows)
         jdbc.execute("analyze");
