@@ -18,12 +18,11 @@ class SlaTimersDueTogetherPostgresTest extends CaseProcessTestSupport {
 
     @Test
     void theWarningFiredPastTheDeadlineMarksTheCaseOverdueAndRemovesTheDeadlinesTimer() {
-        String caseNumber = register("SJ-002", OverdueEscalationPostgresTest.SJ002_ALL_MATERIALS);
-        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
-        Job warning = timer(root, "warningTime");
-        Job deadline = timer(root, "deadlineTime");
+        SlaTimers c = committedCase();
+        String caseNumber = c.caseNumber();
+        ProcessInstance root = c.root();
 
-        fire(warning, deadline.getDuedate().toInstant().plusSeconds(60));
+        fire(c.warning(), c.deadline().getDuedate().toInstant().plusSeconds(60));
 
         assertThat(management.createJobQuery().processInstanceId(root.getId()).timers().count())
                 .as("neither SLA timer is left").isZero();
@@ -41,18 +40,27 @@ class SlaTimersDueTogetherPostgresTest extends CaseProcessTestSupport {
 
     @Test
     void aDeadlineThatFiredFirstLeavesTheWarningNothingToDo() {
-        String caseNumber = register("SJ-002", OverdueEscalationPostgresTest.SJ002_ALL_MATERIALS);
-        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
-        Job warning = timer(root, "warningTime");
-        Job deadline = timer(root, "deadlineTime");
-        Instant late = deadline.getDuedate().toInstant().plusSeconds(60);
+        SlaTimers c = committedCase();
+        String caseNumber = c.caseNumber();
+        ProcessInstance root = c.root();
+        Instant late = c.deadline().getDuedate().toInstant().plusSeconds(60);
 
-        fire(deadline, late);
-        fire(warning, late.plusSeconds(1));
+        fire(c.deadline(), late);
+        fire(c.warning(), late.plusSeconds(1));
 
         assertThat(events(caseNumber, "CASE_WARNING")).isEmpty();
         assertThat(events(caseNumber, "CASE_OVERDUE")).as("overdue once").hasSize(1);
         assertThat(tasks.createTaskQuery().processInstanceId(root.getId()).taskDefinitionKey("superviseOverdue").count()).isEqualTo(1);
         BpmnAwareTests.assertThat(root).hasPassed("deadlineTime", "markOverdue", "warn", "warned");
+    }
+
+    /** A committed case registered now, its root and the two SLA timers on the root's work step. */
+    private record SlaTimers(String caseNumber, ProcessInstance root, Job warning, Job deadline) {
+    }
+
+    private SlaTimers committedCase() {
+        String caseNumber = register("SJ-002", OverdueEscalationPostgresTest.SJ002_ALL_MATERIALS);
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+        return new SlaTimers(caseNumber, root, timer(root, "warningTime"), timer(root, "deadlineTime"));
     }
 }
