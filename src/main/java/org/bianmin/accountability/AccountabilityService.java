@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.discipline.DisciplineEvent;
+import org.bianmin.staff.StaffDirectory;
 import org.bianmin.engine.SystemAuthority;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventRepository.CaseEvent;
@@ -45,14 +46,13 @@ public class AccountabilityService {
     private final RuleEngine rules;
     private final AccountabilityRuleSet ruleSet;
     private final AccountabilityRepository records;
-    private final org.bianmin.discipline.DisciplineService discipline;
     private final CaseEventRepository caseEvents;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final SystemAuthority system;
     private final ZoneId zone;
     private final NamedLocks locks;
-    private final org.bianmin.staff.StaffDirectory staffDirectory;
+    private final StaffDirectory staffDirectory;
     private final HallDutyLimits limits;
     private final ApplicationEventPublisher publisher;
     private final CaseRepository cases;
@@ -63,9 +63,9 @@ public class AccountabilityService {
     }
 
     public AccountabilityService(RuleEngine rules, AccountabilityRuleSet ruleSet, AccountabilityRepository records,
-                                 org.bianmin.discipline.DisciplineService discipline, CaseEventRepository caseEvents,
+                                 CaseEventRepository caseEvents,
                                  RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars,
-                                 NamedLocks locks, org.bianmin.staff.StaffDirectory staffDirectory, HallDutyLimits limits,
+                                 NamedLocks locks, StaffDirectory staffDirectory, HallDutyLimits limits,
                                  ApplicationEventPublisher publisher, CaseRepository cases) {
         this.limits = limits;
         this.publisher = publisher;
@@ -76,7 +76,6 @@ public class AccountabilityService {
         this.rules = rules;
         this.ruleSet = ruleSet;
         this.records = records;
-        this.discipline = discipline;
         this.caseEvents = caseEvents;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -97,7 +96,7 @@ public class AccountabilityService {
             return;
         }
         String staff = caseEvents.responsibleStaff(event);
-        String window = staff == null ? event.window() : java.util.Optional.ofNullable(discipline.windowOf(staff)).orElse(event.window());
+        String window = staff == null ? event.window() : staffDirectory.windowOf(staff).orElse(event.window());
         propose("CASE", event.id(), event.type().name(), event.caseNumber(), staff, window, event.occurredAt(),
                 event.excusedOverdue(), event.registeredLate());
     }
@@ -209,7 +208,7 @@ public class AccountabilityService {
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         if (record.statement() == null && record.statementDue() != null && now.isBefore(record.statementDue())) {
-            throw ApiException.conflict("STATEMENT_PENDING", userName(record.staff()) + "可在" + TIME.format(record.statementDue()
+            throw ApiException.conflict("STATEMENT_PENDING", staffDirectory.name(record.staff()) + "可在" + TIME.format(record.statementDue()
                     .atZone(zone)) + "前陈述申辩; 收到陈述或期限届满后再审核 / the person it names may still make a statement");
         }
         records.decide(id, confirm ? AccountabilityRecord.State.CONFIRMED : AccountabilityRecord.State.DISMISSED,
@@ -284,7 +283,7 @@ public class AccountabilityService {
     }
 
     private SummaryContext context(String staff, String window, String caseNumber, Instant at) {
-        return new SummaryContext(staff == null ? null : userName(staff), window == null ? null : groupName(window),
+        return new SummaryContext(staff == null ? null : staffDirectory.name(staff), window == null ? null : staffDirectory.groupName(window),
                 caseNumber == null ? "" : caseLines(caseNumber, at));
     }
 
@@ -347,13 +346,5 @@ public class AccountabilityService {
         } catch (IllegalArgumentException unknown) {
             return type;
         }
-    }
-
-    private String userName(String id) {
-        return staffDirectory.name(id);
-    }
-
-    private String groupName(String id) {
-        return staffDirectory.groupName(id);
     }
 }

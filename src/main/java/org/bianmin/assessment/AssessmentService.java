@@ -140,16 +140,16 @@ public class AssessmentService {
             String person = (String) c.get("staff");
             byStaff.computeIfAbsent(person, k -> new ArrayList<>()).add(new AssessmentSheet.Line("CORRECTION",
                     ((Number) c.get("id")).longValue(), "CORRECTION", (BigDecimal) c.get("points"),
-                    "考核小组更正: " + c.get("reason") + " (" + userName((String) c.get("made_by")) + ")", null, null));
+                    "考核小组更正: " + c.get("reason") + " (" + staffDirectory.name((String) c.get("made_by")) + ")", null, null));
         }
         List<AssessmentSheet.StaffScore> staff = new ArrayList<>();
-        byStaff.forEach((person, lines) -> staff.add(new AssessmentSheet.StaffScore(person, userName(person),
+        byStaff.forEach((person, lines) -> staff.add(new AssessmentSheet.StaffScore(person, staffDirectory.name(person),
                 windowOfStaff.get(person), baseScore().add(lines.stream().map(AssessmentSheet.Line::points)
                         .reduce(BigDecimal.ZERO, BigDecimal::add)), lines,
-                windowOfStaff.get(person) == null ? null : groupName(windowOfStaff.get(person)))));
+                windowOfStaff.get(person) == null ? null : staffDirectory.groupName(windowOfStaff.get(person)))));
         return new AssessmentSheet(month.toString(), row.state(), row.ruleVersion(), row.computedAt(), row.publishedAt(),
                 row.publishedBy(), staff, rank(staff), AssessmentSheet.title(month), AssessmentSheet.stateLabel(row.state()),
-                row.publishedBy() == null ? null : userName(row.publishedBy()));
+                row.publishedBy() == null ? null : staffDirectory.name(row.publishedBy()));
     }
 
     /** Windows score the mean of their staff; the ranking table marks red flags and lost award eligibility. */
@@ -169,7 +169,7 @@ public class AssessmentService {
             RankOutcome outcome = new RankOutcome();
             rules.evaluate(AssessmentRuleSet.NAME, Map.of("ranking", outcome, "line", new ScoreLine()),
                     new RankFact(rank, means.size(), tied(means, i)));
-            windows.add(new AssessmentSheet.WindowScore(means.get(i).getKey(), groupName(means.get(i).getKey()),
+            windows.add(new AssessmentSheet.WindowScore(means.get(i).getKey(), staffDirectory.groupName(means.get(i).getKey()),
                     means.get(i).getValue(), rank, outcome.isRedFlag(), !outcome.losesAwardEligibility()));
         }
         return windows;
@@ -272,13 +272,5 @@ public class AssessmentService {
     private static String windowOf(Map<String, String> staff, String person, String fallback) {
         String window = staff.get(person);
         return window != null ? window : fallback;
-    }
-
-    private String userName(String id) {
-        return staffDirectory.name(id);
-    }
-
-    private String groupName(String id) {
-        return staffDirectory.groupName(id);
     }
 }

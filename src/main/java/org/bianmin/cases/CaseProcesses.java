@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bianmin.catalogue.CaseType;
 import org.bianmin.engine.SystemAuthority;
 import org.bianmin.identity.Groups;
+import org.bianmin.staff.StaffDirectory;
 import org.bianmin.sla.SlaPlanner;
 import org.bianmin.sla.SlaState;
 import org.camunda.bpm.engine.IdentityService;
@@ -66,10 +67,12 @@ public class CaseProcesses {
     private final org.camunda.bpm.engine.RepositoryService repository;
     private final TaskService tasks;
     private final ManagementService management;
+    private final StaffDirectory staff;
 
     public CaseProcesses(RuntimeService runtime, IdentityService identity, CaseSummary summary, SlaPlanner planner,
                          SystemAuthority system, LegacyCaseShapes legacy, org.camunda.bpm.engine.RepositoryService repository,
-                         TaskService tasks, ManagementService management) {
+                         TaskService tasks, ManagementService management, StaffDirectory staff) {
+        this.staff = staff;
         this.tasks = tasks;
         this.management = management;
         this.repository = repository;
@@ -310,8 +313,7 @@ public class CaseProcesses {
 
     /** The window where the application was taken in (the registering clerk's), else the item's window. */
     private String intakeWindow(CaseRecord record) {
-        return identity.createGroupQuery().groupMember(record.registeredBy()).list().stream().map(g -> g.getId())
-                .filter(id -> id.startsWith(Groups.WINDOW_PREFIX)).sorted().findFirst().orElse(record.window());
+        return staff.windowOf(record.registeredBy()).orElse(record.window());
     }
 
     /** Overdue cases go to the supervisors, and to the directors where the time-limit table says so (超期另报中心领导). */

@@ -82,10 +82,10 @@ public class CaseViews {
     }
 
     public ListItem listItem(CaseRecord c, boolean clearPersonalData) {
-        return new ListItem(c.caseNumber(), c.itemCode(), c.itemName(), c.window(), groupName(c.window()), c.disposition(),
+        return new ListItem(c.caseNumber(), c.itemCode(), c.itemName(), c.window(), staff.groupName(c.window()), c.disposition(),
                 c.disposition().label(), c.caseType(), c.caseType() == null ? null : c.caseType().label(), c.state(),
                 c.state().label(), applicant(c, clearPersonalData), offset(c.registeredAt()), c.registeredBy(),
-                userName(c.registeredBy()), offset(c.deadline()));
+                staff.name(c.registeredBy()), offset(c.deadline()));
     }
 
     private static CaseDetails.ApplicantView applicant(CaseRecord c, boolean clear) {
@@ -136,8 +136,8 @@ public class CaseViews {
                         || e.type() == CaseEventType.DENIAL_FILING_OVERDUE).map(this::eventView).toList(),
                 noticeViews(c.caseNumber()), versions, c.firedRules(),
                 caseEvents.stream().map(this::eventView).toList(), timeline.rootInstanceId(c.caseNumber()).orElse(null),
-                timeline.of(c), actions, materials(c, c.submittedMaterials()), groupName(c.window()), groupName(c.department()),
-                userName(c.registeredBy()), extensionLabel(c), c.delayNotice(),
+                timeline.of(c), actions, materials(c, c.submittedMaterials()), staff.groupName(c.window()), staff.groupName(c.department()),
+                staff.name(c.registeredBy()), extensionLabel(c), c.delayNotice(),
                 ruleTrace.trace(java.util.stream.Stream.of(c.classificationVersion(), c.timeLimitVersion())
                         .filter(java.util.Objects::nonNull).toList(), c.firedRules()),
                 offset(SupplementService.supplementDueWhileOwed(c)),
@@ -181,12 +181,12 @@ public class CaseViews {
         lines.add(new NoticeDocument.Line("联系电话", c.applicant().maskedPhone()));
         notice.details().forEach((label, value) -> lines.add(new NoticeDocument.Line(label, value)));
         return new NoticeDocument(centreName, notice.type(), notice.sequence(), c.caseNumber(), c.applicant().name(),
-                c.applicant().maskedIdNumber(), c.applicant().organization(), c.itemName(), groupName(c.department()),
+                c.applicant().maskedIdNumber(), c.applicant().organization(), c.itemName(), staff.groupName(c.department()),
                 materials(c, notice.materials()).stream().map(m -> m.name() + (m.main() ? "(主件)" : "")).toList(),
                 c.reason(), c.basis(), c.deadline() == null ? null : CHINESE_DATE_TIME.format(c.deadline().atZone(zone))
                         // a deadline in a year without the State Council's schedule may still move
                         + (calendars.warningsBetween(c.receivedAt(), c.deadline()).isEmpty() ? "" : "(暂按法定节假日计算, 国务院公布放假安排后以重新告知为准)"),
-                CHINESE_DATE.format(notice.issuedAt().atZone(zone)), userName(notice.issuedBy()), lines);
+                CHINESE_DATE.format(notice.issuedAt().atZone(zone)), staff.name(notice.issuedBy()), lines);
     }
 
     List<RegistrationResult.MaterialView> materials(CaseRecord c, List<String> codes) {
@@ -218,21 +218,14 @@ public class CaseViews {
                 .map(link -> link.getGroupId()).toList();
         return new CaseDetails.TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getAssignee(),
                 groups, offset(task.getCreateTime()), offset(task.getDueDate()), offset(task.getFollowUpDate()),
-                task.getAssignee() == null ? null : userName(task.getAssignee()));
+                task.getAssignee() == null ? null : staff.name(task.getAssignee()));
     }
 
     private CaseDetails.EventView eventView(CaseEventRepository.CaseEvent e) {
         return new CaseDetails.EventView(e.type().name(), e.type().label(), offset(e.occurredAt()), e.staff(),
-                e.staff() == null || e.staff().isBlank() ? null : userName(e.staff().split(",")[0].strip()), e.details());
+                e.staff() == null || e.staff().isBlank() ? null : staff.name(e.staff().split(",")[0].strip()), e.details());
     }
 
-    private String groupName(String groupId) {
-        return staff.groupName(groupId);
-    }
-
-    private String userName(String userId) {
-        return staff.name(userId);
-    }
 
     private OffsetDateTime offset(Instant instant) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();

@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import org.bianmin.identity.Groups;
+import org.bianmin.staff.StaffDirectory;
 import org.bianmin.web.ApiException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,11 +24,14 @@ public class DisciplineService {
 
     private final DisciplineRepository repository;
     private final IdentityService identity;
+    private final StaffDirectory directory;
     private final ApplicationEventPublisher publisher;
 
-    public DisciplineService(DisciplineRepository repository, IdentityService identity, ApplicationEventPublisher publisher) {
+    public DisciplineService(DisciplineRepository repository, IdentityService identity, StaffDirectory directory,
+                             ApplicationEventPublisher publisher) {
         this.repository = repository;
         this.identity = identity;
+        this.directory = directory;
         this.publisher = publisher;
     }
 
@@ -62,14 +64,8 @@ public class DisciplineService {
             throw ApiException.invalidField("note", "长度不能超过" + MAX_NOTE + "个字符", "must be at most " + MAX_NOTE + " characters");
         }
         String user = staff.strip();
-        DisciplineEvent event = repository.insert(user, windowOf(user), kind, at, note == null ? null : note.strip(), recordedBy, now);
+        DisciplineEvent event = repository.insert(user, directory.windowOf(user).orElse(null), kind, at, note == null ? null : note.strip(), recordedBy, now);
         publisher.publishEvent(event);
         return event;
-    }
-
-    /** The person's window group, if they work at one. */
-    public String windowOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-                .filter(id -> id.startsWith(Groups.WINDOW_PREFIX)).sorted().findFirst().orElse(null);
     }
 }

@@ -189,8 +189,7 @@ class TimerDrainBenchmark {
                         + "%d deadlines; the other %d deadlines done by their warning's job, which found them due too), "
                         + "jobs of every kind %d (%.0f per second); failed jobs %d%n",
                 due == 0 ? "no due job left after" : due + " jobs still due after", drainSeconds, totalSeconds, peak, executed,
-                warningJobs, deadlineJobs, count(jdbc, "select count(distinct case_number) from case_event where event_type = 'CASE_OVERDUE'")
-                        - deadlineJobs, executedAll, executedAll / drainSeconds, failed))
+                warningJobs, deadlineJobs, overdueCases - deadlineJobs, executedAll, executedAll / drainSeconds, failed))
                 .append(String.format(Locale.ROOT, "- exactly once: %d CASE_OVERDUE events for %d cases, %d CASE_WARNING events%n",
                         overdueEvents, overdueCases, warnings))
                 .append("- due jobs every 10 s: ").append(String.join(", ", progress)).append("\n")

@@ -39,19 +39,16 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
     @Test
     void anEndedCaseKeepsItsFileWhileTheEngineHistoryGoesAfterTheRetention() {
         EndedCase theCase = endedCase();
-        String caseNumber = theCase.caseNumber();
-        ProcessInstance root = theCase.root();
-        ProcessInstance work = theCase.work();
 
-        List<String> steps = taskEntries(caseNumber);
+        List<String> steps = taskEntries(theCase.caseNumber());
         assertThat(steps).containsExactly("完成任务: 移交承办部门|王芳|已移交市场监管所", "完成任务: 审核|徐婷|材料齐全",
                 "完成任务: 审批决定|陈刚|准予许可");
         assertThat(jdbc.queryForObject("select count(*) from act_hi_detail where type_ = 'VariableUpdate' and proc_inst_id_ in (?, ?)",
-                Long.class, root.getId(), work.getId())).as("no row per variable value").isZero();
+                Long.class, theCase.root().getId(), theCase.work().getId())).as("no row per variable value").isZero();
 
         assertThat(retention.days()).isEqualTo(400);
         Instant removal = null;
-        for (ProcessInstance instance : List.of(root, work)) {
+        for (ProcessInstance instance : theCase.instances()) {
             HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
             assertThat(ended.getRemovalTime()).as("removal time of " + instance.getProcessDefinitionId()).isNotNull();
             removal = ended.getRemovalTime().toInstant();
@@ -59,26 +56,23 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
         assertThat(removal).as("the root's end plus the retention").isEqualTo(at("2026-10-12T09:00").plus(Duration.ofDays(400)));
 
         cleanUpAt(removal.minus(Duration.ofMinutes(1)));
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isEqualTo(2);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(theCase.caseNumber()).count()).isEqualTo(2);
 
         cleanUpAt(removal.plus(Duration.ofMinutes(1)));
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(theCase.caseNumber()).count()).isZero();
         for (String table : List.of("act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_detail", "act_hi_identitylink",
                 "act_hi_job_log", "act_hi_op_log")) {
-            assertThat(jdbc.queryForObject("select count(*) from " + table + " where root_proc_inst_id_ = ?", Long.class, root.getId()))
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where root_proc_inst_id_ = ?", Long.class, theCase.root().getId()))
                     .as(table).isZero();
         }
-        assertThat(taskEntries(caseNumber)).as("the case file keeps its steps").isEqualTo(steps);
-        assertThat(details(caseNumber).path("timeline").findValuesAsText("label")).contains("登记受理", "出具受理告知单");
+        assertThat(taskEntries(theCase.caseNumber())).as("the case file keeps its steps").isEqualTo(steps);
+        assertThat(details(theCase.caseNumber()).path("timeline").findValuesAsText("label")).contains("登记受理", "出具受理告知单");
     }
 
     @Test
     void aNewRetentionPublishedReachesEveryDefinitionAndTheCasesThatEndedBefore() {
         EndedCase theCase = endedCase();
-        String caseNumber = theCase.caseNumber();
-        ProcessInstance root = theCase.root();
-        ProcessInstance work = theCase.work();
-        Instant endedAt = history.createHistoricProcessInstanceQuery().processInstanceId(root.getId()).singleResult().getEndTime().toInstant();
+        Instant endedAt = history.createHistoricProcessInstanceQuery().processInstanceId(theCase.root().getId()).singleResult().getEndTime().toInstant();
 
         RuleVersions hallDuties = new RuleVersions(rules, publication, "hall-duties");
         String limits = hallDuties.file("limits.csv");
@@ -89,7 +83,7 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
             assertThat(retention.days()).isEqualTo(180);
             applyAndRunBatches();
             assertThat(repository.createProcessDefinitionQuery().list()).extracting(d -> d.getHistoryTimeToLive()).containsOnly(180);
-            for (ProcessInstance instance : List.of(root, work)) {
+            for (ProcessInstance instance : theCase.instances()) {
                 assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
                         .getRemovalTime().toInstant()).as("removal time of " + instance.getProcessDefinitionId())
                         .isEqualTo(endedAt.plus(Duration.ofDays(180)));
@@ -99,11 +93,14 @@ class EngineHistoryRetentionPostgresTest extends CaseProcessTestSupport {
             applyAndRunBatches();
         }
         assertThat(retention.days()).isEqualTo(400);
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(root.getId()).singleResult().getRemovalTime()
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(theCase.root().getId()).singleResult().getRemovalTime()
                 .toInstant()).as("back to 400 days").isEqualTo(endedAt.plus(Duration.ofDays(400)));
     }
 
     private record EndedCase(String caseNumber, ProcessInstance root, ProcessInstance work) {
+        List<ProcessInstance> instances() {
+            return List.of(root, work);
+        }
     }
 
     /** A committed case registered and worked through (移交, 审核, 审批): it ends on 2026-10-12 09:00. */
