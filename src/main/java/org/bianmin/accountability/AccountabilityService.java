@@ -1,6 +1,5 @@
 package org.bianmin.accountability;
 
-import org.bianmin.locks.NamedLocks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -51,7 +50,7 @@ public class AccountabilityService {
     private final TaskService tasks;
     private final SystemAuthority system;
     private final ZoneId zone;
-    private final NamedLocks locks;
+    private final AccountabilityTally tally;
     private final StaffDirectory staffDirectory;
     private final HallDutyLimits limits;
     private final ApplicationEventPublisher publisher;
@@ -65,13 +64,13 @@ public class AccountabilityService {
     public AccountabilityService(RuleEngine rules, AccountabilityRuleSet ruleSet, AccountabilityRepository records,
                                  CaseEventRepository caseEvents,
                                  RuntimeService runtime, TaskService tasks, SystemAuthority system, CalendarService calendars,
-                                 NamedLocks locks, StaffDirectory staffDirectory, HallDutyLimits limits,
+                                 AccountabilityTally tally, StaffDirectory staffDirectory, HallDutyLimits limits,
                                  ApplicationEventPublisher publisher, CaseRepository cases) {
         this.limits = limits;
         this.publisher = publisher;
         this.cases = cases;
         this.calendars = calendars;
-        this.locks = locks;
+        this.tally = tally;
         this.staffDirectory = staffDirectory;
         this.rules = rules;
         this.ruleSet = ruleSet;
@@ -113,18 +112,13 @@ public class AccountabilityService {
     private void propose(String source, long eventId, String type, String caseNumber, String staff, String window,
                          Instant at, boolean excused, boolean registeredLate) {
         YearMonth month = YearMonth.from(at.atZone(zone));
-        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant now = ClockUtil.getCurrentTime().toInstant();
         // 陈述申辩: the person it names is heard before a supervisor decides
         Instant statementDue = staff == null ? null : limits.after(HallDutyLimits.ACCOUNTABILITY_STATEMENT, now);
         // what does not depend on the count is read before the lock, which is held until the commit
         SummaryContext context = context(staff, window, caseNumber, at);
-        if (staff != null) {
-            // parallel timer jobs (one node's pool, or several nodes) count the same person's month
-            locks.lock("accountability:" + staff + ":" + month);
-        }
-        int occurrence = (staff == null ? 0 : records.count(staff, type, from, to)) + 1;
+        // parallel timer jobs (one node's pool, or several nodes) number the same person's month one after another
+        int occurrence = (staff == null ? 0 : lockTally(staff, type, month)) + 1;
         MeasureProposal proposal = new MeasureProposal();
         RuleEngine.Evaluation evaluation = evaluate(proposal, new TriggerFact(type, occurrence, excused, registeredLate));
         if (proposal.measure() == null) {
@@ -135,6 +129,9 @@ public class AccountabilityService {
                 evaluation.firedRules().isEmpty() ? null : evaluation.firedRules().get(0),
                 AccountabilityRecord.State.PROPOSED, null, null, now, null, null, null, statementDue);
         long id = records.insert(proposed);
+        if (staff != null) {
+            tally.add(staff, type, month, 1);
+        }
         String summary = summary(proposed.withId(id), context);
         system.run(() -> runtime.startProcessInstanceByKey(REVIEW_PROCESS, "ACC-" + id, Variables.createVariables()
                 .putValue("recordId", id).putValue("caseNumber", caseNumber).putValue("staff", staff)
@@ -211,10 +208,16 @@ public class AccountabilityService {
             throw ApiException.conflict("STATEMENT_PENDING", staffDirectory.name(record.staff()) + "可在" + TIME.format(record.statementDue()
                     .atZone(zone)) + "前陈述申辩; 收到陈述或期限届满后再审核 / the person it names may still make a statement");
         }
+        YearMonth month = YearMonth.from(record.occurredAt().atZone(zone));
+        boolean uncounted = !confirm && record.staff() != null;
+        if (uncounted) {
+            lockTally(record.staff(), record.triggerType(), month);
+        }
         records.decide(id, confirm ? AccountabilityRecord.State.CONFIRMED : AccountabilityRecord.State.DISMISSED,
                 reviewer, reason.strip(), now);
         AccountabilityRecord decided = records.find(id).orElseThrow();
-        if (!confirm && decided.staff() != null) {
+        if (uncounted) {
+            tally.add(record.staff(), record.triggerType(), month, -1);
             renumberAfter(decided);
         }
         publisher.publishEvent(new Decided(id, decided.staff(), YearMonth.from(decided.occurredAt().atZone(zone))));
@@ -230,7 +233,6 @@ public class AccountabilityService {
         YearMonth month = YearMonth.from(dismissed.occurredAt().atZone(zone));
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        locks.lock("accountability:" + dismissed.staff() + ":" + month);
         for (AccountabilityRecord later : records.proposedAfter(dismissed, from, to)) {
             int occurrence = records.countedBefore(later, from, to) + 1;
             if (occurrence == later.occurrence()) {
@@ -244,6 +246,7 @@ public class AccountabilityService {
                 records.reproposed(later.id(), occurrence, later.measure(), later.fineYuan(), evaluation.version(), later.ruleName());
                 records.decide(later.id(), AccountabilityRecord.State.DISMISSED, org.bianmin.engine.ActingUser.SYSTEM,
                         "此前的记录撤销后重新计为本月第" + occurrence + "次, 规则不再提出问责", ClockUtil.getCurrentTime().toInstant());
+                tally.add(later.staff(), later.triggerType(), month, -1);
                 system.run(() -> runtime.createProcessInstanceQuery().processDefinitionKey(REVIEW_PROCESS)
                         .processInstanceBusinessKey("ACC-" + later.id()).list()
                         .forEach(i -> runtime.deleteProcessInstance(i.getId(), "此前的记录撤销, 规则不再提出问责")));
@@ -253,6 +256,13 @@ public class AccountabilityService {
                     evaluation.firedRules().isEmpty() ? null : evaluation.firedRules().get(0));
             refreshReviewSummary(records.find(later.id()).orElseThrow());
         }
+    }
+
+    /** The person's tally of the trigger for the month, locked by the caller's transaction until it ends. */
+    private int lockTally(String staff, String type, YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return tally.lock(staff, type, month, () -> records.count(staff, type, from, to));
     }
 
     /** The review task of a record, completed by the REST decision as the Tasklist form does. */
