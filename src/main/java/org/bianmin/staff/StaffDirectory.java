@@ -27,6 +27,7 @@ public class StaffDirectory {
     private final SystemAuthority system;
     private final Cache<String, String> userNames = names();
     private final Cache<String, String> groupNames = names();
+    private final Cache<String, String> windows = names();
 
     public StaffDirectory(IdentityService identity, SystemAuthority system) {
         this.identity = identity;
@@ -110,9 +111,19 @@ public class StaffDirectory {
         return name == null ? id : name;
     }
 
-    /** The window a staff member works at (their first {@code window-*} group), if any. */
+    /**
+     * The window a staff member works at (their first {@code window-*} group), if any. Every overdue,
+     * registration and record asks it: a window found is reused for {@link #NAMES_KEPT}, so a person
+     * moved to another window is attributed to the new one a minute later at most; a person without
+     * a window is looked up again each time (one given a window just now is found at once).
+     */
     public Optional<String> windowOf(String userId) {
-        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-                .filter(g -> g.startsWith(Groups.WINDOW_PREFIX)).sorted().findFirst();
+        if (userId == null) {
+            return Optional.empty();
+        }
+        // looked up as the application, as names are: the same answer whoever's request asks first
+        return Optional.ofNullable(windows.get(userId, key -> system.call(() -> identity.createGroupQuery().groupMember(key)
+                .list().stream().map(Group::getId).filter(g -> g.startsWith(Groups.WINDOW_PREFIX)).sorted().findFirst()
+                .orElse(null))));
     }
 }
