@@ -2,33 +2,28 @@ package org.bianmin.accountability;
 
 import java.time.YearMonth;
 import java.util.function.IntSupplier;
-import org.springframework.dao.DuplicateKeyException;
+import org.bianmin.locks.CreateOnce;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code accountability_tally}: the records of a trigger that count for a person in a month. Its
  * row is locked until the caller's transaction ends, so parallel jobs on one or several nodes take
- * their occurrence numbers one after another; a missing row is created once (in a transaction of
- * its own, so that a concurrent creator's duplicate key does not abort the caller's on PostgreSQL)
+ * their occurrence numbers one after another; a missing row is created once ({@link CreateOnce})
  * from a count of the records.
  */
 @Repository
 public class AccountabilityTally {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final CreateOnce createOnce;
 
-    public AccountabilityTally(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public AccountabilityTally(NamedParameterJdbcTemplate jdbc, CreateOnce createOnce) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.createOnce = createOnce;
     }
 
     /** Locks the person's tally of the trigger for the month and returns how many records count so far. */
@@ -36,14 +31,8 @@ public class AccountabilityTally {
     public int lock(String staff, String triggerType, YearMonth month, IntSupplier countOfRecords) {
         MapSqlParameterSource key = key(staff, triggerType, month);
         if (jdbc.update(LOCK, key) == 0) {
-            ownTransaction.executeWithoutResult(status -> {
-                try {
-                    jdbc.update("insert into accountability_tally (staff, trigger_type, period, counted)"
-                            + " values (:staff, :type, :period, :counted)", key.addValue("counted", countOfRecords.getAsInt()));
-                } catch (DuplicateKeyException createdMeanwhile) {
-                    status.setRollbackOnly();
-                }
-            });
+            createOnce.insert(() -> jdbc.update("insert into accountability_tally (staff, trigger_type, period, counted)"
+                    + " values (:staff, :type, :period, :counted)", key.addValue("counted", countOfRecords.getAsInt())));
             jdbc.update(LOCK, key);
         }
         Integer counted = jdbc.queryForObject("select counted from accountability_tally"

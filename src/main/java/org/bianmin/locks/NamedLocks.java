@@ -1,32 +1,26 @@
 package org.bianmin.locks;
 
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A lock by name in the database, held until the caller's transaction ends: the way to keep a
  * count-then-insert right when timer jobs run in parallel on one node or on several nodes of one
- * database. Portable (H2, PostgreSQL): the row of the name is created once in a transaction of its
- * own (a concurrent creator's duplicate key must not abort the caller's transaction on PostgreSQL),
+ * database. Portable (H2, PostgreSQL): the row of the name is created once ({@link CreateOnce}),
  * then updated — the row lock serialises the callers.
  */
 @Component
 public class NamedLocks {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final CreateOnce createOnce;
 
-    public NamedLocks(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public NamedLocks(NamedParameterJdbcTemplate jdbc, CreateOnce createOnce) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.createOnce = createOnce;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -35,13 +29,7 @@ public class NamedLocks {
         if (jdbc.update("update named_lock set acquired = acquired + 1 where name = :name", parameters) == 1) {
             return;
         }
-        ownTransaction.executeWithoutResult(status -> {
-            try {
-                jdbc.update("insert into named_lock (name, acquired) values (:name, 0)", parameters);
-            } catch (DuplicateKeyException createdMeanwhile) {
-                status.setRollbackOnly();
-            }
-        });
+        createOnce.insert(() -> jdbc.update("insert into named_lock (name, acquired) values (:name, 0)", parameters));
         jdbc.update("update named_lock set acquired = acquired + 1 where name = :name", parameters);
     }
 }
