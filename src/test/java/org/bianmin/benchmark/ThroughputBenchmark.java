@@ -393,8 +393,8 @@ class ThroughputBenchmark {
 
         section("3. Time-limit board with 10 000 running cases",
                 "Data: " + live + " SJ-002 cases registered through the service above (still running, 2 process instances "
-                        + "each, their deadlines moved 9–12 days into the past so that the 200 listed cases all have live "
-                        + "instances and tasks to look up — the worst case), plus " + inserted + " running cases batch-inserted "
+                        + "each, their deadlines moved 9–12 days into the past so that the cases the board lists have live "
+                        + "instances and tasks to look up, as many as there are — the worst case), plus " + inserted + " running cases batch-inserted "
                         + "into `case_record` (all catalogue items, the immediate ones at a tenth of the others' weight, limits from the "
                         + "catalogue, elapsed share of the limit uniform in 0–125 %: about 20 % overdue, 16 % in warning), plus "
                         + history0 + " completed cases as history rows. Insert + `analyze` of the database: "
