@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bianmin.catalogue.CaseType;
 import org.bianmin.engine.SystemAuthority;
 import org.bianmin.identity.Groups;
+import org.bianmin.notices.Notice;
 import org.bianmin.staff.StaffDirectory;
 import org.bianmin.sla.SlaPlanner;
 import org.bianmin.sla.SlaState;
@@ -118,6 +119,15 @@ public class CaseProcesses {
 
     /** What the root instance knows of a newly registered case. */
     public VariableMap registrationVariables(CaseRecord record) {
+        return registrationVariables(record, summary.markdown(record));
+    }
+
+    /** What the root instance knows of a case just registered with the notices {@code issued}. */
+    public VariableMap registrationVariables(CaseRecord record, List<Notice> issued) {
+        return registrationVariables(record, summary.markdown(record, issued));
+    }
+
+    private VariableMap registrationVariables(CaseRecord record, String caseSummary) {
         VariableMap variables = Variables.createVariables()
                 .putValue("intakeWindow", intakeWindow(record))
                 .putValue("caseNumber", record.caseNumber())
@@ -128,7 +138,7 @@ public class CaseProcesses {
                 .putValue("department", record.department())
                 .putValue("registeredBy", record.registeredBy())
                 .putValue("disposition", record.disposition().name())
-                .putValue("caseSummary", summary.markdown(record));
+                .putValue("caseSummary", caseSummary);
         if (record.caseType() != null) {
             variables.putValue("caseType", record.caseType().name());
         }
@@ -150,6 +160,15 @@ public class CaseProcesses {
      * complete): the case-type process to call, the SLA timers' times and the summary its tasks show.
      */
     public VariableMap workVariables(CaseRecord record) {
+        return workVariables(record, summary.markdown(record));
+    }
+
+    /** The work step's variables of a case just registered with the notices {@code issued}. */
+    public VariableMap workVariables(CaseRecord record, List<Notice> issued) {
+        return workVariables(record, summary.markdown(record, issued));
+    }
+
+    private VariableMap workVariables(CaseRecord record, String caseSummary) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         return Variables.createVariables()
                 .putValue("caseProcessKey", record.caseType().processKey())
@@ -157,7 +176,7 @@ public class CaseProcesses {
                 .putValue("warnAt", Date.from(record.warnAt()))
                 .putValue("slaState", SlaState.running(now, record.warnAt(), record.deadline()).name())
                 .putValue("escalationGroups", escalationGroups(record))
-                .putValue("caseSummary", summary.markdown(record));
+                .putValue("caseSummary", caseSummary);
     }
 
     /**

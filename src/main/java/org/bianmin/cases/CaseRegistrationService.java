@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.catalogue.CatalogueService;
 import org.bianmin.catalogue.Material;
@@ -15,6 +16,7 @@ import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
 import org.bianmin.inquiries.Inquiry;
 import org.bianmin.inquiries.InquiryRepository;
+import org.bianmin.notices.Notice;
 import org.bianmin.notices.NoticeRepository;
 import org.bianmin.notices.NoticeType;
 import org.bianmin.sla.SlaPlan;
@@ -51,12 +53,15 @@ public class CaseRegistrationService {
     private final ZoneId zone;
     private final SupplementDeadline supplementDeadline;
     private final CommitmentVerification commitments;
+    private final JustRegistered justRegistered;
 
     public CaseRegistrationService(RegistrationValidator validator, Classifier classifier, SlaPlanner planner,
                                    CaseRepository cases, NoticeRepository notices, InquiryRepository inquiries,
                                    CaseEventRepository events, CaseProcesses processes, CaseViews views,
                                    CatalogueService catalogue, CalendarService calendars,
-                                   SupplementDeadline supplementDeadline, CommitmentVerification commitments) {
+                                   SupplementDeadline supplementDeadline, CommitmentVerification commitments,
+                                   JustRegistered justRegistered) {
+        this.justRegistered = justRegistered;
         this.supplementDeadline = supplementDeadline;
         this.commitments = commitments;
         this.validator = validator;
@@ -152,27 +157,29 @@ public class CaseRegistrationService {
         cases.insert(record);
 
         List<String> missing = record.missingMaterials();
+        List<Notice> issued = new ArrayList<>();
+        NoticeIssuer issue = (type, materials, details) -> issued.add(notices.issueFirst(caseNumber, type, now, registeredBy, materials, details));
         switch (disposition) {
             case ACCEPTED -> {
                 if (onPromise) {
-                    notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, missing, supplementDeadline.promiseDetails(record));
-                    notices.issue(caseNumber, NoticeType.PROMISE, now, registeredBy, missing, supplementDeadline.noticeDetails(record));
+                    issue.accept(NoticeType.ACCEPTANCE, missing, supplementDeadline.promiseDetails(record));
+                    issue.accept(NoticeType.PROMISE, missing, supplementDeadline.noticeDetails(record));
                 } else if (onCommitment) {
-                    notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, List.of(), commitments.acceptanceDetails());
-                    notices.issue(caseNumber, NoticeType.COMMITMENT, now, registeredBy, committed, commitments.noticeDetails());
+                    issue.accept(NoticeType.ACCEPTANCE, List.of(), commitments.acceptanceDetails());
+                    issue.accept(NoticeType.COMMITMENT, committed, commitments.noticeDetails());
                 } else {
-                    notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, List.of());
+                    issue.accept(NoticeType.ACCEPTANCE, List.of(), Map.of());
                 }
             }
             case SUPPLEMENT -> {
-                notices.issue(caseNumber, NoticeType.ACCEPTANCE, now, registeredBy, missing);
-                notices.issue(caseNumber, NoticeType.SUPPLEMENT, now, registeredBy, missing, supplementDeadline.noticeDetails(record));
+                issue.accept(NoticeType.ACCEPTANCE, missing, Map.of());
+                issue.accept(NoticeType.SUPPLEMENT, missing, supplementDeadline.noticeDetails(record));
             }
-            case RETURNED -> notices.issue(caseNumber, NoticeType.NON_ACCEPTANCE, now, registeredBy, missing);
+            case RETURNED -> issue.accept(NoticeType.NON_ACCEPTANCE, missing, Map.of());
             default -> throw new IllegalStateException(decided.disposition().name());
         }
         // the applicant takes home what the centre received, whatever the outcome
-        notices.issue(caseNumber, NoticeType.RECEIPT, now, registeredBy, record.submittedMaterials());
+        issue.accept(NoticeType.RECEIPT, record.submittedMaterials(), Map.of());
         events.record(CaseEventType.CASE_REGISTERED, caseNumber, registeredBy, app.item().window(), now,
                 disposition + (decided.caseType() == null ? "" : "/" + decided.caseType()) + (onPromise ? " " + CaseEventWording.PROMISE : "")
                         + (onCommitment ? " " + CaseEventWording.COMMITMENT : ""));
@@ -180,10 +187,17 @@ public class CaseRegistrationService {
             // nobody's ordinary overdue: the time passed before the application reached the window
             events.record(CaseEventType.LATE_REGISTRATION, caseNumber, null, app.item().window(), now, lateRegistrationNote(record));
         }
-        launch.registered(record, processes.registrationVariables(record));
+        justRegistered.remember(record, issued);
+        launch.registered(record, processes.registrationVariables(record, issued));
         log.info("Registered {} ({} {}) for {} by {}: {} rules {}", caseNumber, app.item().code(), decided.disposition(),
                 app.applicant().display(), registeredBy, decided.caseType(), decided.firedRules());
-        return views.registrationResult(record);
+        return views.registrationResult(record, issued);
+    }
+
+    /** One notice of the case being registered: the first of its type. */
+    @FunctionalInterface
+    private interface NoticeIssuer {
+        void accept(NoticeType type, List<String> materials, Map<String, String> details);
     }
 
     private String lateRegistrationNote(CaseRecord c) {

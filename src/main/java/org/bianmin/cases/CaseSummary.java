@@ -35,6 +35,11 @@ public class CaseSummary {
     }
 
     public String markdown(CaseRecord c) {
+        return markdown(c, notices.list(c.caseNumber()));
+    }
+
+    /** The summary with the case's notices already at hand (those just issued at registration). */
+    public String markdown(CaseRecord c, List<org.bianmin.notices.Notice> issued) {
         StringBuilder md = new StringBuilder();
         md.append("**案件编号**: ").append(c.caseNumber()).append(" ([办件详情](/cases/").append(c.caseNumber()).append("))  \n")
                 .append("**申请事项**: ").append(c.itemName()).append(" (").append(c.itemCode()).append(")  \n")
@@ -63,7 +68,7 @@ public class CaseSummary {
             md.append("\n**").append(c.state() == CaseState.RETURNED ? "缺少的主件" : "需补报的材料").append("**:\n\n");
             missing.forEach(m -> md.append("- ").append(m.name()).append(m.main() ? " (主件)" : "").append('\n'));
         }
-        String links = notices.list(c.caseNumber()).stream()
+        String links = issued.stream()
                 .map(n -> "[" + n.type().title() + (n.sequence() > 1 ? "(第" + n.sequence() + "次)" : "") + "](/api/cases/"
                         + c.caseNumber() + "/notices/" + n.type().slug() + "?sequence=" + n.sequence() + ")")
                 .collect(Collectors.joining(" | "));

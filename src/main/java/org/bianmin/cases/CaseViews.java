@@ -68,9 +68,14 @@ public class CaseViews {
     }
 
     public RegistrationResult registrationResult(CaseRecord c) {
+        return registrationResult(c, notices.list(c.caseNumber()));
+    }
+
+    /** The result of a registration with the notices it has just issued. */
+    public RegistrationResult registrationResult(CaseRecord c, List<Notice> issued) {
         return new RegistrationResult(c.caseNumber(), c.disposition(), c.disposition().label(), c.caseType(),
                 c.caseType() == null ? null : c.caseType().label(), c.state(), offset(c.deadline()), c.limitText(),
-                materials(c, c.missingMaterials()), c.reason(), c.basis(), noticeViews(c.caseNumber()), null,
+                materials(c, c.missingMaterials()), c.reason(), c.basis(), issued.stream().map(this::noticeView).toList(), null,
                 c.deadline() == null ? List.of() : calendars.warningsBetween(c.receivedAt(), c.deadline()));
     }
 

@@ -31,13 +31,29 @@ public class NoticeRepository {
         var params = new MapSqlParameterSource().addValue("n", caseNumber).addValue("t", type.name());
         Integer last = jdbc.queryForObject(
                 "select max(sequence) from case_notice where case_number = :n and notice_type = :t", params, Integer.class);
-        int sequence = last == null ? 1 : last + 1;
+        Notice notice = new Notice(caseNumber, type, last == null ? 1 : last + 1, issuedAt, issuedBy, materials, details);
+        insert(notice);
+        return notice;
+    }
+
+    private void insert(Notice n) {
         jdbc.update("""
                 insert into case_notice (case_number, notice_type, sequence, issued_at, issued_by, materials, details)
                 values (:n, :t, :s, :at, :by, :m, :d)""",
-                params.addValue("s", sequence).addValue("at", Timestamp.from(issuedAt)).addValue("by", issuedBy)
-                        .addValue("m", String.join(",", materials)).addValue("d", encode(details)));
-        return new Notice(caseNumber, type, sequence, issuedAt, issuedBy, materials, details);
+                new MapSqlParameterSource().addValue("n", n.caseNumber()).addValue("t", n.type().name())
+                        .addValue("s", n.sequence()).addValue("at", Timestamp.from(n.issuedAt())).addValue("by", n.issuedBy())
+                        .addValue("m", String.join(",", n.materials())).addValue("d", encode(n.details())));
+    }
+
+    /**
+     * The first notice of its type for a case (a case being registered): numbered 1 without looking
+     * for earlier ones; the unique key refuses it if there is one.
+     */
+    public Notice issueFirst(String caseNumber, NoticeType type, Instant issuedAt, String issuedBy, List<String> materials,
+                             Map<String, String> details) {
+        Notice notice = new Notice(caseNumber, type, 1, issuedAt, issuedBy, materials, details);
+        insert(notice);
+        return notice;
     }
 
     public List<Notice> list(String caseNumber) {

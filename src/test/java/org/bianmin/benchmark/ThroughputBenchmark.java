@@ -167,39 +167,127 @@ class ThroughputBenchmark {
             return new String[] {root};
         }));
 
-        // warm-up of both, interleaved, then the measured rounds (bare first, then Bianmin, per thread count)
-        List<Run> runs = new ArrayList<>();
+        AtomicInteger shapeKeys = new AtomicInteger();
+        Op sameShape = (thread, i) -> tx.execute(status -> runtime.createProcessInstanceByKey(SameShapeProcesses.ROOT)
+                .businessKey("SHAPE-" + shapeKeys.incrementAndGet())
+                .setVariables(SameShapeProcesses.variables(Date.from(NOW.plus(Duration.ofDays(14))),
+                        Date.from(NOW.plus(Duration.ofDays(11))), Date.from(NOW.plus(Duration.ofHours(5)))))
+                .startBeforeActivity(SameShapeProcesses.REGISTERED).execute().getId());
+
+        // warm-up of each, interleaved, then the measured rounds (the two bare sides first, then Bianmin, per thread count)
+        List<Op> sides = List.of(bare, sameShape, bianmin);
+        List<String> names = List.of("bare Camunda: root instance calling the work, started in 1 transaction",
+                "Bianmin's own case shape without its logic, started in 1 transaction", "Bianmin: register(SJ-002 complete)");
         for (int round = 0; round < 2; round++) {
             measure("warm-up bare", 1, scaled(150), Duration.ofSeconds(10), bare);
+            measure("warm-up same shape", 1, scaled(100), Duration.ofSeconds(10), sameShape);
             measure("warm-up Bianmin", 1, scaled(60), Duration.ofSeconds(20), bianmin);
         }
+        List<Run> runs = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
-            // three alternating slices of each, so that a change in the machine's load hits both sides alike
-            List<Run> bareSlices = new ArrayList<>();
-            List<Run> bianminSlices = new ArrayList<>();
+            // three alternating slices of each, so that a change in the machine's load hits all sides alike
+            List<List<Run>> slices = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (int slice = 0; slice < SLICES; slice++) {
-                bareSlices.add(measure("bare Camunda: root instance calling the work, started in 1 transaction", threads, scaled(500),
-                        Duration.ofSeconds(4), bare));
-                bianminSlices.add(measure("Bianmin: register(SJ-002 complete)", threads, scaled(135), Duration.ofSeconds(8), bianmin));
+                for (int side = 0; side < sides.size(); side++) {
+                    slices.get(side).add(measure(names.get(side), threads, scaled(side == 0 ? 500 : side == 1 ? 300 : 135),
+                            Duration.ofSeconds(side == 2 ? 8 : 4), sides.get(side)));
+                }
             }
-            runs.add(Run.merge(bareSlices));
-            runs.add(Run.merge(bianminSlices));
+            slices.forEach(side -> runs.add(Run.merge(side)));
         }
 
-        section("1. Registration (committed case SJ-002) vs bare start of a root instance of the same shape",
+        section("1. Registration (committed case SJ-002) vs bare starts of a root instance of the same shape",
                 "Bianmin: `CaseRegistrationService.register(...)` of a complete SJ-002 application, one transaction: "
                         + "validation, Drools classification + time-limit tables, case number, case row, acceptance and receipt "
                         + "notices, event, and the case's root instance `case-intake` started at its registration outcome: "
                         + "转入办理 (service task), the call of `committed-case` (user task with a timer boundary) with the "
                         + "warning and deadline timers and three message boundaries on the call, and the withdrawal event "
-                        + "sub-process. Baseline: a bare root of the same shape (call activity of a bare work process with a "
-                        + "user task and a non-interrupting timer boundary; 2 timer and 3 message boundaries on the call; an "
-                        + "interrupting message event sub-process) started with `RuntimeService` in one `TransactionTemplate` "
-                        + "transaction, 3 date variables. "
+                        + "sub-process. Two baselines, started with `RuntimeService` in one `TransactionTemplate` transaction, "
+                        + "their tasks without Bianmin's global task listeners:\n\n"
+                        + "- *bare Camunda*: a minimal root of that shape built for the benchmark (call activity of a bare work "
+                        + "process with a user task and a non-interrupting timer boundary; 2 timer and 3 message boundaries on "
+                        + "the call; an interrupting message event sub-process), 3 date variables;\n"
+                        + "- *Bianmin's own case shape without its logic*: `processes/case-intake.bpmn` and "
+                        + "`processes/committed-case.bpmn` deployed under other keys with every service step doing nothing, no "
+                        + "listener, and plain `camunda:in` instead of Bianmin's variable mapping (`SameShapeProcesses`), started "
+                        + "at the same activity with the " + SameShapeProcesses.variables(null, null, null).size() + " values its "
+                        + "gateways, call, timers and task assignments read, " + SameShapeProcesses.WORK_VALUES.size()
+                        + " of them passed to the work (Bianmin's case holds 34: its forms' text, Tasklist's columns and filters).\n\n"
                         + "After 2 warm-up rounds of each; every row pools " + SLICES + " slices that alternate with the other "
-                        + "side's (bare, Bianmin, bare, …), each slice bounded by count and time.");
+                        + "sides' (bare, same shape, Bianmin, bare, …), each slice bounded by count and time.");
         table(runs, "cases");
-        ratios(runs, "cases");
+        report.append("\n");
+        for (int i = 0; i + 2 < runs.size(); i += 3) {
+            Run minimal = runs.get(i);
+            Run shape = runs.get(i + 1);
+            Run bianminRun = runs.get(i + 2);
+            report.append(String.format(Locale.ROOT,
+                    "- %d thread(s): Bianmin %.1f cases/s; against the bare Camunda root %.1f cases/s → overhead ratio **%.1f×**; "
+                            + "against Bianmin's own shape without its logic %.1f cases/s → **%.1f×** (throughput ratios)%n",
+                    bianminRun.threads, bianminRun.perSecond(), minimal.perSecond(), minimal.perSecond() / bianminRun.perSecond(),
+                    shape.perSecond(), shape.perSecond() / bianminRun.perSecond()));
+        }
+        registrationParts(sides, registration, tx);
+    }
+
+    /**
+     * Where a registration's time goes, one thread: the same registration with its process start
+     * left out (rolled back, so no case without a process stays for the parts below), and the
+     * statements each side sends to the database (pg_stat_statements).
+     */
+    void registrationParts(List<Op> sides, CaseRegistrationService registration, TransactionTemplate tx) {
+        String idNumber = "11010519900307123" + PersonalData.checkCharacter("11010519900307123");
+        Op withoutProcess = (thread, i) -> tx.executeWithoutResult(status -> {
+            registration.register(new RegistrationRequest("SJ-002",
+                    new RegistrationRequest.ApplicantInput("赵小满", idNumber, "13800138000", "小满餐饮店"), SJ_002,
+                    true, false, false, false, null, null, null), "clerk", (record, variables) -> { });
+            status.setRollbackOnly();
+        });
+        measure("warm-up Bianmin without its process", 1, scaled(100), Duration.ofSeconds(10), withoutProcess);
+        List<Op> ops = new ArrayList<>(sides);
+        ops.add(withoutProcess);
+        List<String> names = List.of("bare Camunda: root instance calling the work", "Bianmin's own case shape without its logic",
+                "Bianmin: register(SJ-002 complete)", "Bianmin: the same registration without starting its process (rolled back)");
+        List<List<Run>> slices = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int slice = 0; slice < SLICES; slice++) {
+            for (int side = 0; side < ops.size(); side++) {
+                slices.get(side).add(measure(names.get(side), 1, scaled(side == 2 ? 135 : 400), Duration.ofSeconds(4), ops.get(side)));
+            }
+        }
+        JdbcTemplate jdbc = bean(JdbcTemplate.class);
+        jdbc.execute("create extension if not exists pg_stat_statements");
+        report.append("\nWhere one registration's time goes (1 thread, ").append(SLICES)
+                .append(" alternating slices of each; statements counted by pg_stat_statements over ").append(scaled(100))
+                .append(" more of each):\n\n| measurement | cases | mean ms per case | p50 ms | statements per case |\n"
+                        + "| --- | ---: | ---: | ---: | ---: |\n");
+        double[] mean = new double[ops.size()];
+        for (int side = 0; side < ops.size(); side++) {
+            Run run = Run.merge(slices.get(side));
+            mean[side] = run.wallNanos / 1e6 / run.ops;
+            report.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f |%n", run.name, run.ops, mean[side],
+                    run.percentileMillis(50), statementsPerOperation(jdbc, scaled(100), ops.get(side))));
+        }
+        double start = mean[2] - mean[3];
+        report.append(String.format(Locale.ROOT, "%n- Bianmin's process start (the difference of the two Bianmin rows): %.2f ms: "
+                        + "%.1f× the bare Camunda registration (%.2f ms), %.1f× its own shape without its logic (%.2f ms).%n"
+                        + "- The rest of Bianmin's registration (validation, rules, number, case row, notices, event, result): "
+                        + "%.2f ms, %.1f× the bare Camunda registration.%n",
+                start, start / mean[0], mean[0], start / mean[1], mean[1], mean[3], mean[3] / mean[0]));
+    }
+
+    /** Statements sent per operation over {@code count} runs of {@code op}, the statistics' own queries left out. */
+    static double statementsPerOperation(JdbcTemplate jdbc, int count, Op op) {
+        jdbc.execute("select pg_stat_statements_reset()");
+        for (int i = 0; i < count; i++) {
+            try {
+                op.run(0, i);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Long calls = jdbc.queryForObject("select coalesce(sum(calls), 0) from pg_stat_statements"
+                + " where query not like '%pg_stat_statements%'", Long.class);
+        return calls / (double) count;
     }
 
     // ======================================================================== 2. completing the work
@@ -768,6 +856,9 @@ class ThroughputBenchmark {
                 .eventSubProcess("withdrawal").startEvent("withdrawn").message("bareWithdrawn").endEvent("withdrawalEnded");
         bean(RepositoryService.class).createDeployment().name("benchmark bare processes")
                 .addModelInstance(BARE_CASE + ".bpmn", bareCase).addModelInstance(BARE_ROOT + ".bpmn", bareRoot).deploy();
+        SameShapeProcesses.deploy(bean(RepositoryService.class));
+        SameShapeProcesses.withoutGlobalTaskListeners(bean(RepositoryService.class), BARE_CASE, BARE_ROOT,
+                SameShapeProcesses.ROOT, SameShapeProcesses.WORK);
     }
 
     static void completeAs(TaskService tasks, IdentityService identity, Map<String, List<String>> groups, String instance,

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 4, every path of {@code immediate-case}, {@code committed-case} and {@code petition-case}
@@ -154,6 +155,36 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
     static final Instant SJ_002_DEADLINE = at("2026-10-20T17:30");
     static final Instant SJ_002_WARN_AT = at("2026-10-16T16:18");
     static final Instant HANDOVER_DUE = at("2026-09-30T15:15");
+
+    @Autowired CaseSummary summary;
+    @Autowired CaseProcesses processes;
+    @Autowired JustRegistered justRegistered;
+
+    /**
+     * Registration hands its row and notices to the work's start in the same transaction
+     * ({@link JustRegistered}) instead of reading them back: what the work received is what the
+     * database gives afterwards, and nothing of it outlives the transaction.
+     */
+    @Test
+    void theWorkStartsFromTheCaseAtHandWithWhatTheDatabaseHolds() {
+        String caseNumber = register("SJ-002", SJ_002);
+        CaseRecord stored = record(caseNumber);
+        ProcessInstance committed = instance(caseNumber, "committed-case");
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+
+        String expected = summary.markdown(stored);
+        assertThat(expected).contains("/api/cases/" + caseNumber + "/notices/acceptance?sequence=1",
+                "/api/cases/" + caseNumber + "/notices/receipt?sequence=1");
+        assertThat(runtime.getVariable(root.getId(), "caseSummary")).isEqualTo(expected);
+        assertThat(runtime.getVariable(committed.getId(), "caseSummary")).isEqualTo(expected);
+        processes.workStepVariables(stored).forEach((name, value) ->
+                assertThat(String.valueOf(runtime.getVariableTyped(committed.getId(), name).getValue())).as(name).isEqualTo(
+                        String.valueOf(value instanceof org.camunda.bpm.engine.variable.value.TypedValue typed ? typed.getValue() : value)));
+        assertThat(notices.list(caseNumber)).extracting(Notice::type, Notice::sequence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(NoticeType.ACCEPTANCE, 1),
+                        org.assertj.core.groups.Tuple.tuple(NoticeType.RECEIPT, 1));
+        assertThat(justRegistered.find(caseNumber)).as("gone with its transaction").isEmpty();
+    }
 
     @Test
     void committedCaseIsHandedOverReviewedAndApprovedOnTheWorkingDayCalendar() {

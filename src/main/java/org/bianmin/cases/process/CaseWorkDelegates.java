@@ -4,12 +4,14 @@ import java.util.Objects;
 import org.bianmin.cases.CaseProcesses;
 import org.bianmin.cases.CaseRecord;
 import org.bianmin.cases.CaseRepository;
+import org.bianmin.cases.JustRegistered;
 import org.bianmin.engine.ActingUser;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,13 +21,19 @@ class CaseWorkDelegates {
 
     /** 转入办理: the work step's timers and called process read what the case record holds now. */
     @Bean("prepareCaseWorkDelegate")
-    JavaDelegate prepareCaseWork(CaseRepository cases, CaseProcesses processes) {
-        // a value the registration has just set (the summary of a case that goes straight to work) is not written again
-        return execution -> processes.workVariables(record(cases, execution)).forEach((name, value) -> {
-            if (!Objects.equals(execution.getVariable(name), value)) {
-                execution.setVariable(name, value);
-            }
-        });
+    JavaDelegate prepareCaseWork(CaseRepository cases, CaseProcesses processes, JustRegistered justRegistered) {
+        return execution -> {
+            // a case registered in this transaction goes straight to work: its row and notices are at hand
+            VariableMap values = justRegistered.find(execution.getProcessBusinessKey())
+                    .map(c -> processes.workVariables(c.record(), c.notices()))
+                    .orElseGet(() -> processes.workVariables(record(cases, execution)));
+            // a value the registration has just set (the summary of a case that goes straight to work) is not written again
+            values.forEach((name, value) -> {
+                if (!Objects.equals(execution.getVariable(name), value)) {
+                    execution.setVariable(name, value);
+                }
+            });
+        };
     }
 
     /**

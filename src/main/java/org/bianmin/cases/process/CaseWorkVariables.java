@@ -3,6 +3,7 @@ package org.bianmin.cases.process;
 import java.util.List;
 import org.bianmin.cases.CaseProcesses;
 import org.bianmin.cases.CaseRepository;
+import org.bianmin.cases.JustRegistered;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -31,10 +32,12 @@ class CaseWorkVariables implements DelegateVariableMapping {
 
     private final CaseRepository cases;
     private final CaseProcesses processes;
+    private final JustRegistered justRegistered;
 
-    CaseWorkVariables(CaseRepository cases, CaseProcesses processes) {
+    CaseWorkVariables(CaseRepository cases, CaseProcesses processes, JustRegistered justRegistered) {
         this.cases = cases;
         this.processes = processes;
+        this.justRegistered = justRegistered;
     }
 
     @Override
@@ -45,7 +48,8 @@ class CaseWorkVariables implements DelegateVariableMapping {
                 subVariables.putValueTyped(name, value);
             }
         }
-        subVariables.putAll(processes.workStepVariables(CaseWorkDelegates.record(cases, superExecution)));
+        subVariables.putAll(processes.workStepVariables(justRegistered.find(superExecution.getProcessBusinessKey())
+                .map(JustRegistered.Case::record).orElseGet(() -> CaseWorkDelegates.record(cases, superExecution))));
     }
 
     @Override
