@@ -131,11 +131,9 @@ public class CaseProcesses {
         VariableMap variables = Variables.createVariables()
                 .putValue("intakeWindow", intakeWindow(record))
                 .putValue("caseNumber", record.caseNumber())
-                .putValue("itemCode", record.itemCode())
                 .putValue("itemName", record.itemName())
                 .putValue("applicant", record.applicant().display())
                 .putValue("window", record.window())
-                .putValue("department", record.department())
                 .putValue("registeredBy", record.registeredBy())
                 .putValue("disposition", record.disposition().name())
                 .putValue("caseSummary", caseSummary);
@@ -180,12 +178,19 @@ public class CaseProcesses {
     }
 
     /**
-     * What only the called case-type process reads, so the root does not hold it: its step limits
-     * (hand-over, a joint part's share of the time) and the options of its forms' select fields.
+     * What only the called case-type process reads, so the root does not hold it: the department
+     * its review goes to, the item a joint case's parts come from, its step limits (hand-over, a
+     * joint part's share of the time) and the options of its forms' select fields.
      */
     public VariableMap workStepVariables(CaseRecord record) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         VariableMap variables = Variables.createVariables();
+        if (record.department() != null) {
+            variables.putValue("department", record.department());
+        }
+        if (record.caseType() == CaseType.JOINT) {
+            variables.putValue("itemCode", record.itemCode());
+        }
         Set<String> steps = timeLimitStepVariables(record.caseType(), record.handoverMinutes());
         if (steps.contains("handoverDue")) {
             variables.putValue("handoverDue", Date.from(planner.afterWorkingMinutes(record.window(), now, record.handoverMinutes())));

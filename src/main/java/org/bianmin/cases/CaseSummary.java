@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 import org.bianmin.calendar.CalendarService;
 import org.bianmin.notices.NoticeRepository;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,8 @@ public class CaseSummary {
     private final NoticeRepository notices;
     private final org.bianmin.catalogue.CatalogueService catalogue;
     private final ZoneId zone;
+    /** The options of an item's materials by item and catalogue version; never changed once built. */
+    private final Cache<String, SpinJsonNode> itemOptions = Caffeine.newBuilder().maximumSize(5_000).build();
 
     public CaseSummary(CaseViews views, NoticeRepository notices, org.bianmin.catalogue.CatalogueService catalogue,
                        CalendarService calendars) {
@@ -83,17 +88,26 @@ public class CaseSummary {
         return options(views.materials(c, c.missingMaterials()));
     }
 
-    /** Checklist options of every material of the case's item (a reviewer's supplement request). */
+    /**
+     * Checklist options of every material of the case's item (a reviewer's supplement request): the
+     * same for every case of the item under one catalogue version, so they are built once per both.
+     */
     public TypedValue materialOptions(CaseRecord c) {
-        return options(views.materials(c, catalogue.find(c.itemCode()).map(i -> i.materials().stream()
-                .map(org.bianmin.catalogue.Material::code).toList()).orElse(List.of())));
+        SpinJsonNode options = itemOptions.get(c.itemCode() + "@" + catalogue.version(), key -> json(views.materials(c,
+                catalogue.find(c.itemCode()).map(i -> i.materials().stream().map(org.bianmin.catalogue.Material::code).toList())
+                        .orElse(List.of()))));
+        return SpinValues.jsonValue(options).create();
     }
 
     private static TypedValue options(List<RegistrationResult.MaterialView> materials) {
+        return SpinValues.jsonValue(json(materials)).create();
+    }
+
+    private static SpinJsonNode json(List<RegistrationResult.MaterialView> materials) {
         var array = Spin.JSON("[]");
         for (RegistrationResult.MaterialView m : materials) {
             array.append(Spin.JSON("{}").prop("label", m.name() + (m.main() ? " (主件)" : "")).prop("value", m.code()));
         }
-        return SpinValues.jsonValue(array).create();
+        return array;
     }
 }

@@ -178,10 +178,11 @@ class ThroughputBenchmark {
         List<Op> sides = List.of(bare, sameShape, bianmin);
         List<String> names = List.of("bare Camunda: root instance calling the work, started in 1 transaction",
                 "Bianmin's own case shape without its logic, started in 1 transaction", "Bianmin: register(SJ-002 complete)");
+        // as many of each, so that Bianmin's longer path is as compiled at its first slice as the bare ones are
         for (int round = 0; round < 2; round++) {
-            measure("warm-up bare", 1, scaled(150), Duration.ofSeconds(10), bare);
-            measure("warm-up same shape", 1, scaled(100), Duration.ofSeconds(10), sameShape);
-            measure("warm-up Bianmin", 1, scaled(60), Duration.ofSeconds(20), bianmin);
+            measure("warm-up bare", 1, scaled(300), Duration.ofSeconds(10), bare);
+            measure("warm-up same shape", 1, scaled(300), Duration.ofSeconds(10), sameShape);
+            measure("warm-up Bianmin", 1, scaled(300), Duration.ofSeconds(20), bianmin);
         }
         List<Run> runs = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
@@ -213,7 +214,7 @@ class ThroughputBenchmark {
                         + "at the same activity with the " + SameShapeProcesses.variables(null, null, null).size() + " values its "
                         + "gateways, call, timers and task assignments read, " + SameShapeProcesses.WORK_VALUES.size()
                         + " of them passed to the work (Bianmin's case holds 34: its forms' text, Tasklist's columns and filters).\n\n"
-                        + "After 2 warm-up rounds of each; every row pools " + SLICES + " slices that alternate with the other "
+                        + "After 2 warm-up rounds of " + scaled(300) + " of each; every row pools " + SLICES + " slices that alternate with the other "
                         + "sides' (bare, same shape, Bianmin, bare, …), each slice bounded by count and time.");
         table(runs, "cases");
         report.append("\n");

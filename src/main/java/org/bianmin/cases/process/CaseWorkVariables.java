@@ -24,9 +24,9 @@ class CaseWorkVariables implements DelegateVariableMapping {
 
     static final List<String> PASSED = List.of(
             // Tasklist columns and filters, the task forms' text
-            "caseNumber", "itemCode", "itemName", "applicant", "caseSummary", "slaState",
-            // candidate groups and assignees
-            "window", "department", "intakeWindow", "registeredBy",
+            "caseNumber", "itemName", "applicant", "caseSummary", "slaState",
+            // candidate groups and assignees (the department comes with the work's own values)
+            "window", "intakeWindow", "registeredBy",
             // task due dates
             "deadline", "warnAt");
 
