@@ -131,8 +131,6 @@ public class CaseProcesses {
         VariableMap variables = Variables.createVariables()
                 .putValue("intakeWindow", intakeWindow(record))
                 .putValue("caseNumber", record.caseNumber())
-                .putValue("itemName", record.itemName())
-                .putValue("applicant", record.applicant().display())
                 .putValue("window", record.window())
                 .putValue("registeredBy", record.registeredBy())
                 .putValue("disposition", record.disposition().name())

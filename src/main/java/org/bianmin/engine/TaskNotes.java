@@ -23,6 +23,9 @@ public class TaskNotes {
     public static final Set<String> NOTE_VARIABLES = Set.of(NOTE, "opinion", "note", "filingNote");
 
     public void fresh(DelegateTask task) {
-        task.getExecution().setVariable(NOTE, null);
+        // a first step has no note before it: nothing to clear, and no empty variable to create
+        if (task.getExecution().hasVariable(NOTE)) {
+            task.getExecution().setVariable(NOTE, null);
+        }
     }
 }

@@ -184,6 +184,18 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(NoticeType.ACCEPTANCE, 1),
                         org.assertj.core.groups.Tuple.tuple(NoticeType.RECEIPT, 1));
         assertThat(justRegistered.find(caseNumber)).as("gone with its transaction").isEmpty();
+
+        // the task's card comes from the case record: neither process holds it, nor an empty note before the first step
+        Map<String, Object> card = Map.of("caseNumber", caseNumber, "itemName", stored.itemName(),
+                "applicant", stored.applicant().display());
+        assertThat(runtime.getVariables(committed.getId())).doesNotContainKeys("caseNumber", "itemName", "applicant", "handlingNote");
+        assertThat(runtime.getVariables(root.getId())).doesNotContainKeys("itemName", "applicant", "department", "itemCode");
+        Task handOver = openTask(committed, "handOver");
+        assertThat(tasks.getVariablesLocal(handOver.getId())).containsAllEntriesOf(card);
+        completeAs(CLERK, handOver, Map.of("handlingNote", "已移交市场监管所"));
+        Task review = openTask(committed, "review");
+        assertThat(tasks.getVariablesLocal(review.getId())).as("a later step reads the record").containsAllEntriesOf(card);
+        assertThat(runtime.getVariable(committed.getId(), "handlingNote")).as("the next step's note starts empty").isNull();
     }
 
     @Test

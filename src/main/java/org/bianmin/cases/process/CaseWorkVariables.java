@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 class CaseWorkVariables implements DelegateVariableMapping {
 
     static final List<String> PASSED = List.of(
-            // Tasklist columns and filters, the task forms' text
-            "caseNumber", "itemName", "applicant", "caseSummary", "slaState",
+            // Tasklist's filters and the task forms' text (a task's card comes from the case record: CaseTaskCard)
+            "caseSummary", "slaState",
             // candidate groups and assignees (the department comes with the work's own values)
             "window", "intakeWindow", "registeredBy",
             // task due dates
