@@ -129,7 +129,6 @@ public class CaseProcesses {
 
     private VariableMap registrationVariables(CaseRecord record, String caseSummary) {
         VariableMap variables = Variables.createVariables()
-                .putValue("intakeWindow", intakeWindow(record))
                 .putValue("caseNumber", record.caseNumber())
                 .putValue("window", record.window())
                 .putValue("registeredBy", record.registeredBy())
@@ -143,6 +142,8 @@ public class CaseProcesses {
             variables.putValue("promiseDue", Date.from(record.supplementDue()));
         }
         if (record.state() == CaseState.WAITING_SUPPLEMENT) {
+            // the supplement wait's task goes to the window that registered it; the work takes the window itself
+            variables.putValue("intakeWindow", intakeWindow(record));
             variables.putValue("missingOptions", summary.missingOptions(record));
             if (record.supplementDue() != null) { // none for a case an earlier release registered
                 variables.putValue("supplementDue", Date.from(record.supplementDue()));
@@ -176,13 +177,15 @@ public class CaseProcesses {
     }
 
     /**
-     * What only the called case-type process reads, so the root does not hold it: the department
-     * its review goes to, the item a joint case's parts come from, its step limits (hand-over, a
-     * joint part's share of the time) and the options of its forms' select fields.
+     * What only the called case-type process reads, so the root does not hold it: the window that
+     * registered the case, the department its review goes to, the item a joint case's parts come
+     * from, its step limits (hand-over, a joint part's share of the time) and the options of a
+     * petition's assignment form. (The review's checklist is set on the review task: CaseForms.)
      */
     public VariableMap workStepVariables(CaseRecord record) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         VariableMap variables = Variables.createVariables();
+        variables.putValue("intakeWindow", intakeWindow(record));
         if (record.department() != null) {
             variables.putValue("department", record.department());
         }
@@ -197,9 +200,6 @@ public class CaseProcesses {
             long total = planner.workingMinutesBetween(record.window(), now, record.deadline());
             int share = record.partPercent() == null ? 100 : record.partPercent();
             variables.putValue("partDue", Date.from(planner.afterWorkingMinutes(record.window(), now, total * share / 100)));
-        }
-        if (record.caseType() == CaseType.COMMITTED) {
-            variables.putValue("materialOptions", summary.materialOptions(record));
         }
         if (record.caseType() == CaseType.PETITION) {
             variables.putValue("departmentOptions", departmentOptions());

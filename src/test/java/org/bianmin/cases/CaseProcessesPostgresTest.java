@@ -189,12 +189,17 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         Map<String, Object> card = Map.of("caseNumber", caseNumber, "itemName", stored.itemName(),
                 "applicant", stored.applicant().display());
         assertThat(runtime.getVariables(committed.getId())).doesNotContainKeys("caseNumber", "itemName", "applicant", "handlingNote");
-        assertThat(runtime.getVariables(root.getId())).doesNotContainKeys("itemName", "applicant", "department", "itemCode");
+        assertThat(runtime.getVariables(root.getId())).doesNotContainKeys("itemName", "applicant", "department", "itemCode",
+                "intakeWindow");
+        assertThat(runtime.getVariables(committed.getId())).as("the review's checklist comes with the review")
+                .doesNotContainKey("materialOptions");
         Task handOver = openTask(committed, "handOver");
         assertThat(tasks.getVariablesLocal(handOver.getId())).containsAllEntriesOf(card);
         completeAs(CLERK, handOver, Map.of("handlingNote", "已移交市场监管所"));
         Task review = openTask(committed, "review");
         assertThat(tasks.getVariablesLocal(review.getId())).as("a later step reads the record").containsAllEntriesOf(card);
+        assertThat(String.valueOf(tasks.getVariableLocal(review.getId(), "materialOptions")))
+                .contains("\"value\":\"APPLICATION_FORM\"", "\"value\":\"SAFETY_RULES\"", "(主件)");
         assertThat(runtime.getVariable(committed.getId(), "handlingNote")).as("the next step's note starts empty").isNull();
     }
 

@@ -25,8 +25,8 @@ class CaseWorkVariables implements DelegateVariableMapping {
     static final List<String> PASSED = List.of(
             // Tasklist's filters and the task forms' text (a task's card comes from the case record: CaseTaskCard)
             "caseSummary", "slaState",
-            // candidate groups and assignees (the department comes with the work's own values)
-            "window", "intakeWindow", "registeredBy",
+            // candidate groups and assignees (the intake window and the department come with the work's own values)
+            "window", "registeredBy",
             // task due dates
             "deadline", "warnAt");
 
