@@ -108,6 +108,12 @@ class CommittedCaseBrowserTest extends PostgresIntegrationTest {
                 browser.waitVisible(By.cssSelector("[cam-tasks]"));
                 openTask(browser, caseNumber[0], "review", "审核");
                 claim(browser);
+                // a request to supplement offers every material of the item (set on the review task as it starts)
+                browser.click(By.xpath("//label[contains(., '需申请人补正材料')]/input"));
+                browser.waitVisible(By.xpath("//label[contains(., '经营场所平面图及设备布局图')]"));
+                assertThat(browser.driver().findElement(By.xpath("//label[contains(., '食品经营许可申请书 (主件)')]")).isDisplayed())
+                        .isTrue();
+                browser.screenshot("committed-review-supplement-checklist");
                 browser.click(By.xpath("//label[contains(., '审核通过')]/input"));
                 writeNote(browser, "经审核符合许可条件");
                 browser.screenshot("committed-review");
