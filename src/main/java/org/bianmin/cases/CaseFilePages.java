@@ -15,7 +15,7 @@ class CaseFilePages {
         return "forward:/case-file/search.html";
     }
 
-    @GetMapping("/cases/{caseNumber:BM\\d{8}-\\d{4,}}")
+    @GetMapping("/cases/{caseNumber:" + CaseRecord.NUMBER_PATTERN + "}")
     String file() {
         return "forward:/case-file/index.html";
     }

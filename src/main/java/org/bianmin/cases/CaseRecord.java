@@ -49,6 +49,9 @@ public record CaseRecord(
         boolean escalateToDirectors,
         boolean commitment) {
 
+    /** What a case number looks like: BM, the registration day, its number that day (BM20261118-0042). */
+    public static final String NUMBER_PATTERN = "BM\\d{8}-\\d{4,}";
+
     /** Whether an extension (延期) was asked for and what the director decided. */
     public enum ExtensionState { NONE, REQUESTED, APPROVED, REFUSED }
 

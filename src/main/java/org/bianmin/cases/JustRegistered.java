@@ -10,9 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The case the current transaction has just registered, with the notices it issued, for the steps
  * of its process that run in the same transaction as it enters its work (转入办理, the work's
- * variables): they would otherwise read back the row and the notices just written. Nothing else
- * uses it, so a later change of the case in the transaction is never hidden from anyone; it is gone
- * when the transaction ends.
+ * variables, its first task's card): they would otherwise read back the row and the notices just
+ * written. Registration changes nothing of the case after it remembers it, and only a case's process
+ * steps ask for it, so it never hides a change; it is gone when the transaction ends.
  */
 @Component
 public class JustRegistered {

@@ -1,5 +1,7 @@
 package org.bianmin.benchmark;
 
+import static org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,7 +47,7 @@ final class SameShapeProcesses {
         BpmnModelInstance root = withoutLogic(read("case-intake"), "case-intake", ROOT);
         for (CallActivity call : root.getModelElementsByType(CallActivity.class)) {
             if ("caseWork".equals(call.getId())) {
-                call.removeAttributeNs("http://camunda.org/schema/1.0/bpmn", "variableMappingDelegateExpression");
+                call.removeAttributeNs(CAMUNDA_NS, "variableMappingDelegateExpression");
                 for (String name : WORK_VALUES) {
                     CamundaIn in = root.newInstance(CamundaIn.class);
                     in.setCamundaSource(name);
@@ -101,7 +103,7 @@ final class SameShapeProcesses {
         Process process = model.getModelElementById(key);
         process.setId(newKey);
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            task.removeAttributeNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
+            task.removeAttributeNs(CAMUNDA_NS, "delegateExpression");
             task.setCamundaExpression("${true}");
         }
         List<ModelElementInstance> listeners = new ArrayList<>();

@@ -153,12 +153,9 @@ class ThroughputBenchmark {
         CaseRegistrationService registration = bean(CaseRegistrationService.class);
         RuntimeService runtime = bean(RuntimeService.class);
         TransactionTemplate tx = new TransactionTemplate(bean(PlatformTransactionManager.class));
-        String idNumber = "11010519900307123" + PersonalData.checkCharacter("11010519900307123");
         AtomicInteger bareKeys = new AtomicInteger();
 
-        Op bianmin = (thread, i) -> registered.add(registration.register(new RegistrationRequest("SJ-002",
-                new RegistrationRequest.ApplicantInput("赵小满", idNumber, "13800138000", "小满餐饮店"), SJ_002,
-                true, false, false, false, null, null, null), "clerk").caseNumber());
+        Op bianmin = (thread, i) -> registered.add(registration.register(sj002Application(), "clerk").caseNumber());
         Op bare = (thread, i) -> bareStarted.add(tx.execute(status -> {
             String key = "BARE-" + bareKeys.incrementAndGet();
             Date deadline = Date.from(NOW.plus(Duration.ofDays(14)));
@@ -240,11 +237,8 @@ class ThroughputBenchmark {
      * statements each side sends to the database (pg_stat_statements).
      */
     void registrationParts(List<Op> sides, CaseRegistrationService registration, TransactionTemplate tx) {
-        String idNumber = "11010519900307123" + PersonalData.checkCharacter("11010519900307123");
         Op withoutProcess = (thread, i) -> tx.executeWithoutResult(status -> {
-            registration.register(new RegistrationRequest("SJ-002",
-                    new RegistrationRequest.ApplicantInput("赵小满", idNumber, "13800138000", "小满餐饮店"), SJ_002,
-                    true, false, false, false, null, null, null), "clerk", (record, variables) -> { });
+            registration.register(sj002Application(), "clerk", (record, variables) -> { });
             status.setRollbackOnly();
         });
         measure("warm-up Bianmin without its process", 1, scaled(100), Duration.ofSeconds(10), withoutProcess);
@@ -292,6 +286,13 @@ class ThroughputBenchmark {
         Long calls = jdbc.queryForObject("select coalesce(sum(calls), 0) from pg_stat_statements"
                 + " where query not like '%pg_stat_statements%'", Long.class);
         return calls / (double) count;
+    }
+
+    /** A complete, lawful SJ-002 application: what every measured registration registers. */
+    static RegistrationRequest sj002Application() {
+        String idNumber = "11010519900307123" + PersonalData.checkCharacter("11010519900307123");
+        return new RegistrationRequest("SJ-002", new RegistrationRequest.ApplicantInput("赵小满", idNumber, "13800138000", "小满餐饮店"),
+                SJ_002, true, false, false, false, null, null, null);
     }
 
     // ======================================================================== 2. completing the work

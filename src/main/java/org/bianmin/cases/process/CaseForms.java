@@ -1,9 +1,6 @@
 package org.bianmin.cases.process;
 
-import org.bianmin.cases.CaseRecord;
-import org.bianmin.cases.CaseRepository;
 import org.bianmin.cases.CaseSummary;
-import org.bianmin.cases.JustRegistered;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -17,21 +14,16 @@ public class CaseForms {
 
     static final String MATERIAL_OPTIONS = "materialOptions";
 
-    private final CaseRepository cases;
-    private final JustRegistered justRegistered;
+    private final CaseAtHand cases;
     private final CaseSummary summary;
 
-    CaseForms(CaseRepository cases, JustRegistered justRegistered, CaseSummary summary) {
+    CaseForms(CaseAtHand cases, CaseSummary summary) {
         this.cases = cases;
-        this.justRegistered = justRegistered;
         this.summary = summary;
     }
 
     /** 审核: the checklist of every material of the case's item, for a request to supplement some. */
     public void reviewOptions(DelegateTask task) {
-        String caseNumber = task.getExecution().getProcessBusinessKey();
-        CaseRecord c = justRegistered.find(caseNumber).map(JustRegistered.Case::record)
-                .orElseGet(() -> CaseWorkDelegates.record(cases, task.getExecution()));
-        task.setVariableLocal(MATERIAL_OPTIONS, summary.materialOptions(c));
+        task.setVariableLocal(MATERIAL_OPTIONS, summary.materialOptions(cases.of(task.getExecution())));
     }
 }

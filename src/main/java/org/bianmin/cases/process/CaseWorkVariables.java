@@ -2,8 +2,6 @@ package org.bianmin.cases.process;
 
 import java.util.List;
 import org.bianmin.cases.CaseProcesses;
-import org.bianmin.cases.CaseRepository;
-import org.bianmin.cases.JustRegistered;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -23,21 +21,19 @@ import org.springframework.stereotype.Component;
 class CaseWorkVariables implements DelegateVariableMapping {
 
     static final List<String> PASSED = List.of(
-            // Tasklist's filters and the task forms' text (a task's card comes from the case record: CaseTaskCard)
+            // Tasklist's filters and the task forms' text (a task's card comes from the case record: CaseCards)
             "caseSummary", "slaState",
             // candidate groups and assignees (the intake window and the department come with the work's own values)
             "window", "registeredBy",
             // task due dates
             "deadline", "warnAt");
 
-    private final CaseRepository cases;
+    private final CaseAtHand cases;
     private final CaseProcesses processes;
-    private final JustRegistered justRegistered;
 
-    CaseWorkVariables(CaseRepository cases, CaseProcesses processes, JustRegistered justRegistered) {
+    CaseWorkVariables(CaseAtHand cases, CaseProcesses processes) {
         this.cases = cases;
         this.processes = processes;
-        this.justRegistered = justRegistered;
     }
 
     @Override
@@ -48,8 +44,7 @@ class CaseWorkVariables implements DelegateVariableMapping {
                 subVariables.putValueTyped(name, value);
             }
         }
-        subVariables.putAll(processes.workStepVariables(justRegistered.find(superExecution.getProcessBusinessKey())
-                .map(JustRegistered.Case::record).orElseGet(() -> CaseWorkDelegates.record(cases, superExecution))));
+        subVariables.putAll(processes.workStepVariables(cases.of(superExecution)));
     }
 
     @Override
