@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bianmin.catalogue.CaseType;
+import org.bianmin.engine.DatabaseProduct;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,6 +26,8 @@ public class CaseRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    /** Whether the database is PostgreSQL; asked at the first number. */
+    private volatile Boolean postgres;
 
     public CaseRepository(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -36,24 +40,44 @@ public class CaseRepository {
      * for that moment only, not until the registration commits, so registrations run side by side.
      * The registration validates everything before it asks, so a refused application uses no number;
      * only a fault after this point (the database gone mid-registration) leaves a gap in the day's numbers.
+     * <p>
+     * On PostgreSQL that transaction commits without waiting for its WAL to reach the disk
+     * ({@code synchronous_commit} off for it alone): the registration's own commit, which waits,
+     * flushes the WAL up to its end and so this counter first, since the WAL is written in order. A
+     * crash can lose the counter's step only together with the registration that took the number,
+     * which is then given again: never twice to a stored case, and one gap fewer.
      */
     public int nextNumber(LocalDate day) {
         var params = new MapSqlParameterSource("day", day);
-        String increment = "update case_number_counter set last_value = last_value + 1 where counter_day = :day";
-        Integer number = ownTransaction.execute(status -> {
-            if (jdbc.update(increment, params) == 0) {
-                return null;
-            }
-            return jdbc.queryForObject("select last_value from case_number_counter where counter_day = :day", params, Integer.class);
-        });
+        Integer number = ownTransaction.execute(status -> increment(params));
         if (number != null) {
             return number;
         }
         createCounter(day);
-        return ownTransaction.execute(status -> {
-            jdbc.update(increment, params);
-            return jdbc.queryForObject("select last_value from case_number_counter where counter_day = :day", params, Integer.class);
-        });
+        return ownTransaction.execute(status -> increment(params));
+    }
+
+    /** The day's counter one up, or null when the day has no counter yet. */
+    private Integer increment(MapSqlParameterSource params) {
+        String increment = "update case_number_counter set last_value = last_value + 1 where counter_day = :day";
+        if (postgres()) {
+            jdbc.getJdbcTemplate().execute("set local synchronous_commit to off");
+            List<Integer> values = jdbc.queryForList(increment + " returning last_value", params, Integer.class);
+            return values.isEmpty() ? null : values.get(0);
+        }
+        if (jdbc.update(increment, params) == 0) {
+            return null;
+        }
+        return jdbc.queryForObject("select last_value from case_number_counter where counter_day = :day", params, Integer.class);
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres));
+            postgres = known;
+        }
+        return known;
     }
 
     /** Creates the day's counter in its own transaction; a concurrent creation is fine. */
