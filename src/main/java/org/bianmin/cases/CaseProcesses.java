@@ -129,7 +129,6 @@ public class CaseProcesses {
 
     private VariableMap registrationVariables(CaseRecord record, String caseSummary) {
         VariableMap variables = Variables.createVariables()
-                .putValue("caseNumber", record.caseNumber())
                 .putValue("window", record.window())
                 .putValue("registeredBy", record.registeredBy())
                 .putValue("disposition", record.disposition().name())

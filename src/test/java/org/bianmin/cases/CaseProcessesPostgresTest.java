@@ -188,9 +188,10 @@ class CaseProcessesPostgresTest extends CaseProcessTestSupport {
         // the task's card comes from the case record: neither process holds it, nor an empty note before the first step
         Map<String, Object> card = Map.of("caseNumber", caseNumber, "itemName", stored.itemName(),
                 "applicant", stored.applicant().display());
-        assertThat(runtime.getVariables(committed.getId())).doesNotContainKeys("caseNumber", "itemName", "applicant", "handlingNote");
+        assertThat(runtime.getVariables(committed.getId())).doesNotContainKeys("caseNumber", "itemName", "applicant", "handlingNote")
+                .as("no task of a committed case's work is offered to the case's window").doesNotContainKey("window");
         assertThat(runtime.getVariables(root.getId())).doesNotContainKeys("itemName", "applicant", "department", "itemCode",
-                "intakeWindow");
+                "intakeWindow").as("the business key is the case number").doesNotContainKey("caseNumber");
         assertThat(runtime.getVariables(committed.getId())).as("the review's checklist comes with the review")
                 .doesNotContainKey("materialOptions");
         Task handOver = openTask(committed, "handOver");

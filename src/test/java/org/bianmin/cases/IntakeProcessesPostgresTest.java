@@ -102,8 +102,9 @@ class IntakeProcessesPostgresTest extends PostgresIntegrationTest {
 
         BpmnAwareTests.assertThat(intake).hasPassed("classifyAndRegister").isWaitingAt("handOverNotices")
                 .task().isAssignedTo("clerk");
-        BpmnAwareTests.assertThat(intake).variables().containsEntry("caseNumber", caseNumber)
-                .containsEntry("disposition", "SUPPLEMENT");
+        BpmnAwareTests.assertThat(intake).variables().containsEntry("disposition", "SUPPLEMENT")
+                .as("the business key is the case number; the instance holds no copy").doesNotContainKey("caseNumber");
+        assertThat(tasks.getVariableLocal(task(intake).getId(), "caseNumber")).as("the task's card").isEqualTo(caseNumber);
         String summary = (String) runtime.getVariable(intake.getId(), "caseSummary");
         assertThat(summary).contains(caseNumber, "补充件", "需补报的材料", "经营场所平面图及设备布局图", "食品安全管理制度文本",
                 PersonalData.maskIdNumber(idNumber)).doesNotContain(idNumber);

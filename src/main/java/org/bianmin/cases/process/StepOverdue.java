@@ -6,21 +6,27 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** {@code ${stepOverdue.record(execution, 'HANDOVER_OVERDUE')}}: a timed step ran past its own limit. */
+/**
+ * {@code ${stepOverdue.record(execution, 'HANDOVER_OVERDUE')}}: a timed step ran past its own limit,
+ * recorded against the joint part's department, else the clerk who registered the case and the
+ * case's window (from its record: not every case type's work holds the window).
+ */
 @Component("stepOverdue")
 public class StepOverdue {
 
     private final CaseEventRepository events;
+    private final CaseAtHand cases;
 
-    public StepOverdue(CaseEventRepository events) {
+    StepOverdue(CaseEventRepository events, CaseAtHand cases) {
         this.events = events;
+        this.cases = cases;
     }
 
     public void record(DelegateExecution execution, String type) {
         String responsible = ProcessVariables.string(execution, "partDepartment");
         events.record(CaseEventType.valueOf(type), execution.getProcessBusinessKey(),
                 responsible == null ? ProcessVariables.string(execution, "registeredBy") : null,
-                responsible == null ? ProcessVariables.string(execution, "window") : responsible,
+                responsible == null ? cases.of(execution).window() : responsible,
                 ClockUtil.getCurrentTime().toInstant(), execution.getCurrentActivityName());
     }
 }
