@@ -43,8 +43,8 @@ final class SameShapeProcesses {
     private SameShapeProcesses() {
     }
 
-    static void deploy(RepositoryService repository) {
-        BpmnModelInstance root = withoutLogic(read("case-intake"), "case-intake", ROOT);
+    static void deploy(RepositoryService repository, int historyTimeToLive) {
+        BpmnModelInstance root = withoutLogic(read("case-intake"), "case-intake", ROOT, historyTimeToLive);
         for (CallActivity call : root.getModelElementsByType(CallActivity.class)) {
             if ("caseWork".equals(call.getId())) {
                 call.removeAttributeNs(CAMUNDA_NS, "variableMappingDelegateExpression");
@@ -56,7 +56,7 @@ final class SameShapeProcesses {
                 }
             }
         }
-        BpmnModelInstance work = withoutLogic(read("committed-case"), "committed-case", WORK);
+        BpmnModelInstance work = withoutLogic(read("committed-case"), "committed-case", WORK, historyTimeToLive);
         repository.createDeployment().name("benchmark: Bianmin's case shape without its logic")
                 .addModelInstance(ROOT + ".bpmn", root).addModelInstance(WORK + ".bpmn", work).deploy();
     }
@@ -72,6 +72,23 @@ final class SameShapeProcesses {
             var deployed = (org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity)
                     ((org.camunda.bpm.engine.impl.RepositoryServiceImpl) repository).getDeployedProcessDefinition(definition.getId());
             clearTaskListeners(deployed);
+        }
+    }
+
+    /**
+     * Fails when a user task of the bare definitions {@code keys} has a listener again: the engine
+     * parsed a definition anew (its cache entry replaced), so the bare side ran Bianmin's logic.
+     */
+    static void assertWithoutGlobalTaskListeners(RepositoryService repository, String... keys) {
+        for (String key : keys) {
+            var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+            var deployed = (org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity)
+                    ((org.camunda.bpm.engine.impl.RepositoryServiceImpl) repository).getDeployedProcessDefinition(definition.getId());
+            deployed.getTaskDefinitions().forEach((task, taskDefinition) -> {
+                if (taskDefinition.getTaskListeners().values().stream().anyMatch(list -> !list.isEmpty())) {
+                    throw new IllegalStateException("the bare definition " + key + " has task listeners again on " + task);
+                }
+            });
         }
     }
 
@@ -99,9 +116,10 @@ final class SameShapeProcesses {
         }
     }
 
-    private static BpmnModelInstance withoutLogic(BpmnModelInstance model, String key, String newKey) {
+    private static BpmnModelInstance withoutLogic(BpmnModelInstance model, String key, String newKey, int historyTimeToLive) {
         Process process = model.getModelElementById(key);
         process.setId(newKey);
+        process.setCamundaHistoryTimeToLive(historyTimeToLive);
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
             task.removeAttributeNs(CAMUNDA_NS, "delegateExpression");
             task.setCamundaExpression("${true}");
