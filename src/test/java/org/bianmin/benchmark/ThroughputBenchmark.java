@@ -215,7 +215,8 @@ class ThroughputBenchmark {
                         + "listener, and plain `camunda:in` instead of Bianmin's variable mapping (`SameShapeProcesses`), started "
                         + "at the same activity with the " + SameShapeProcesses.variables(null, null, null).size() + " values its "
                         + "gateways, call, timers and task assignments read, " + SameShapeProcesses.WORK_VALUES.size()
-                        + " of them passed to the work (Bianmin's case holds 34: its forms' text, Tasklist's columns and filters).\n\n"
+                        + " of them passed to the work (a case Bianmin registered holds " + engineValues(runtime, registered.peek())
+                        + ", its task's included: its forms' text, Tasklist's columns and filters).\n\n"
                         + "After " + WARM_UP_ROUNDS + " warm-up rounds of " + scaled(500) + " of each; every row pools " + SLICES + " slices that alternate with the other "
                         + "sides' (bare, same shape, Bianmin, bare, …), each slice bounded by count and time.");
         table(runs, "cases");
@@ -298,6 +299,13 @@ class ThroughputBenchmark {
             System.out.printf(Locale.ROOT, "  %5.2f  %s%n", row.getLong("calls") / (double) count, row.getString("query"));
         });
         return calls / (double) count;
+    }
+
+    /** The runtime variables of a case's instances (the root, its work, their tasks). */
+    static long engineValues(RuntimeService runtime, String caseNumber) {
+        String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+                .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toArray(String[]::new);
+        return runtime.createVariableInstanceQuery().processInstanceIdIn(instances).count();
     }
 
     /** A complete, lawful SJ-002 application: what every measured registration registers. */
