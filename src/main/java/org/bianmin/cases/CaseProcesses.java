@@ -133,9 +133,6 @@ public class CaseProcesses {
                 .putValue("registeredBy", record.registeredBy())
                 .putValue("disposition", record.disposition().name())
                 .putValue("caseSummary", caseSummary);
-        if (record.caseType() != null) {
-            variables.putValue("caseType", record.caseType().name());
-        }
         if (record.state() == CaseState.IN_PROGRESS && record.supplementDue() != null) {
             // 容缺受理: the root's promise watch (补正期限 of the materials still owed while the work runs)
             variables.putValue("promiseDue", Date.from(record.supplementDue()));
@@ -171,7 +168,6 @@ public class CaseProcesses {
                 .putValue("deadline", Date.from(record.deadline()))
                 .putValue("warnAt", Date.from(record.warnAt()))
                 .putValue("slaState", SlaState.running(now, record.warnAt(), record.deadline()).name())
-                .putValue("escalationGroups", escalationGroups(record))
                 .putValue("caseSummary", caseSummary);
     }
 
@@ -335,12 +331,6 @@ public class CaseProcesses {
     /** The window where the application was taken in (the registering clerk's), else the item's window. */
     private String intakeWindow(CaseRecord record) {
         return staff.windowOf(record.registeredBy()).orElse(record.window());
-    }
-
-    /** Overdue cases go to the supervisors, and to the directors where the time-limit table says so (超期另报中心领导). */
-    static String escalationGroups(CaseRecord record) {
-        List<String> groups = record.escalateToDirectors() ? List.of(Groups.SUPERVISORS, Groups.DIRECTORS) : List.of(Groups.SUPERVISORS);
-        return String.join(",", groups);
     }
 
     /** Select options of the departments a petition can be assigned to (the {@code dept-*} groups). */

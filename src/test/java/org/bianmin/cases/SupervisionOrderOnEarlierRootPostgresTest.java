@@ -38,6 +38,8 @@ class SupervisionOrderOnEarlierRootPostgresTest extends CaseProcessTestSupport {
         ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
         String earlier = root.getProcessDefinitionId();
         assertThat((Object) repository.getBpmnModelInstance(earlier).getModelElementById("supervisionOrdered")).isNull();
+        // its warning's gateway reads the case type, which the earlier release set at registration
+        runtime.setVariable(root.getId(), "caseType", "COMMITTED");
         fire(timer(root, "warningTime"), at("2026-10-16T16:20"));
         Job deadline = timer(root, "deadlineTime");
 

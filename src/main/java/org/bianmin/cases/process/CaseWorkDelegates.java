@@ -21,12 +21,16 @@ class CaseWorkDelegates {
 
     /** 转入办理: the work step's timers and called process read what the case record holds now. */
     @Bean("prepareCaseWorkDelegate")
-    JavaDelegate prepareCaseWork(CaseRepository cases, CaseProcesses processes, JustRegistered justRegistered) {
+    JavaDelegate prepareCaseWork(CaseRepository cases, CaseProcesses processes, JustRegistered justRegistered,
+                                 CaseEscalation escalation) {
         return execution -> {
             // a case registered in this transaction goes straight to work: its row and notices are at hand
-            VariableMap values = justRegistered.find(execution.getProcessBusinessKey())
-                    .map(c -> processes.workVariables(c.record(), c.notices()))
-                    .orElseGet(() -> processes.workVariables(record(cases, execution)));
+            JustRegistered.Case just = justRegistered.find(execution.getProcessBusinessKey()).orElse(null);
+            CaseRecord record = just != null ? just.record() : record(cases, execution);
+            VariableMap values = just != null ? processes.workVariables(record, just.notices()) : processes.workVariables(record);
+            if (escalation.readsVariable(execution)) {
+                values.putValue(CaseEscalation.VARIABLE, CaseEscalation.groups(record));
+            }
             // a value the registration has just set (the summary of a case that goes straight to work) is not written again
             values.forEach((name, value) -> {
                 if (!Objects.equals(execution.getVariable(name), value)) {
