@@ -217,7 +217,7 @@ public abstract class SupervisionTestSupport extends PostgresIntegrationTest {
         } finally {
             identity.clearAuthentication();
         }
-        String caseNumber = (String) runtime.getVariable(intake.getId(), "caseNumber");
+        String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(intake.getId()).singleResult().getBusinessKey();
         assertThat(caseNumber).isNotNull();
         caseNumbers.add(caseNumber);
         return caseNumber;
