@@ -99,6 +99,8 @@ public final class Browser implements AutoCloseable {
         passwordField.clear();
         passwordField.sendKeys(password);
         driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        // signed in once the form is gone: a page opened before would find no session yet
+        waitGone(By.cssSelector("form[name='signinForm']"));
     }
 
     public WebElement waitVisible(By locator) {
