@@ -32,7 +32,7 @@ class WebappsBrowserTest extends PostgresIntegrationTest {
     void clerkIsRefusedInCockpit() {
         try (Browser browser = Browser.open(port)) {
             browser.check("cockpit-clerk-refused", () -> {
-                browser.loginToCamunda("cockpit", "clerk", DEMO_PASSWORD);
+                browser.submitCamundaLogin("cockpit", "clerk", DEMO_PASSWORD);
                 browser.waitVisible(LOGIN_ERROR);
                 assertThat(browser.isPresent(LOGIN_FORM)).isTrue();
                 assertThat(browser.isPresent(By.cssSelector(".dashboard"))).isFalse();

@@ -90,7 +90,15 @@ public final class Browser implements AutoCloseable {
      * Opens a Camunda webapp ({@code tasklist}, {@code cockpit}, {@code admin}) and submits its login
      * form. Returns once the form was sent; the caller waits for what it expects next.
      */
+    /** Signs in to a Camunda webapp and waits until it has let the user in. */
     public void loginToCamunda(String app, String user, String password) {
+        submitCamundaLogin(app, user, password);
+        // signed in once the form is gone: a page opened before would find no session yet
+        waitGone(By.cssSelector("form[name='signinForm']"));
+    }
+
+    /** Submits a Camunda webapp's sign-in form, whether or not the app lets the user in. */
+    public void submitCamundaLogin(String app, String user, String password) {
         get("/camunda/app/" + app + "/");
         WebElement username = waitVisible(CAMUNDA_USERNAME);
         username.clear();
@@ -99,8 +107,6 @@ public final class Browser implements AutoCloseable {
         passwordField.clear();
         passwordField.sendKeys(password);
         driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        // signed in once the form is gone: a page opened before would find no session yet
-        waitGone(By.cssSelector("form[name='signinForm']"));
     }
 
     public WebElement waitVisible(By locator) {
