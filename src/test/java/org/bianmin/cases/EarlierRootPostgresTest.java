@@ -3,10 +3,7 @@ package org.bianmin.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,26 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A case registered under the root of the earlier release (no 下达督办单 event) takes a 督办单 all the
- * same: the order moves its root to the latest version with Camunda's migration API, in place — the
- * same instance, the same deadline timer job — and the reply task follows.
+ * Cases registered under the root of the earlier release (no 下达督办单 event), which the current
+ * code still serves: a 督办单 moves such a root to the latest version with Camunda's migration API,
+ * in place — the same instance, the same deadline timer job — and the reply task follows; until
+ * then, its 督办 task reads its groups from the variable {@code escalationGroups}, which the current
+ * work step still sets for it (the current root reads them from the case record: CaseEscalation).
  */
-class SupervisionOrderOnEarlierRootPostgresTest extends CaseProcessTestSupport {
+class EarlierRootPostgresTest extends CaseProcessTestSupport {
 
     @Autowired RepositoryService repository;
 
     @Test
     void anOrderMovesAnEarlierRootToTheLatestVersionInPlace() throws IOException {
-        deploy("legacy-processes/case-intake-before-orders.bpmn", getClass().getClassLoader()
-                .getResourceAsStream("legacy-processes/case-intake-before-orders.bpmn"));
-        String caseNumber;
-        try {
-            caseNumber = register("SJ-002", SJ_002);
-        } finally {
-            try (InputStream current = Files.newInputStream(Path.of("processes/case-intake.bpmn"))) {
-                deploy("case-intake.bpmn", current);
-            }
-        }
+        String caseNumber = EarlierRootDefinition.registerOn(repository, () -> register("SJ-002", SJ_002));
         ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
         String earlier = root.getProcessDefinitionId();
         assertThat((Object) repository.getBpmnModelInstance(earlier).getModelElementById("supervisionOrdered")).isNull();
@@ -58,8 +48,16 @@ class SupervisionOrderOnEarlierRootPostgresTest extends CaseProcessTestSupport {
         assertThat(runningInstances(caseNumber)).as("still one root").isEqualTo(1);
     }
 
-    private void deploy(String name, InputStream bpmn) {
-        repository.createDeployment().name("SupervisionOrderOnEarlierRootPostgresTest").enableDuplicateFiltering(false)
-                .addInputStream(name, bpmn).deploy();
+    @Test
+    void anEarlierRootStillOffersItsOverdueCaseToTheSupervisors() throws IOException {
+        String caseNumber = EarlierRootDefinition.registerOn(repository, () -> register("SJ-002", SJ_002));
+        ProcessInstance root = instance(caseNumber, CaseProcesses.ROOT);
+        // its 督办 task reads the groups from a variable, which its work step set
+        assertThat(runtime.getVariable(root.getId(), "escalationGroups")).isEqualTo("supervisors");
+        // its warning's gateway reads the case type, which the earlier release set at registration
+        runtime.setVariable(root.getId(), "caseType", "COMMITTED");
+        fire(timer(root, "warningTime"), CaseProcessesPostgresTest.SJ_002_WARN_AT);
+        fire(timer(root, "deadlineTime"), CaseProcessesPostgresTest.SJ_002_DEADLINE.plusSeconds(60));
+        assertThat(candidateGroups(openTask(root, "superviseOverdue"))).containsExactly("supervisors");
     }
 }
