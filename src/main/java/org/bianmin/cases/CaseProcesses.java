@@ -46,6 +46,8 @@ public class CaseProcesses {
     public static final String DENIAL_FILING = "denial-filing";
     /** Where a registration made outside Tasklist enters the root process. */
     static final String REGISTERED = "registrationOutcome";
+    /** The case types whose work offers tasks to the case's window ({@code ${window}}); the others do not get it. */
+    static final Set<CaseType> WINDOW_READERS = java.util.EnumSet.of(CaseType.FORWARDED, CaseType.JOINT, CaseType.PETITION);
     /** The messages the root waits for (their names are what Cockpit shows; the earlier release used Latin ones). */
     public static final String WITHDRAWN = "申请人撤回";
     /** 容缺受理: the materials promised at acceptance are all in (the root's promise watch ends). */
@@ -173,7 +175,7 @@ public class CaseProcesses {
 
     /**
      * What only the called case-type process reads, so the root does not hold it: the window that
-     * registered the case, the department its review goes to, the item a joint case's parts come
+     * registered the case, the case's window where a task is offered to it, the department its review goes to, the item a joint case's parts come
      * from, its step limits (hand-over, a joint part's share of the time) and the options of a
      * petition's assignment form. (The review's checklist is set on the review task: CaseForms.)
      */
@@ -181,6 +183,9 @@ public class CaseProcesses {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         VariableMap variables = Variables.createVariables();
         variables.putValue("intakeWindow", intakeWindow(record));
+        if (WINDOW_READERS.contains(record.caseType())) {
+            variables.putValue("window", record.window());
+        }
         if (record.department() != null) {
             variables.putValue("department", record.department());
         }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.bianmin.catalogue.CaseType;
 import org.bianmin.engine.DatabaseProduct;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -74,7 +73,7 @@ public class CaseRepository {
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres));
+            known = DatabaseProduct.isPostgres(jdbc.getJdbcTemplate());
             postgres = known;
         }
         return known;

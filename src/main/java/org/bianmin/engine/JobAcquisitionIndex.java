@@ -50,6 +50,6 @@ class JobAcquisitionIndex {
     }
 
     private boolean postgres() {
-        return Boolean.TRUE.equals(jdbc.execute(DatabaseProduct::isPostgres));
+        return DatabaseProduct.isPostgres(jdbc);
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -72,10 +74,16 @@ final class SameShapeProcesses {
      */
     static void withoutGlobalTaskListeners(RepositoryService repository, String... keys) {
         for (String key : keys) {
-            var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
-            var deployed = (org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity)
-                    ((org.camunda.bpm.engine.impl.RepositoryServiceImpl) repository).getDeployedProcessDefinition(definition.getId());
-            clearTaskListeners(deployed);
+            // the engine runs the merged list of the built-in and the other listeners, kept apart from both
+            deployed(repository, key).getTaskDefinitions().values().forEach(task -> {
+                task.getTaskListeners().forEach((event, listeners) -> {
+                    List<TaskListener> all = task.getAllTaskListenersForEvent(event);
+                    if (all != null) {
+                        all.removeAll(listeners);
+                    }
+                });
+                task.getTaskListeners().clear();
+            });
         }
     }
 
@@ -85,16 +93,19 @@ final class SameShapeProcesses {
      */
     static void assertWithoutGlobalTaskListeners(RepositoryService repository, String... keys) {
         for (String key : keys) {
-            var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
-            var deployed = (org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity)
-                    ((org.camunda.bpm.engine.impl.RepositoryServiceImpl) repository).getDeployedProcessDefinition(definition.getId());
-            deployed.getTaskDefinitions().forEach((task, taskDefinition) -> {
+            deployed(repository, key).getTaskDefinitions().forEach((task, taskDefinition) -> {
                 if (!added(taskDefinition).isEmpty()) {
                     throw new IllegalStateException("the bare definition " + key + " has task listeners again on " + task
                             + ": " + added(taskDefinition));
                 }
             });
         }
+    }
+
+    /** The engine's parsed definition of the latest version of {@code key}, the one its instances run. */
+    private static ProcessDefinitionEntity deployed(RepositoryService repository, String key) {
+        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+        return (ProcessDefinitionEntity) ((RepositoryServiceImpl) repository).getDeployedProcessDefinition(definition.getId());
     }
 
     /** The listeners a task runs beyond the engine's built-in ones. */
@@ -108,23 +119,6 @@ final class SameShapeProcesses {
             }
         }
         return added;
-    }
-
-    private static void clearTaskListeners(org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope) {
-        for (var activity : scope.getActivities()) {
-            if (activity.getActivityBehavior() instanceof org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior task) {
-                // the engine runs the merged list of the built-in and the other listeners, kept apart from both
-                TaskDefinition definition = task.getTaskDefinition();
-                definition.getTaskListeners().forEach((event, listeners) -> {
-                    List<TaskListener> all = definition.getAllTaskListenersForEvent(event);
-                    if (all != null) {
-                        all.removeAll(listeners);
-                    }
-                });
-                definition.getTaskListeners().clear();
-            }
-            clearTaskListeners(activity);
-        }
     }
 
     /** What the root's gateways, call and timers read, and what it hands to the work. */

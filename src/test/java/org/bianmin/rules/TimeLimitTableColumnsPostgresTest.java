@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.bianmin.sla.SlaPlanner;
 import org.bianmin.cases.CaseRepository;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +28,7 @@ class TimeLimitTableColumnsPostgresTest extends RuleTestSupport {
     @Autowired RuleSetService rules;
     @Autowired CaseRepository cases;
     @Autowired TaskService tasks;
-    @Autowired org.camunda.bpm.engine.ManagementService management;
+    @Autowired ManagementService management;
     @Autowired SlaPlanner planner;
 
     @Test
@@ -67,7 +69,7 @@ class TimeLimitTableColumnsPostgresTest extends RuleTestSupport {
         // at the deadline (its timer run now, the clock left alone), the 督办 task is offered to both
         management.executeJob(management.createJobQuery().processInstanceId(root).activityId("deadlineTime").singleResult().getId());
         Task supervise = tasks.createTaskQuery().processInstanceId(root).taskDefinitionKey("superviseOverdue").singleResult();
-        assertThat(tasks.getIdentityLinksForTask(supervise.getId())).extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        assertThat(tasks.getIdentityLinksForTask(supervise.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactlyInAnyOrder("supervisors", "directors");
     }
 

@@ -1,10 +1,6 @@
 package org.bianmin.cases.process;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import org.bianmin.cases.CaseRecord;
-import org.bianmin.catalogue.CaseType;
 import org.bianmin.cases.CaseProcesses;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
@@ -27,12 +23,10 @@ class CaseWorkVariables implements DelegateVariableMapping {
     static final List<String> PASSED = List.of(
             // Tasklist's filters and the task forms' text (a task's card comes from the case record: CaseCards)
             "caseSummary", "slaState",
-            // assignees (the intake window and the department come with the work's own values)
+            // assignees (the intake window, the department and the window come with the work's own values)
             "registeredBy",
             // task due dates
             "deadline", "warnAt");
-    /** The case types whose work offers tasks to the case's window ({@code ${window}}); the others do not get it. */
-    static final Set<CaseType> WINDOW_READERS = EnumSet.of(CaseType.FORWARDED, CaseType.JOINT, CaseType.PETITION);
 
     private final CaseAtHand cases;
     private final CaseProcesses processes;
@@ -44,17 +38,13 @@ class CaseWorkVariables implements DelegateVariableMapping {
 
     @Override
     public void mapInputVariables(DelegateExecution superExecution, VariableMap subVariables) {
-        CaseRecord record = cases.of(superExecution);
         for (String name : PASSED) {
             TypedValue value = superExecution.getVariableTyped(name);
             if (value != null) {
                 subVariables.putValueTyped(name, value);
             }
         }
-        if (WINDOW_READERS.contains(record.caseType())) {
-            subVariables.putValue("window", record.window());
-        }
-        subVariables.putAll(processes.workStepVariables(record));
+        subVariables.putAll(processes.workStepVariables(cases.of(superExecution)));
     }
 
     @Override

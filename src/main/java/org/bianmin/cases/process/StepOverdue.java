@@ -1,5 +1,6 @@
 package org.bianmin.cases.process;
 
+import org.bianmin.cases.CaseRecord;
 import org.bianmin.events.CaseEventRepository;
 import org.bianmin.events.CaseEventType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${stepOverdue.record(execution, 'HANDOVER_OVERDUE')}}: a timed step ran past its own limit,
  * recorded against the joint part's department, else the clerk who registered the case and the
- * case's window (from its record: not every case type's work holds the window).
+ * case's window, from its record (not every case type's work holds the window).
  */
 @Component("stepOverdue")
 public class StepOverdue {
@@ -24,9 +25,9 @@ public class StepOverdue {
 
     public void record(DelegateExecution execution, String type) {
         String responsible = ProcessVariables.string(execution, "partDepartment");
+        CaseRecord c = responsible == null ? cases.of(execution) : null;
         events.record(CaseEventType.valueOf(type), execution.getProcessBusinessKey(),
-                responsible == null ? ProcessVariables.string(execution, "registeredBy") : null,
-                responsible == null ? cases.of(execution).window() : responsible,
+                c == null ? null : c.registeredBy(), c == null ? responsible : c.window(),
                 ClockUtil.getCurrentTime().toInstant(), execution.getCurrentActivityName());
     }
 }

@@ -1,4 +1,4 @@
-package org.bianmin.cases.process;
+package org.bianmin.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,13 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The work of a case type gets the case's window exactly when its process offers a task to it. */
-class CaseWorkVariablesTest {
+class WorkStepVariablesTest {
 
     @ParameterizedTest
     @EnumSource(CaseType.class)
     void theWindowGoesToTheWorkThatReadsIt(CaseType type) throws IOException {
         String bpmn = Files.readString(Path.of("processes", type.processKey() + ".bpmn"));
-        assertThat(CaseWorkVariables.WINDOW_READERS.contains(type)).as(type.processKey() + " reads ${window}")
+        assertThat(CaseProcesses.WINDOW_READERS.contains(type)).as(type.processKey() + " reads ${window}")
                 .isEqualTo(bpmn.contains("${window}"));
     }
 }
